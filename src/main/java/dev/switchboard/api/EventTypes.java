@@ -1,0 +1,20 @@
+package dev.switchboard.api;
+
+/**
+ * Names of the events on the stream ({@code event:} field of SSE). Each event's {@code id:} is its
+ * sequence number; a client resumes by sending the last one it saw as {@code Last-Event-ID}.
+ */
+public final class EventTypes {
+    public static final String OFFER = "offer";
+    public static final String OFFER_REVOKED = "offer.revoked";
+    public static final String INTERACTION = "interaction";
+    public static final String AGENT_STATE = "agent.state";
+    public static final String TICKET = "ticket";
+    /** The server can no longer replay from the client's position: reload what you hold. */
+    public static final String RESYNC = "resync";
+    /** First event of a connection: the position the stream starts from. */
+    public static final String HELLO = "hello";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,4 @@
+package dev.switchboard.api;
+
+public record ResyncEvent(long fromSeq, long oldestAvailable) {
+}

@@ -1,0 +1,96 @@
+package dev.switchboard.app;
+
+import dev.switchboard.client.HttpSwitchboardApi;
+import dev.switchboard.desktop.DemoAccount;
+import dev.switchboard.desktop.DesktopLauncher;
+import dev.switchboard.desktop.DesktopOptions;
+import dev.switchboard.server.DemoAccounts;
+import dev.switchboard.server.ServerOptions;
+import dev.switchboard.server.SwitchboardServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code switchboard desktop} (the default): the agent desktop. With {@code --server} it connects
+ * to a running server; without, it starts one in this process on loopback (the embedded default),
+ * with an H2 file in the data directory, demo data on first start and simulated traffic.
+ */
+@Command(name = "desktop", mixinStandardHelpOptions = true, description = "Start the agent desktop (default).")
+final class DesktopCommand implements Callable<Integer> {
+    @Option(names = "--server", description = "Connect to this server instead of starting one, e.g. http://10.0.0.5:8080.")
+    String server;
+
+    @Option(names = "--data-dir", description = "Data directory of the embedded server (default: the user's data directory).")
+    Path dataDir;
+
+    @Option(names = "--customers", description = "Demo customers generated on first start (default: ${DEFAULT-VALUE}).")
+    int customers = 5000;
+
+    @Option(names = "--simulate-every", description = "Seconds between simulated contacts (default: ${DEFAULT-VALUE}).")
+    double simulateEvery = 6;
+
+    @Option(names = "--no-simulator", description = "Start the embedded server without simulated traffic.")
+    boolean noSimulator;
+
+    @Option(names = "--offer-timeout", description = "Seconds an agent has to accept an offer (default: ${DEFAULT-VALUE}).")
+    int offerTimeoutSeconds = 30;
+
+    @Option(names = "--region", description = "Region for numbers without a country code (default: ${DEFAULT-VALUE}).")
+    String region = "GB";
+
+    @Option(names = "--theme", description = "light or dark (default: ${DEFAULT-VALUE}).")
+    String theme = "light";
+
+    @Override
+    public Integer call() throws Exception {
+        String chosenTheme = theme.toLowerCase(Locale.ROOT).equals("dark") ? "dark" : "light";
+        if (server != null) {
+            DesktopLauncher.runRemote(new DesktopOptions(server, List.of(), chosenTheme, null),
+                    new HttpSwitchboardApi(server));
+            return 0;
+        }
+        Path dir = dataDir != null ? dataDir : DataDirs.defaultDir();
+        List<DemoAccount> accounts = DemoAccounts.PEOPLE.stream()
+                .map(a -> new DemoAccount(a.username(), a.password(), a.role()))
+                .toList();
+        Holder held = new Holder();
+        try {
+            DesktopLauncher.runEmbedded(chosenTheme, progress -> {
+                Optional<InstanceLock> lock = InstanceLock.tryAcquire(dir);
+                if (lock.isEmpty()) {
+                    return new DesktopLauncher.Outcome.InUse(dir.toString(),
+                            InstanceLock.publishedAddress(dir).orElse(null), accounts);
+                }
+                held.lock = lock.get();
+                ServerOptions options = new ServerOptions("127.0.0.1", 0, dir, null, null, null, null, customers, 42L,
+                        5.0, region, Duration.ofSeconds(offerTimeoutSeconds),
+                        noSimulator ? null : Duration.ofMillis((long) (simulateEvery * 1000)), 8, 0, Clock.systemUTC());
+                held.server = SwitchboardServer.start(options, progress::update);
+                held.lock.publish(held.server.baseUrl());
+                return new DesktopLauncher.Outcome.Started(held.server.baseUrl(), dir.toString(), accounts);
+            }, HttpSwitchboardApi::new);
+        } finally {
+            if (held.server != null) {
+                held.server.close();
+            }
+            if (held.lock != null) {
+                held.lock.close();
+            }
+        }
+        return 0;
+    }
+
+    /** What the embedded start left open, closed when the desktop ends. */
+    private static final class Holder {
+        InstanceLock lock;
+        SwitchboardServer server;
+    }
+}

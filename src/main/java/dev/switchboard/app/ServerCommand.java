@@ -1,0 +1,78 @@
+package dev.switchboard.app;
+
+import dev.switchboard.server.ServerOptions;
+import dev.switchboard.server.SwitchboardServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code switchboard server}: the central server on its own, for a team. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Run the central server (REST API and event stream) until stopped.")
+final class ServerCommand implements Callable<Integer> {
+    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = "0.0.0.0";
+
+    @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = 8080;
+
+    @Option(names = "--data-dir", description = "Directory of the H2 database file (default: the user's data directory).")
+    Path dataDir;
+
+    @Option(names = "--jdbc-url", description = "Use this database instead of an H2 file, e.g. jdbc:postgresql://host/db.")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-user", description = "Database user for --jdbc-url.")
+    String jdbcUser;
+
+    @Option(names = "--jdbc-password", description = "Database password for --jdbc-url.")
+    String jdbcPassword;
+
+    @Option(names = "--customers", description = "Demo customers to generate into an empty database (default: ${DEFAULT-VALUE}; 0: none).")
+    int customers = 5000;
+
+    @Option(names = "--interactions-per-customer", description = "Average history per demo customer (default: ${DEFAULT-VALUE}).")
+    double interactionsPerCustomer = 5.0;
+
+    @Option(names = "--seed", description = "Seed of the demo data (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--region", description = "Region for phone numbers dialled without a country code (default: ${DEFAULT-VALUE}).")
+    String region = "GB";
+
+    @Option(names = "--offer-timeout", description = "Seconds an agent has to accept an offer (default: ${DEFAULT-VALUE}).")
+    int offerTimeoutSeconds = 20;
+
+    @Option(names = "--simulate-every", description = "Send a simulated contact every this many seconds (default: off).")
+    Double simulateEvery;
+
+    @Option(names = "--simulated-agents", description = "Simulated colleagues taking traffic while simulating (default: ${DEFAULT-VALUE}).")
+    int simulatedAgents = 8;
+
+    @Option(names = "--bench-agents", description = "Create sign-in accounts bench001... (password = username) for the benchmark (default: ${DEFAULT-VALUE}).")
+    int benchAgents = 0;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerOptions options = new ServerOptions(host, port,
+                jdbcUrl == null ? (dataDir != null ? dataDir : DataDirs.defaultDir().resolve("server")) : null,
+                jdbcUrl, jdbcUser, jdbcPassword, null, customers, seed, interactionsPerCustomer, region,
+                Duration.ofSeconds(offerTimeoutSeconds),
+                simulateEvery == null ? null : Duration.ofMillis((long) (simulateEvery * 1000)), simulatedAgents,
+                benchAgents, Clock.systemUTC());
+        SwitchboardServer server = SwitchboardServer.start(options, new ConsoleProgress());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("Switchboard server ready at " + server.baseUrl());
+        stopped.await();
+        return 0;
+    }
+}

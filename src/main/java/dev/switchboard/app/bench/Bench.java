@@ -1,0 +1,56 @@
+package dev.switchboard.app.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** Runs the benchmarks that exist so far and records their results. */
+public final class Bench {
+    private static final double P1_P50_MS = 50;
+    private static final double P1_P99_MS = 150;
+
+    private final boolean quick;
+    private final ScreenPopBench.Settings p1;
+    private final Path out;
+    private final Consumer<String> log;
+
+    public Bench(boolean quick, Integer customers, Integer seconds, Integer desktops, Path dataDir, Path out,
+                 Consumer<String> log) {
+        this.quick = quick;
+        int c = customers != null ? customers : quick ? 2_000 : 1_000_000;
+        this.p1 = new ScreenPopBench.Settings(c, 5.0, quick ? 40 : 1000,
+                desktops != null ? desktops : quick ? 2 : 20, quick ? 10 : 20,
+                Duration.ofSeconds(seconds != null ? seconds : quick ? 15 : 600),
+                Duration.ofSeconds(quick ? 5 : 60),
+                (dataDir != null ? dataDir : Path.of("target", "bench-data")).resolve("customers-" + c),
+                quick ? "1g" : "8g");
+        this.out = out != null ? out : quick ? Path.of("target", "bench-results") : Path.of("bench", "results");
+        this.log = log;
+    }
+
+    /** @return 0 when every measurement produced a result, 1 otherwise */
+    public int run() throws Exception {
+        log.accept("P1 screen-pop: " + p1.workload());
+        ScreenPopBench.Result r = new ScreenPopBench(p1, log).run();
+        if (r.samples().count() == 0) {
+            log.accept("P1: no pops were measured (" + r.pops() + " drawn in all)");
+            return 1;
+        }
+        double p50 = r.samples().percentile(50);
+        double p99 = r.samples().percentile(99);
+        boolean met = p50 <= P1_P50_MS && p99 <= P1_P99_MS;
+        BenchResults results = new BenchResults(out);
+        var entry = results.entry("P1", "screen-pop, contact at server to card drawn, p99", p99, "ms",
+                "p50 <= 50 ms, p99 <= 150 ms", met, p1.workload());
+        entry.put("p50", Math.round(p50 * 10) / 10.0);
+        entry.put("p90", Math.round(r.samples().percentile(90) * 10) / 10.0);
+        entry.put("max", Math.round(r.samples().max() * 10) / 10.0);
+        entry.put("samples", r.samples().count());
+        entry.put("serverRssMiB", r.serverRss() / (1024 * 1024));
+        Path file = results.write(quick ? "p1-screen-pop-quick" : "p1-screen-pop", entry, !quick);
+        log.accept(String.format(Locale.ROOT, "P1: p50 %.1f ms, p99 %.1f ms over %d pops (%s) -> %s", p50, p99,
+                r.samples().count(), met ? "met" : "missed", file));
+        return 0;
+    }
+}

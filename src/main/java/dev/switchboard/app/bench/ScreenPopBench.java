@@ -1,0 +1,107 @@
+package dev.switchboard.app.bench;
+
+import dev.switchboard.api.LoginResponse;
+import dev.switchboard.client.HttpSwitchboardApi;
+import dev.switchboard.desktop.Desktop;
+import dev.switchboard.desktop.DesktopLauncher;
+import dev.switchboard.desktop.DesktopOptions;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * P1, the screen-pop: a contact arrives at the server (the interaction's creation time, stamped by
+ * the server when it receives the contact) until the offered agent's desktop has drawn the card (the
+ * first JavaFX pulse after the card's controls hold the pop's data).
+ *
+ * <p>The server runs in its own process with the generated customers, its traffic simulator sending
+ * contacts at the given rate and simulated colleagues taking them; headless desktops in this process
+ * sign in as agents, and each one accepts and ends every contact it is offered once drawn, so it is
+ * offered again in its turn.
+ */
+final class ScreenPopBench {
+
+    record Settings(int customers, double interactionsPerCustomer, int agents, int desktops, double ratePerSecond,
+                    Duration duration, Duration warmUp, Path dataDir, String heap) {
+        String workload() {
+            return String.format(Locale.ROOT, "%,d customers, %,.0f interactions, %,d agents online (%d headless "
+                            + "desktops measured), %.0f offers/s, %d s measured after %d s warm-up",
+                    customers, customers * interactionsPerCustomer, agents, desktops, ratePerSecond,
+                    duration.toSeconds(), warmUp.toSeconds());
+        }
+    }
+
+    record Result(Samples samples, int pops, long serverRss) {
+    }
+
+    private final Settings s;
+    private final Consumer<String> log;
+
+    ScreenPopBench(Settings settings, Consumer<String> log) {
+        this.s = settings;
+        this.log = log;
+    }
+
+    Result run() throws Exception {
+        List<String> args = List.of("--host", "127.0.0.1", "--port", "0",
+                "--data-dir", s.dataDir().toAbsolutePath().toString(),
+                "--customers", Integer.toString(s.customers()),
+                "--interactions-per-customer", Double.toString(s.interactionsPerCustomer()),
+                "--simulate-every", Double.toString(1.0 / s.ratePerSecond()),
+                "--simulated-agents", Integer.toString(Math.max(0, s.agents() - s.desktops())),
+                "--bench-agents", Integer.toString(s.desktops()));
+        Samples samples = new Samples();
+        AtomicInteger pops = new AtomicInteger();
+        ExecutorService answers = Executors.newFixedThreadPool(4);
+        List<Desktop> desktops = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(args, s.heap(), Duration.ofHours(2), log)) {
+            log.accept("server ready at " + server.baseUrl());
+            DesktopLauncher.startToolkit();
+            Instant measureFrom = Instant.now().plus(s.warmUp());
+            for (int i = 1; i <= s.desktops(); i++) {
+                String user = String.format("bench%03d", i);
+                HttpSwitchboardApi api = new HttpSwitchboardApi(server.baseUrl());
+                LoginResponse login = api.login(user, user);
+                Desktop d = DesktopLauncher.openSignedIn(new DesktopOptions(server.baseUrl(), List.of(), "light", null),
+                        api, login);
+                d.onPopDrawn(id -> {
+                    Instant drawn = Instant.now();
+                    answers.execute(() -> record(api, id, drawn, measureFrom, samples, pops));
+                });
+                desktops.add(d);
+            }
+            log.accept(s.desktops() + " desktops signed in; warming up " + s.warmUp().toSeconds() + " s");
+            Thread.sleep(s.warmUp().plus(s.duration()).toMillis());
+            long rss = server.residentBytes();
+            for (Desktop d : desktops) {
+                DesktopLauncher.close(d);
+            }
+            return new Result(samples, pops.get(), rss);
+        } finally {
+            answers.shutdownNow();
+        }
+    }
+
+    private void record(HttpSwitchboardApi api, long id, Instant drawn, Instant measureFrom, Samples samples,
+                        AtomicInteger pops) {
+        try {
+            Instant arrived = api.interaction(id).createdAt();
+            pops.incrementAndGet();
+            if (!arrived.isBefore(measureFrom)) {
+                samples.add(Duration.between(arrived, drawn).toNanos() / 1e6);
+            }
+            api.accept(id);
+            api.end(id);
+        } catch (RuntimeException e) {
+            log.accept("pop " + id + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.switchboard.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.api.AgentView;
+import dev.switchboard.api.ApiError;
+import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.api.IngestRequest;
+import dev.switchboard.api.IngestResponse;
+import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.Json;
+import dev.switchboard.api.LinkCustomerRequest;
+import dev.switchboard.api.LoginRequest;
+import dev.switchboard.api.LoginResponse;
+import dev.switchboard.api.NewCustomerRequest;
+import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.NoteRequest;
+import dev.switchboard.api.StateRequest;
+import dev.switchboard.api.TicketUpdateRequest;
+import dev.switchboard.api.TicketView;
+import dev.switchboard.api.TimelinePage;
+import dev.switchboard.domain.AgentState;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** {@link SwitchboardApi} over HTTP: JSON requests with the bearer token, errors decoded. */
+public final class HttpSwitchboardApi implements SwitchboardApi {
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final HttpUrl base;
+    private final OkHttpClient http;
+    private final ObjectMapper mapper = Json.lenient();
+    private volatile String token;
+
+    public HttpSwitchboardApi(String baseUrl) {
+        this(baseUrl, new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(45))
+                .build());
+    }
+
+    public HttpSwitchboardApi(String baseUrl, OkHttpClient http) {
+        HttpUrl parsed = HttpUrl.parse(baseUrl);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not an http(s) address: " + baseUrl);
+        }
+        this.base = parsed;
+        this.http = http;
+    }
+
+    @Override
+    public String baseUrl() {
+        String s = base.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The token of the current session, or null before sign-in. */
+    public String token() {
+        return token;
+    }
+
+    @Override
+    public LoginResponse login(String username, String password) {
+        LoginResponse r = send("POST", url("login"), new LoginRequest(username, password), LoginResponse.class);
+        token = r.token();
+        return r;
+    }
+
+    @Override
+    public void logout() {
+        if (token != null) {
+            try {
+                send("POST", url("logout"), Map.of(), Void.class);
+            } finally {
+                token = null;
+            }
+        }
+    }
+
+    @Override
+    public AgentView me() {
+        return send("GET", url("me"), null, AgentView.class);
+    }
+
+    @Override
+    public AgentView setState(AgentState state) {
+        return send("PUT", url("me", "state"), new StateRequest(state), AgentView.class);
+    }
+
+    /** The interactions active with this agent now (restored after a restart or a second sign-in). */
+    public List<InteractionView> activeWork() {
+        return send("GET", url("me", "work"), null, list(InteractionView.class));
+    }
+
+    @Override
+    public List<CustomerSummary> search(String text, int limit) {
+        HttpUrl u = url("customers").newBuilder().addQueryParameter("q", text)
+                .addQueryParameter("limit", Integer.toString(limit)).build();
+        return send("GET", u, null, list(CustomerSummary.class));
+    }
+
+    @Override
+    public CustomerSummary customer(long id) {
+        return send("GET", url("customers", Long.toString(id)), null, CustomerSummary.class);
+    }
+
+    @Override
+    public CustomerSummary createCustomer(NewCustomerRequest request) {
+        return send("POST", url("customers"), request, CustomerSummary.class);
+    }
+
+    @Override
+    public TimelinePage timeline(long customerId, String cursor, int limit) {
+        HttpUrl.Builder u = url("customers", Long.toString(customerId), "timeline").newBuilder()
+                .addQueryParameter("limit", Integer.toString(limit));
+        if (cursor != null) {
+            u.addQueryParameter("cursor", cursor);
+        }
+        return send("GET", u.build(), null, TimelinePage.class);
+    }
+
+    @Override
+    public List<TicketView> openTickets(long customerId) {
+        return send("GET", url("customers", Long.toString(customerId), "tickets"), null, list(TicketView.class));
+    }
+
+    @Override
+    public TicketView ticket(long id) {
+        return send("GET", url("tickets", Long.toString(id)), null, TicketView.class);
+    }
+
+    @Override
+    public TicketView createTicket(NewTicketRequest request) {
+        return send("POST", url("tickets"), request, TicketView.class);
+    }
+
+    @Override
+    public TicketView updateTicket(long id, TicketUpdateRequest request) {
+        return send("PATCH", url("tickets", Long.toString(id)), request, TicketView.class);
+    }
+
+    @Override
+    public TicketView addNote(long ticketId, String body) {
+        return send("POST", url("tickets", Long.toString(ticketId), "notes"), new NoteRequest(body), TicketView.class);
+    }
+
+    @Override
+    public InteractionView interaction(long id) {
+        return send("GET", url("interactions", Long.toString(id)), null, InteractionView.class);
+    }
+
+    @Override
+    public InteractionView accept(long interactionId) {
+        return send("POST", url("interactions", Long.toString(interactionId), "accept"), Map.of(), InteractionView.class);
+    }
+
+    @Override
+    public InteractionView reject(long interactionId) {
+        return send("POST", url("interactions", Long.toString(interactionId), "reject"), Map.of(), InteractionView.class);
+    }
+
+    @Override
+    public InteractionView end(long interactionId) {
+        return send("POST", url("interactions", Long.toString(interactionId), "end"), Map.of(), InteractionView.class);
+    }
+
+    @Override
+    public InteractionView linkCustomer(long interactionId, long customerId) {
+        return send("PUT", url("interactions", Long.toString(interactionId), "customer"),
+                new LinkCustomerRequest(customerId), InteractionView.class);
+    }
+
+    @Override
+    public IngestResponse ingest(IngestRequest request) {
+        return send("POST", url("interactions"), request, IngestResponse.class);
+    }
+
+    @Override
+    public EventSubscription subscribe(long lastSeenSeq, EventListener listener) {
+        return new SseEventStream(http, url("events"), () -> token, mapper, lastSeenSeq, listener);
+    }
+
+    private HttpUrl url(String... segments) {
+        HttpUrl.Builder b = base.newBuilder().addPathSegment("api").addPathSegment("v1");
+        for (String s : segments) {
+            b.addPathSegment(s);
+        }
+        return b.build();
+    }
+
+    private JavaType list(Class<?> element) {
+        return mapper.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
+    private <T> T send(String method, HttpUrl url, Object body, Class<T> type) {
+        return send(method, url, body, mapper.getTypeFactory().constructType(type));
+    }
+
+    private <T> T send(String method, HttpUrl url, Object body, JavaType type) {
+        RequestBody requestBody = null;
+        if (body != null) {
+            try {
+                requestBody = RequestBody.create(mapper.writeValueAsBytes(body), JSON);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot write request", e);
+            }
+        }
+        Request.Builder request = new Request.Builder().url(url).method(method, requestBody)
+                .header("Accept", "application/json");
+        String t = token;
+        if (t != null) {
+            request.header("Authorization", "Bearer " + t);
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            ResponseBody rb = response.body();
+            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
+            if (!response.isSuccessful()) {
+                throw new ApiException(response.code(), decodeError(response.code(), bytes));
+            }
+            if (type.getRawClass() == Void.class || bytes.length == 0) {
+                return null;
+            }
+            return mapper.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new ServerUnreachableException("no answer from " + baseUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ApiError decodeError(int status, byte[] bytes) {
+        try {
+            ApiError e = mapper.readValue(bytes, ApiError.class);
+            if (e != null && e.error() != null) {
+                return e;
+            }
+        } catch (IOException ignored) {
+            // not our JSON: a proxy or another server answered
+        }
+        return new ApiError("http_" + status, "the server answered HTTP " + status, null);
+    }
+}

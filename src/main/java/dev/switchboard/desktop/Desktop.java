@@ -1,0 +1,176 @@
+package dev.switchboard.desktop;
+
+import dev.switchboard.api.LoginResponse;
+import dev.switchboard.client.SwitchboardApi;
+import dev.switchboard.desktop.card.CardController;
+import dev.switchboard.desktop.contacts.ContactsController;
+import dev.switchboard.desktop.customer.NewCustomerController;
+import dev.switchboard.desktop.login.LoginController;
+import dev.switchboard.desktop.login.LoginViewModel;
+import dev.switchboard.desktop.main.MainController;
+import dev.switchboard.desktop.search.SearchController;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+/**
+ * The agent desktop: the login window, then the main window, on one stage. This is the one place the
+ * desktop's objects are made and wired; each window's listeners are released when it closes.
+ */
+public final class Desktop {
+    private static final int IO_THREADS = 4;
+
+    private final DesktopOptions options;
+    private final SwitchboardApi api;
+    private final Clock clock;
+    private final FxThread fx = new FxThread();
+    private final TaskRunner tasks;
+    private final Messages messages = Messages.load(Locale.getDefault());
+    private final EnumText enums = new EnumText(messages);
+    private final Formats formats;
+    private final ErrorText errors;
+    private final ThemeModel theme;
+    private final PopProbe probe = new PopProbe();
+    private final Workspace.Tools tools;
+    private Stage stage;
+    private Runnable closeCurrent;
+    private Runnable onStopped = () -> { };
+    private boolean stopped;
+
+    public Desktop(DesktopOptions options, SwitchboardApi api) {
+        this(options, api, Clock.systemDefaultZone(), null);
+    }
+
+    /** For tests: a fixed clock, and the runner background work goes through (null for the pool). */
+    Desktop(DesktopOptions options, SwitchboardApi api, Clock clock, TaskRunner tasks) {
+        this.options = options;
+        this.api = api;
+        this.clock = clock;
+        this.tasks = tasks != null ? tasks : new PooledTaskRunner(fx, IO_THREADS);
+        this.formats = new Formats(messages, clock.getZone());
+        this.errors = new ErrorText(messages, options.serverLabel() != null ? options.serverLabel() : api.baseUrl());
+        this.theme = new ThemeModel(Theme.parse(options.theme()));
+        this.tools = new Workspace.Tools(api, this.tasks, fx, clock, messages, enums, formats, errors, theme);
+    }
+
+    /** Shows the login window on the given stage; after sign-in the main window. Call on the FX thread. */
+    public void start(Stage stage) {
+        this.stage = stage;
+        stage.setOnCloseRequest(e -> stop());
+        showLogin();
+        stage.show();
+    }
+
+    /** Opens the main window for an agent who signed in elsewhere (tools; see DesktopLauncher). */
+    void startSignedIn(Stage stage, LoginResponse login) {
+        this.stage = stage;
+        stage.setOnCloseRequest(e -> stop());
+        showMain(login);
+        stage.show();
+    }
+
+    /**
+     * Called on the FX thread with the interaction id on the first pulse after the card's controls hold
+     * an offer's screen-pop data. May be null.
+     */
+    public void onPopDrawn(LongConsumer listener) {
+        probe.listen(listener);
+    }
+
+    /** Closes the event stream and windows; releases listeners. */
+    public void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        closeWindow();
+        if (stage != null) {
+            stage.close();
+        }
+        tasks.shutdown();
+        onStopped.run();
+    }
+
+    /** Runs once the desktop has stopped (its window closed, or Quit). */
+    void onStopped(Runnable action) {
+        this.onStopped = action;
+    }
+
+    private void showLogin() {
+        LoginViewModel vm = new LoginViewModel(options, api, tasks, messages, errors, this::showMain);
+        ViewLoader loader = new ViewLoader(messages).register(LoginController.class, () -> new LoginController(vm, enums));
+        ViewLoader.Loaded<LoginController> view = loader.load(View.LOGIN, LoginController.class);
+        Scene scene = new Scene(view.root(), 900, 500);
+        Registration styles = SceneStyles.follow(scene, theme);
+        show(scene, messages.get("login.window.title"), 760, 480, () -> {
+            view.controller().dispose();
+            styles.close();
+        });
+        view.controller().focus();
+    }
+
+    private void showMain(LoginResponse login) {
+        if (stopped) {
+            return;
+        }
+        Workspace w = new Workspace(login, tools, this::signOut, this::quit);
+        ViewLoader loader = new ViewLoader(messages);
+        loader.register(MainController.class, () -> new MainController(w.main(), messages, enums, loader, clock))
+                .register(ContactsController.class, () -> new ContactsController(w.contacts(), messages))
+                .register(SearchController.class, () -> new SearchController(w.search(), messages))
+                .register(CardController.class,
+                        () -> new CardController(w.card(), w.contacts(), messages, enums, loader, probe, fx))
+                .register(NewCustomerController.class, () -> new NewCustomerController(w.form(), messages, enums));
+        ViewLoader.Loaded<MainController> view = loader.load(View.MAIN, MainController.class);
+        Scene scene = new Scene(view.root(), 1280, 800);
+        Registration styles = SceneStyles.follow(scene, theme);
+        String title = messages.format("main.window.title", w.main().agentNameProperty().get());
+        show(scene, title, 960, 600, () -> {
+            view.controller().dispose();
+            w.close();
+            styles.close();
+        });
+        w.start();
+        view.controller().focus();
+    }
+
+    private void signOut() {
+        tasks.run(() -> {
+            api.logout();
+            return null;
+        }, ok -> { }, e -> { });
+        showLogin();
+    }
+
+    private void quit() {
+        stop();
+        fx.exit();
+    }
+
+    /** Puts the next window's scene on the stage, then closes the previous one (never zero windows). */
+    private void show(Scene scene, String title, double minWidth, double minHeight, Runnable close) {
+        Runnable previous = closeCurrent;
+        closeCurrent = close;
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.setScene(scene);
+        stage.setTitle(title);
+        stage.sizeToScene();
+        stage.setMinWidth(minWidth);
+        stage.setMinHeight(minHeight);
+        stage.centerOnScreen();
+        if (previous != null) {
+            previous.run();
+        }
+    }
+
+    private void closeWindow() {
+        if (closeCurrent != null) {
+            closeCurrent.run();
+            closeCurrent = null;
+        }
+    }
+}

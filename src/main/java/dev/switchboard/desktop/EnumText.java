@@ -1,0 +1,98 @@
+package dev.switchboard.desktop;
+
+import dev.switchboard.domain.AgentState;
+import dev.switchboard.domain.Channel;
+import dev.switchboard.domain.ContactKind;
+import dev.switchboard.domain.Direction;
+import dev.switchboard.domain.InteractionState;
+import dev.switchboard.domain.Role;
+import dev.switchboard.domain.TicketPriority;
+import dev.switchboard.domain.TicketStatus;
+
+/** How the domain's enums read to people; every key is written out so the bundle test sees it. */
+public final class EnumText {
+    private final Messages messages;
+
+    public EnumText(Messages messages) {
+        this.messages = messages;
+    }
+
+    public String channel(Channel channel) {
+        return messages.get(switch (channel) {
+            case PHONE -> "channel.phone";
+            case EMAIL -> "channel.email";
+            case CHAT -> "channel.chat";
+            case SOCIAL -> "channel.social";
+        });
+    }
+
+    /** What to call a contact that has neither subject nor text. */
+    public String noSubject(Channel channel) {
+        return messages.get(switch (channel) {
+            case PHONE -> "subject.none.phone";
+            case EMAIL -> "subject.none.email";
+            case CHAT -> "subject.none.chat";
+            case SOCIAL -> "subject.none.social";
+        });
+    }
+
+    public String agentState(AgentState state) {
+        if (state == null) {
+            return "";
+        }
+        return messages.get(switch (state) {
+            case READY -> "agent.state.ready";
+            case NOT_READY -> "agent.state.notReady";
+            case BUSY -> "agent.state.busy";
+            case LOGGED_OUT -> "agent.state.loggedOut";
+        });
+    }
+
+    public String interactionState(InteractionState state) {
+        return messages.get(switch (state) {
+            case QUEUED -> "interaction.state.queued";
+            case OFFERED -> "interaction.state.offered";
+            case ACTIVE -> "interaction.state.active";
+            case ENDED -> "interaction.state.ended";
+            case ABANDONED -> "interaction.state.abandoned";
+        });
+    }
+
+    public String role(Role role) {
+        return messages.get(switch (role) {
+            case AGENT -> "role.agent";
+            case OUTBOUND_AGENT -> "role.outboundAgent";
+            case SUPERVISOR -> "role.supervisor";
+        });
+    }
+
+    public String priority(TicketPriority priority) {
+        return messages.get(switch (priority) {
+            case LOW -> "ticket.priority.low";
+            case NORMAL -> "ticket.priority.normal";
+            case HIGH -> "ticket.priority.high";
+            case URGENT -> "ticket.priority.urgent";
+        });
+    }
+
+    public String status(TicketStatus status) {
+        return messages.get(switch (status) {
+            case OPEN -> "ticket.status.open";
+            case PENDING -> "ticket.status.pending";
+            case SOLVED -> "ticket.status.solved";
+            case CLOSED -> "ticket.status.closed";
+        });
+    }
+
+    public String contactKind(ContactKind kind) {
+        return messages.get(switch (kind) {
+            case PHONE -> "contact.kind.phone";
+            case EMAIL -> "contact.kind.email";
+            case SOCIAL -> "contact.kind.social";
+        });
+    }
+
+    public String direction(Direction direction) {
+        return messages.get(direction == Direction.OUTBOUND ? "direction.outbound" : "direction.inbound");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.switchboard.desktop;
+
+import java.net.URL;
+import java.util.Objects;
+
+/**
+ * Every view of the desktop. Each one is {@code fxml/<feature>/<feature>_view.fxml} with its
+ * stylesheet {@code styles/<feature>.css}; this enum is the only place those paths are spelled.
+ */
+public enum View {
+    LOGIN("login"),
+    MAIN("main"),
+    CONTACTS("contacts"),
+    CARD("card"),
+    SEARCH("search"),
+    CUSTOMER("customer"),
+    STARTUP("startup");
+
+    private final String feature;
+
+    View(String feature) {
+        this.feature = feature;
+    }
+
+    public String feature() {
+        return feature;
+    }
+
+    public URL fxml() {
+        return resource("/fxml/" + feature + "/" + feature + "_view.fxml");
+    }
+
+    public URL stylesheet() {
+        return resource("/styles/" + feature + ".css");
+    }
+
+    static URL resource(String path) {
+        return Objects.requireNonNull(View.class.getResource(path), path);
+    }
+}

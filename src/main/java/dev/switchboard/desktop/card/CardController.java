@@ -1,0 +1,377 @@
+package dev.switchboard.desktop.card;
+
+import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.desktop.EnumText;
+import dev.switchboard.desktop.FxThread;
+import dev.switchboard.desktop.Messages;
+import dev.switchboard.desktop.PopProbe;
+import dev.switchboard.desktop.Subscriptions;
+import dev.switchboard.desktop.View;
+import dev.switchboard.desktop.ViewLoader;
+import dev.switchboard.desktop.contacts.ContactItem;
+import dev.switchboard.desktop.contacts.ContactsViewModel;
+import dev.switchboard.desktop.customer.NewCustomerController;
+import dev.switchboard.desktop.ui.CustomerCell;
+import dev.switchboard.desktop.ui.Icons;
+import dev.switchboard.desktop.ui.Shortcuts;
+import dev.switchboard.domain.InteractionState;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.event.EventHandler;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Binds the customer card. It also reports, through a post-layout pulse listener, the first pulse after
+ * an offer's screen-pop is in the controls: that is when the card is drawn.
+ */
+public final class CardController {
+    private static final double ROW = 30;
+    /** Column header (28 + its 1 px rule) and the table's 1 px frame above and below. */
+    private static final double HEADER = 32;
+    private static final PseudoClass OFFERED = PseudoClass.getPseudoClass("offered");
+    private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
+
+    private final CardViewModel vm;
+    private final ContactsViewModel contacts;
+    private final Messages messages;
+    private final EnumText enums;
+    private final ViewLoader loader;
+    private final PopProbe probe;
+    private final FxThread fx;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final EventHandler<KeyEvent> timelineKeys = this::onTimelineKey;
+    private final EventHandler<KeyEvent> candidateKeys = this::onCandidateKey;
+    private final EventHandler<MouseEvent> candidateClicks = this::onCandidateClick;
+    private NewCustomerController form;
+    private DrawnReporter drawn;
+
+    @FXML private StackPane root;
+    @FXML private VBox emptyPane;
+    @FXML private Label emptyHint;
+    @FXML private VBox cardPane;
+    @FXML private HBox contactBar;
+    @FXML private StackPane contactIconBox;
+    @FXML private Label contactTitle;
+    @FXML private Label contactState;
+    @FXML private Label contactSubject;
+    @FXML private Button acceptButton;
+    @FXML private Button rejectButton;
+    @FXML private Button endButton;
+    @FXML private VBox customerPane;
+    @FXML private Label initials;
+    @FXML private Label name;
+    @FXML private Label details;
+    @FXML private Label value;
+    @FXML private HBox addressRow;
+    @FXML private Label address;
+    @FXML private FlowPane contactPoints;
+    @FXML private Label ticketsTitle;
+    @FXML private ProgressIndicator ticketsProgress;
+    @FXML private Label ticketsError;
+    @FXML private TableView<TicketRow> tickets;
+    @FXML private TableColumn<TicketRow, String> ticketNumber;
+    @FXML private TableColumn<TicketRow, TicketRow> ticketPriority;
+    @FXML private TableColumn<TicketRow, TicketRow> ticketStatus;
+    @FXML private TableColumn<TicketRow, String> ticketAge;
+    @FXML private TableColumn<TicketRow, String> ticketSubject;
+    @FXML private ProgressIndicator timelineProgress;
+    @FXML private Label timelineError;
+    @FXML private ListView<TimelineEntry> timeline;
+    @FXML private Button loadMoreButton;
+    @FXML private VBox unknownPane;
+    @FXML private Label unknownTitle;
+    @FXML private Button newCustomerButton;
+    @FXML private VBox severalPane;
+    @FXML private Label severalTitle;
+    @FXML private ListView<CustomerSummary> candidates;
+    @FXML private Button linkButton;
+    @FXML private ProgressIndicator linkProgress;
+    @FXML private Label cardError;
+    @FXML private StackPane formHost;
+
+    public CardController(CardViewModel vm, ContactsViewModel contacts, Messages messages, EnumText enums,
+                          ViewLoader loader, PopProbe probe, FxThread fx) {
+        this.vm = vm;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.enums = enums;
+        this.loader = loader;
+        this.probe = probe;
+        this.fx = fx;
+    }
+
+    @FXML
+    private void initialize() {
+        emptyHint.setText(messages.format("card.empty.hint", Shortcuts.SEARCH.getDisplayText()));
+        bindContactBar();
+        bindIdentity();
+        bindTickets();
+        bindTimeline();
+        bindUnknownAndSeveral();
+        ViewLoader.Loaded<NewCustomerController> loaded = loader.load(View.CUSTOMER, NewCustomerController.class);
+        form = loaded.controller();
+        formHost.getChildren().add(loaded.root());
+        subscriptions.listen(vm.modeProperty(), (obs, old, now) -> showMode(now));
+        showMode(vm.modeProperty().get());
+        drawn = new DrawnReporter(root, probe, fx);
+        subscriptions.add(drawn);
+        vm.onPopShown(drawn::shown);
+    }
+
+    /** Ctrl+2: focus what the agent most likely works with next. */
+    public void focus() {
+        switch (vm.modeProperty().get()) {
+            case CUSTOMER -> timeline.requestFocus();
+            case UNKNOWN -> newCustomerButton.requestFocus();
+            case SEVERAL -> focusCandidates();
+            case NEW_CUSTOMER -> form.focus();
+            default -> root.requestFocus();
+        }
+    }
+
+    public void dispose() {
+        vm.onPopShown(null);
+        subscriptions.close();
+        form.dispose();
+        tickets.setItems(null);
+        timeline.setItems(null);
+        candidates.setItems(null);
+    }
+
+    private void bindContactBar() {
+        subscriptions.bind(contactBar.visibleProperty(), vm.contactProperty().isNotNull());
+        subscriptions.bind(contactBar.managedProperty(), contactBar.visibleProperty());
+        subscriptions.bind(contactTitle.textProperty(), vm.contactTitleProperty());
+        subscriptions.bind(contactSubject.textProperty(), vm.contactSubjectProperty());
+        subscriptions.listen(vm.contactProperty(), (obs, old, now) -> showContactIcon(now));
+        subscriptions.listen(vm.contactStateProperty(), (obs, old, now) -> showContactState(now));
+        showContactState(vm.contactStateProperty().get());
+        subscriptions.bind(acceptButton.disableProperty(), contacts.canAcceptProperty().not());
+        subscriptions.bind(rejectButton.disableProperty(), contacts.canRejectProperty().not());
+        subscriptions.bind(endButton.disableProperty(), contacts.canEndProperty().not());
+        tooltip(acceptButton, "card.accept.tooltip", Shortcuts.ACCEPT);
+        tooltip(rejectButton, "card.reject.tooltip", Shortcuts.REJECT);
+        tooltip(endButton, "card.end.tooltip", Shortcuts.END);
+        tooltip(newCustomerButton, "card.unknown.create.tooltip", Shortcuts.NEW_CUSTOMER);
+    }
+
+    private void bindIdentity() {
+        subscriptions.bind(initials.textProperty(), vm.identity().initialsProperty());
+        subscriptions.bind(name.textProperty(), vm.identity().nameProperty());
+        subscriptions.bind(details.textProperty(), vm.identity().detailsProperty());
+        subscriptions.bind(value.textProperty(), vm.identity().valueProperty());
+        subscriptions.bind(value.visibleProperty(), vm.identity().valueProperty().isNotEmpty());
+        subscriptions.bind(address.textProperty(), vm.identity().addressProperty());
+        subscriptions.bind(addressRow.visibleProperty(), vm.identity().addressProperty().isNotEmpty());
+        subscriptions.bind(addressRow.managedProperty(), addressRow.visibleProperty());
+        subscriptions.listen(vm.identity().contactPoints(), (ListChangeListener<ContactPointRow>) c -> showContactPoints());
+        showContactPoints();
+    }
+
+    private void bindTickets() {
+        TicketsModel model = vm.tickets();
+        subscriptions.bind(ticketsTitle.textProperty(), model.titleProperty());
+        subscriptions.bind(ticketsProgress.visibleProperty(), model.loadingProperty());
+        subscriptions.bind(ticketsError.textProperty(), model.errorProperty());
+        ticketNumber.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().number()));
+        ticketPriority.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        ticketPriority.setCellFactory(col -> new TicketCells.PriorityCell());
+        ticketStatus.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        ticketStatus.setCellFactory(col -> new TicketCells.StatusCell());
+        ticketAge.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().age()));
+        ticketSubject.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
+        tickets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tickets.setFixedCellSize(ROW);
+        tickets.setItems(model.rows());
+        // as tall as its rows (up to six), so the timeline gets the rest of the card
+        tickets.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> HEADER + ROW * Math.max(1, Math.min(6, model.rows().size())), model.rows()));
+        tickets.minHeightProperty().bind(tickets.prefHeightProperty());
+        tickets.maxHeightProperty().bind(tickets.prefHeightProperty());
+        subscriptions.onClose(() -> {
+            tickets.prefHeightProperty().unbind();
+            tickets.minHeightProperty().unbind();
+            tickets.maxHeightProperty().unbind();
+            candidates.prefHeightProperty().unbind();
+            candidates.maxHeightProperty().unbind();
+        });
+    }
+
+    private void bindTimeline() {
+        TimelineModel model = vm.timeline();
+        timeline.setItems(model.entries());
+        timeline.setCellFactory(list -> new TimelineCell(model::toggle));
+        subscriptions.bind(timelineProgress.visibleProperty(), model.loadingProperty());
+        subscriptions.bind(timelineError.textProperty(), model.errorProperty());
+        subscriptions.bind(loadMoreButton.visibleProperty(), model.hasMoreProperty());
+        subscriptions.bind(loadMoreButton.managedProperty(), model.hasMoreProperty());
+        subscriptions.bind(loadMoreButton.disableProperty(), model.loadingProperty());
+        timeline.addEventFilter(KeyEvent.KEY_PRESSED, timelineKeys);
+        subscriptions.onClose(() -> timeline.removeEventFilter(KeyEvent.KEY_PRESSED, timelineKeys));
+    }
+
+    private void bindUnknownAndSeveral() {
+        subscriptions.bind(unknownTitle.textProperty(), vm.unknownTitleProperty());
+        subscriptions.bind(severalTitle.textProperty(), vm.severalTitleProperty());
+        candidates.setItems(vm.candidates());
+        candidates.setCellFactory(list -> new CustomerCell());
+        candidates.setFixedCellSize(CustomerCell.HEIGHT);
+        // as tall as its rows (up to six): the choice reads as a short list, not an empty page
+        candidates.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> 2 + CustomerCell.HEIGHT * Math.max(1, Math.min(6, vm.candidates().size())), vm.candidates()));
+        candidates.maxHeightProperty().bind(candidates.prefHeightProperty());
+        subscriptions.bind(linkButton.disableProperty(),
+                candidates.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
+        subscriptions.bind(linkProgress.visibleProperty(), vm.busyProperty());
+        subscriptions.bind(cardError.textProperty(), vm.errorProperty());
+        linkButton.setTooltip(new Tooltip(messages.get("card.several.link.tooltip")));
+        candidates.addEventFilter(KeyEvent.KEY_PRESSED, candidateKeys);
+        candidates.addEventHandler(MouseEvent.MOUSE_CLICKED, candidateClicks);
+        subscriptions.onClose(() -> {
+            candidates.removeEventFilter(KeyEvent.KEY_PRESSED, candidateKeys);
+            candidates.removeEventHandler(MouseEvent.MOUSE_CLICKED, candidateClicks);
+        });
+    }
+
+    private void showMode(CardViewModel.Mode mode) {
+        boolean focusInside = focusWithin();
+        show(emptyPane, mode == CardViewModel.Mode.EMPTY);
+        show(cardPane, mode != CardViewModel.Mode.EMPTY);
+        show(customerPane, mode == CardViewModel.Mode.CUSTOMER);
+        show(unknownPane, mode == CardViewModel.Mode.UNKNOWN);
+        show(severalPane, mode == CardViewModel.Mode.SEVERAL);
+        show(formHost, mode == CardViewModel.Mode.NEW_CUSTOMER);
+        if (mode == CardViewModel.Mode.SEVERAL) {
+            candidates.getSelectionModel().clearSelection();
+        }
+        timeline.scrollTo(0);
+        if (mode == CardViewModel.Mode.NEW_CUSTOMER || focusInside) {
+            // the focused control may just have been hidden: keep the cursor in the card
+            focus();
+        }
+    }
+
+    private boolean focusWithin() {
+        Scene scene = root.getScene();
+        for (Node n = scene == null ? null : scene.getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void showContactIcon(ContactItem item) {
+        contactIconBox.getChildren().clear();
+        if (item != null) {
+            contactIconBox.getChildren().add(Icons.channelIcon(item.channel()));
+        }
+    }
+
+    private void showContactState(InteractionState state) {
+        contactState.setText(state == null ? "" : enums.interactionState(state));
+        contactState.pseudoClassStateChanged(OFFERED, state == InteractionState.OFFERED);
+        contactState.pseudoClassStateChanged(ACTIVE, state == InteractionState.ACTIVE);
+        contactState.pseudoClassStateChanged(FINISHED, state != null && state.isFinished());
+        show(acceptButton, state == InteractionState.OFFERED);
+        show(rejectButton, state == InteractionState.OFFERED);
+        show(endButton, state == InteractionState.ACTIVE);
+    }
+
+    private void showContactPoints() {
+        contactPoints.getChildren().clear();
+        for (ContactPointRow row : vm.identity().contactPoints()) {
+            contactPoints.getChildren().add(ContactChips.chip(row, messages.get("card.contactPoint.matched")));
+        }
+    }
+
+    private void onTimelineKey(KeyEvent e) {
+        TimelineEntry entry = timeline.getSelectionModel().getSelectedItem();
+        if (entry != null && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)
+                && !e.isShortcutDown()) {
+            vm.timeline().toggle(entry);
+            e.consume();
+        }
+    }
+
+    private void onCandidateKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
+            vm.pick(candidates.getSelectionModel().getSelectedItem());
+            e.consume();
+        }
+    }
+
+    private void onCandidateClick(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            vm.pick(candidates.getSelectionModel().getSelectedItem());
+        }
+    }
+
+    private void focusCandidates() {
+        candidates.requestFocus();
+        if (candidates.getSelectionModel().isEmpty() && !candidates.getItems().isEmpty()) {
+            candidates.getSelectionModel().select(0);
+        }
+    }
+
+    @FXML
+    private void accept() {
+        contacts.accept();
+    }
+
+    @FXML
+    private void reject() {
+        contacts.reject();
+    }
+
+    @FXML
+    private void end() {
+        contacts.end();
+    }
+
+    @FXML
+    private void loadMore() {
+        vm.timeline().loadMore();
+    }
+
+    @FXML
+    private void newCustomer() {
+        vm.startNewCustomer();
+    }
+
+    @FXML
+    private void link() {
+        vm.pick(candidates.getSelectionModel().getSelectedItem());
+    }
+
+    private void tooltip(Button button, String key, KeyCombination shortcut) {
+        button.setTooltip(new Tooltip(messages.format(key, shortcut.getDisplayText())));
+    }
+
+    private static void show(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.switchboard.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A case worked for a customer, linked to the interactions about it. */
+public record Ticket(long id, long customerId, String subject, TicketStatus status,
+                     TicketPriority priority, Instant createdAt, Instant updatedAt, long version,
+                     List<Long> interactionIds, List<TicketNote> notes) {
+    public Ticket {
+        interactionIds = List.copyOf(interactionIds);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.switchboard.domain;
+
+public enum TicketPriority { LOW, NORMAL, HIGH, URGENT }

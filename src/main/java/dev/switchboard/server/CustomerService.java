@@ -1,0 +1,141 @@
+package dev.switchboard.server;
+
+import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.api.NewContactPoint;
+import dev.switchboard.api.NewCustomerRequest;
+import dev.switchboard.api.TicketView;
+import dev.switchboard.api.TimelinePage;
+import dev.switchboard.domain.AddressNormalizer;
+import dev.switchboard.domain.ContactPoint;
+import dev.switchboard.domain.Interaction;
+import dev.switchboard.domain.SearchQuery;
+import dev.switchboard.store.CustomerStore;
+import dev.switchboard.store.InteractionStore;
+import dev.switchboard.store.TicketStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Finding customers, creating them, and reading their timeline and open tickets. */
+public final class CustomerService {
+    private final AddressNormalizer normalizer;
+    private final CustomerStore customers;
+    private final InteractionStore interactions;
+    private final TicketStore tickets;
+    private final Views views;
+    private final Clock clock;
+
+    public CustomerService(AddressNormalizer normalizer, CustomerStore customers, InteractionStore interactions,
+                           TicketStore tickets, Views views, Clock clock) {
+        this.normalizer = normalizer;
+        this.customers = customers;
+        this.interactions = interactions;
+        this.tickets = tickets;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** Free-text search: ticket number, e-mail, handle, phone number, or a name prefix. */
+    public List<CustomerSummary> search(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            throw ApiProblem.badRequest("q", "q is required: a name, number, e-mail address, handle or ticket number");
+        }
+        Requests.maxLength("q", text, 200);
+        var query = SearchQuery.parse(text, normalizer);
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        String key = query.get().key();
+        List<Long> ids = switch (query.get().kind()) {
+            case TICKET -> {
+                long ticketId;
+                try {
+                    ticketId = Long.parseLong(key);
+                } catch (NumberFormatException e) {
+                    yield List.of();
+                }
+                yield tickets.find(ticketId).map(t -> List.of(t.customerId())).orElse(List.of());
+            }
+            case EMAIL -> customers.idsByContact(dev.switchboard.domain.ContactKind.EMAIL, key, limit);
+            case HANDLE -> customers.idsByContact(dev.switchboard.domain.ContactKind.SOCIAL, key, limit);
+            case PHONE -> customers.idsByContact(dev.switchboard.domain.ContactKind.PHONE, key, limit);
+            case NAME -> customers.idsByNamePrefix(key, limit);
+        };
+        return customers.findAll(ids).stream().map(views::customer).toList();
+    }
+
+    public CustomerSummary get(long id) {
+        return views.customer(customers.find(id).orElseThrow(() -> ApiProblem.notFound("customer", id)));
+    }
+
+    /** Creates a customer (e.g. from an unknown caller), linking the interaction given in the same write. */
+    public CustomerSummary create(NewCustomerRequest r, ContactService contacts) {
+        String first = r.firstName() == null ? "" : r.firstName().trim();
+        String last = r.lastName() == null ? "" : r.lastName().trim();
+        if (first.isEmpty() && last.isEmpty()) {
+            throw ApiProblem.badRequest("lastName", "a first or last name is required");
+        }
+        Requests.maxLength("firstName", first, 100);
+        Requests.maxLength("lastName", last, 100);
+        Requests.maxLength("company", r.company(), 200);
+        List<NewContactPoint> given = r.contactPoints() == null ? List.of() : r.contactPoints();
+        if (given.size() > 20) {
+            throw ApiProblem.badRequest("contactPoints", "at most 20 contact points");
+        }
+        List<ContactPoint> points = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            NewContactPoint p = given.get(i);
+            String field = "contactPoints[" + i + "]";
+            if (p == null || p.kind() == null) {
+                throw ApiProblem.badRequest(field + ".kind", "kind is required: PHONE, EMAIL or SOCIAL");
+            }
+            Requests.maxLength(field + ".label", p.label(), 40);
+            String value = normalizer.normalize(p.kind(), p.value() == null ? "" : p.value())
+                    .orElseThrow(() -> ApiProblem.badRequest(field + ".value",
+                            "'" + p.value() + "' is not a valid " + p.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            if (seen.add(p.kind() + value)) {
+                points.add(new ContactPoint(p.kind(), value, p.label()));
+            }
+        }
+        if (r.interactionId() != null) {
+            contacts.find(r.interactionId());
+        }
+        return views.customer(customers.create(first, last, r.company(), points, r.interactionId(), clock.instant()));
+    }
+
+    /** Cursor of a timeline page: the time and id of its last row. */
+    public TimelinePage timeline(long customerId, String cursor, int limit) {
+        customers.find(customerId).orElseThrow(() -> ApiProblem.notFound("customer", customerId));
+        Instant beforeTime = null;
+        Long beforeId = null;
+        if (cursor != null && !cursor.isBlank()) {
+            int sep = cursor.lastIndexOf('_');
+            try {
+                beforeTime = Instant.parse(cursor.substring(0, sep));
+                beforeId = Long.parseLong(cursor.substring(sep + 1));
+            } catch (DateTimeParseException | NumberFormatException | StringIndexOutOfBoundsException e) {
+                throw ApiProblem.badRequest("cursor", "cursor is not one this server gave out");
+            }
+        }
+        List<Interaction> rows = interactions.timeline(customerId, beforeTime, beforeId, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Interaction> page = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            Interaction lastRow = page.get(page.size() - 1);
+            next = lastRow.createdAt() + "_" + lastRow.id();
+        }
+        return new TimelinePage(page.stream().map(views::interaction).toList(), next);
+    }
+
+    public List<TicketView> openTickets(long customerId) {
+        customers.find(customerId).orElseThrow(() -> ApiProblem.notFound("customer", customerId));
+        return tickets.openByCustomer(customerId).stream().map(views::ticket).toList();
+    }
+}

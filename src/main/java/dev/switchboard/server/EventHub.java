@@ -1,0 +1,202 @@
+package dev.switchboard.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.ResyncEvent;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+
+/**
+ * The event stream: every change gets the next sequence number, is kept in a bounded ring for
+ * replay, and is delivered in order to each subscriber it concerns. A subscriber that resumes from a
+ * sequence still in the ring gets exactly the events it missed; one that is too far behind gets a
+ * {@code resync} event first.
+ *
+ * <p>Delivery runs on a small pool, never on the publisher's thread, so a slow client cannot hold up
+ * routing; each subscriber has its own queue, drained by one task at a time, which keeps its order.
+ */
+public final class EventHub implements AutoCloseable {
+
+    /** One published event; {@code json} is serialised once and shared by every subscriber. */
+    public record Event(long seq, String type, Long agentId, Object payload, String json) {
+        boolean concerns(long subscriberAgentId, boolean seesAll) {
+            return seesAll || agentId == null || agentId == subscriberAgentId;
+        }
+    }
+
+    /** Receives events; called on a delivery thread, in sequence order, one call at a time. */
+    public interface Sink {
+        /** @return false when the sink is closed and should be dropped */
+        boolean deliver(Event event);
+    }
+
+    private final ObjectMapper mapper;
+    private final int capacity;
+    private final ExecutorService delivery;
+    private final LongSupplier sequenceBlock;
+    private final long blockSize;
+    private final ArrayDeque<Event> ring;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private long nextSeq;
+    private long blockEnd;
+
+    /**
+     * @param sequenceBlock reserves {@code blockSize} new numbers and returns the first (persisted, so
+     *                      numbers keep growing across restarts)
+     */
+    public EventHub(ObjectMapper mapper, int capacity, ExecutorService delivery, LongSupplier sequenceBlock,
+                    long blockSize) {
+        this.mapper = mapper;
+        this.capacity = capacity;
+        this.delivery = delivery;
+        this.sequenceBlock = sequenceBlock;
+        this.blockSize = blockSize;
+        this.ring = new ArrayDeque<>(Math.min(capacity, 4096));
+        this.nextSeq = sequenceBlock.getAsLong();
+        this.blockEnd = nextSeq + blockSize;
+    }
+
+    /** Publishes an event for one agent ({@code agentId}) or for everyone ({@code null}). */
+    public Event publish(String type, Object payload, Long agentId) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload cannot be written as JSON: " + type, e);
+        }
+        Event event;
+        synchronized (this) {
+            if (nextSeq >= blockEnd) {
+                nextSeq = sequenceBlock.getAsLong();
+                blockEnd = nextSeq + blockSize;
+            }
+            event = new Event(nextSeq++, type, agentId, payload, json);
+            ring.addLast(event);
+            if (ring.size() > capacity) {
+                ring.removeFirst();
+            }
+            for (Subscriber s : subscribers) {
+                if (event.concerns(s.agentId, s.seesAll)) {
+                    s.queue.add(event);
+                    schedule(s);
+                }
+            }
+        }
+        return event;
+    }
+
+    /** The sequence number of the latest event, or one less than the next when none was published yet. */
+    public synchronized long latestSeq() {
+        return nextSeq - 1;
+    }
+
+    /**
+     * Subscribes a sink for the events of {@code agentId} (or all events when {@code seesAll}).
+     * With {@code afterSeq} > 0 the missed events after it are delivered first; if some of them are
+     * no longer held, a {@code resync} event (seq 0, not to be remembered) comes first instead.
+     *
+     * @return a handle to unsubscribe
+     */
+    public AutoCloseable subscribe(long agentId, boolean seesAll, long afterSeq, Sink sink) {
+        Subscriber s = new Subscriber(agentId, seesAll, sink);
+        synchronized (this) {
+            if (afterSeq > 0 && afterSeq < latestSeq()) {
+                long oldest = ring.isEmpty() ? nextSeq : ring.peekFirst().seq();
+                if (afterSeq + 1 < oldest) {
+                    s.queue.add(new Event(0, EventTypes.RESYNC, (long) agentId,
+                            new ResyncEvent(afterSeq, oldest), toJson(new ResyncEvent(afterSeq, oldest))));
+                } else {
+                    for (Event e : ring) {
+                        if (e.seq() > afterSeq && e.concerns(agentId, seesAll)) {
+                            s.queue.add(e);
+                        }
+                    }
+                }
+            }
+            subscribers.add(s);
+            schedule(s);
+        }
+        return () -> subscribers.remove(s);
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    /** Events concerning an agent still held in the ring after {@code afterSeq} (for tests and tools). */
+    public synchronized List<Event> since(long afterSeq) {
+        List<Event> out = new ArrayList<>();
+        for (Event e : ring) {
+            if (e.seq() > afterSeq) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private String toJson(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void schedule(Subscriber s) {
+        if (s.draining.compareAndSet(false, true)) {
+            delivery.execute(() -> drain(s));
+        }
+    }
+
+    private void drain(Subscriber s) {
+        try {
+            Event e;
+            while ((e = s.queue.poll()) != null) {
+                if (!s.sink.deliver(e)) {
+                    subscribers.remove(s);
+                    s.queue.clear();
+                    return;
+                }
+            }
+        } catch (RuntimeException ex) {
+            subscribers.remove(s);
+            s.queue.clear();
+            return;
+        } finally {
+            s.draining.set(false);
+        }
+        // an event may have arrived between the last poll and releasing the flag
+        if (!s.queue.isEmpty() && subscribers.contains(s)) {
+            schedule(s);
+        }
+    }
+
+    @Override
+    public void close() {
+        subscribers.clear();
+    }
+
+    private static final class Subscriber {
+        final long agentId;
+        final boolean seesAll;
+        final Sink sink;
+        final Queue<Event> queue = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean draining = new AtomicBoolean();
+
+        Subscriber(long agentId, boolean seesAll, Sink sink) {
+            this.agentId = agentId;
+            this.seesAll = seesAll;
+            this.sink = sink;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.switchboard.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.HelloEvent;
+import io.javalin.http.sse.SseClient;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code GET /api/v1/events}: the caller's events as server-sent events. Each event's {@code id} is
+ * its sequence number; a client that reconnects with {@code Last-Event-ID} (or {@code ?after=}) gets
+ * what it missed, in order. A comment line every 15 s lets both ends notice a dead connection.
+ */
+public final class EventStreamResource implements AutoCloseable {
+    private final EventHub hub;
+    private final ObjectMapper mapper;
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sse-keepalive");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public EventStreamResource(EventHub hub, ObjectMapper mapper) {
+        this.hub = hub;
+        this.mapper = mapper;
+        pinger.scheduleWithFixedDelay(this::ping, 15, 15, TimeUnit.SECONDS);
+    }
+
+    public void handle(SseClient client, Session session) {
+        long after = resumePoint(client);
+        long from = after > 0 ? after : hub.latestSeq();
+        client.keepAlive();
+        clients.add(client);
+        synchronized (client) {
+            client.sendEvent(EventTypes.HELLO, json(new HelloEvent(hub.latestSeq(), after > 0)), null);
+        }
+        AutoCloseable subscription = hub.subscribe(session.agentId(), session.isSupervisor(), from, event -> {
+            synchronized (client) {
+                if (client.terminated()) {
+                    return false;
+                }
+                client.sendEvent(event.type(), event.json(), event.seq() > 0 ? Long.toString(event.seq()) : null);
+                return !client.terminated();
+            }
+        });
+        client.onClose(() -> {
+            clients.remove(client);
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // removing from a set cannot fail
+            }
+        });
+    }
+
+    private static long resumePoint(SseClient client) {
+        String raw = client.ctx().header("Last-Event-ID");
+        if (raw == null || raw.isBlank()) {
+            raw = client.ctx().queryParam("after");
+        }
+        if (raw == null || raw.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(raw.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void ping() {
+        for (SseClient c : clients) {
+            synchronized (c) {
+                if (c.terminated()) {
+                    clients.remove(c);
+                } else {
+                    c.sendComment("keep-alive");
+                }
+            }
+        }
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int connected() {
+        return clients.size();
+    }
+
+    @Override
+    public void close() {
+        // the open streams end with the HTTP server, which is stopped first
+        pinger.shutdownNow();
+        clients.clear();
+    }
+}

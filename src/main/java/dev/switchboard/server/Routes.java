@@ -1,0 +1,197 @@
+package dev.switchboard.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.api.ApiError;
+import dev.switchboard.api.AgentView;
+import dev.switchboard.api.IngestRequest;
+import dev.switchboard.api.LinkCustomerRequest;
+import dev.switchboard.api.LoginRequest;
+import dev.switchboard.api.LoginResponse;
+import dev.switchboard.api.NewCustomerRequest;
+import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.NoteRequest;
+import dev.switchboard.api.StateRequest;
+import dev.switchboard.api.TicketUpdateRequest;
+import dev.switchboard.domain.AgentState;
+import dev.switchboard.domain.ContactKind;
+import dev.switchboard.domain.Role;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every route of the server, in one place. Everything under {@code /api/v1} except login needs
+ * {@code Authorization: Bearer <token>}. Errors are {@code {"error", "message", "field"}} with a 4xx
+ * status; an unexpected failure is a 500 with no detail beyond a reference in the log.
+ */
+public final class Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+    private static final String SESSION = "session";
+
+    private final AuthService auth;
+    private final CustomerService customers;
+    private final ContactService contacts;
+    private final TicketService tickets;
+    private final WorkDistributor work;
+    private final EventStreamResource events;
+    private final EventHub hub;
+    private final Requests requests;
+
+    public Routes(AuthService auth, CustomerService customers, ContactService contacts, TicketService tickets,
+                  WorkDistributor work, EventStreamResource events, EventHub hub, ObjectMapper strict) {
+        this.auth = auth;
+        this.customers = customers;
+        this.contacts = contacts;
+        this.tickets = tickets;
+        this.work = work;
+        this.events = events;
+        this.hub = hub;
+        this.requests = new Requests(strict);
+    }
+
+    public void install(JavalinConfig config) {
+        var r = config.routes;
+        r.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        r.before(this::authenticate);
+
+        r.post("/api/v1/login", this::login);
+        r.post("/api/v1/logout", this::logout);
+        r.get("/api/v1/me", ctx -> ctx.json(me(session(ctx))));
+        r.put("/api/v1/me/state", this::setState);
+        r.get("/api/v1/me/work", ctx -> ctx.json(work.activeWork(session(ctx).agentId())));
+
+        r.get("/api/v1/customers", this::findCustomers);
+        r.post("/api/v1/customers", ctx -> ctx.status(201).json(
+                customers.create(requests.body(ctx, NewCustomerRequest.class), contacts)));
+        r.get("/api/v1/customers/{id}", ctx -> ctx.json(customers.get(Requests.pathId(ctx, "id"))));
+        r.get("/api/v1/customers/{id}/timeline", ctx -> ctx.json(customers.timeline(Requests.pathId(ctx, "id"),
+                ctx.queryParam("cursor"), Requests.queryInt(ctx, "limit", 25, 1, 100))));
+        r.get("/api/v1/customers/{id}/tickets", ctx -> ctx.json(customers.openTickets(Requests.pathId(ctx, "id"))));
+
+        r.post("/api/v1/tickets", ctx -> ctx.status(201).json(
+                tickets.create(requests.body(ctx, NewTicketRequest.class), session(ctx))));
+        r.get("/api/v1/tickets/{id}", ctx -> ctx.json(tickets.get(Requests.pathId(ctx, "id"))));
+        r.patch("/api/v1/tickets/{id}", ctx -> ctx.json(
+                tickets.update(Requests.pathId(ctx, "id"), requests.body(ctx, TicketUpdateRequest.class))));
+        r.post("/api/v1/tickets/{id}/notes", ctx -> ctx.status(201).json(tickets.addNote(Requests.pathId(ctx, "id"),
+                requests.body(ctx, NoteRequest.class).body(), session(ctx))));
+
+        r.post("/api/v1/interactions", ctx -> ctx.status(201).json(
+                contacts.ingest(requests.body(ctx, IngestRequest.class))));
+        r.get("/api/v1/interactions/{id}", ctx -> ctx.json(contacts.find(Requests.pathId(ctx, "id"))));
+        r.post("/api/v1/interactions/{id}/accept", ctx -> ctx.json(
+                work.accept(session(ctx).agent(), Requests.pathId(ctx, "id"))));
+        r.post("/api/v1/interactions/{id}/reject", ctx -> ctx.json(
+                work.reject(session(ctx).agent(), Requests.pathId(ctx, "id"))));
+        r.post("/api/v1/interactions/{id}/end", ctx -> ctx.json(
+                work.end(session(ctx).agent(), Requests.pathId(ctx, "id"))));
+        r.put("/api/v1/interactions/{id}/customer", ctx -> ctx.json(contacts.linkCustomer(
+                Requests.pathId(ctx, "id"), requests.body(ctx, LinkCustomerRequest.class).customerId())));
+
+        r.sse("/api/v1/events", client -> events.handle(client, client.ctx().attribute(SESSION)));
+
+        r.exception(ApiProblem.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+        r.exception(HttpResponseException.class, (e, ctx) ->
+                error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
+        r.exception(Exception.class, (e, ctx) -> {
+            String ref = Long.toHexString(System.nanoTime());
+            LOG.error("request failed (ref {})", ref, e);
+            try {
+                error(ctx, 500, "internal", "the server could not complete the request (ref " + ref + ")", null);
+            } catch (RuntimeException closed) {
+                LOG.debug("could not answer request {}: it is closed", ref);
+            }
+        });
+        r.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/json")) {
+                error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
+            }
+        });
+        r.error(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null));
+    }
+
+    private void authenticate(Context ctx) {
+        String path = ctx.path();
+        if (!path.startsWith("/api/v1/") || path.equals("/api/v1/login")) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        Session session = auth.resolve(token).orElseThrow(() -> new ApiProblem(401, "unauthorized",
+                token == null ? "sign in first: this needs an Authorization: Bearer token"
+                        : "your session has ended; sign in again", null));
+        ctx.attribute(SESSION, session);
+    }
+
+    private static Session session(Context ctx) {
+        return ctx.attribute(SESSION);
+    }
+
+    private void login(Context ctx) {
+        LoginRequest r = requests.body(ctx, LoginRequest.class);
+        String username = Requests.required("username", r.username(), 64);
+        String password = Requests.required("password", r.password(), 200);
+        Session s = auth.login(username, password)
+                .orElseThrow(() -> new ApiProblem(401, "bad_credentials", "wrong username or password", null));
+        long eventSeq = hub.latestSeq();
+        if (s.agent().role() != Role.SUPERVISOR) {
+            work.signIn(s.agent(), s.agent().role() == Role.AGENT ? AgentState.READY : AgentState.NOT_READY);
+        }
+        ctx.json(new LoginResponse(s.token(), me(s), eventSeq));
+    }
+
+    private void logout(Context ctx) {
+        Session s = session(ctx);
+        auth.logout(s.token());
+        if (!auth.hasSession(s.agentId()) && s.agent().role() != Role.SUPERVISOR) {
+            work.signOut(s.agent());
+        }
+        ctx.status(204);
+    }
+
+    private void setState(Context ctx) {
+        Session s = session(ctx);
+        StateRequest r = requests.body(ctx, StateRequest.class);
+        if (r.state() == null) {
+            throw ApiProblem.badRequest("state", "state is required: READY or NOT_READY");
+        }
+        if (s.agent().role() == Role.SUPERVISOR) {
+            throw new ApiProblem(403, "forbidden", "supervisors do not take contacts", "state");
+        }
+        work.setState(s.agent(), r.state());
+        ctx.json(me(s));
+    }
+
+    private void findCustomers(Context ctx) {
+        int limit = Requests.queryInt(ctx, "limit", 20, 1, 100);
+        for (ContactKind kind : ContactKind.values()) {
+            String param = switch (kind) {
+                case PHONE -> "phone";
+                case EMAIL -> "email";
+                case SOCIAL -> "handle";
+            };
+            String value = ctx.queryParam(param);
+            if (value != null) {
+                List<Long> ids = contacts.match(kind, value).customerIds();
+                ctx.json(ids.stream().map(customers::get).toList());
+                return;
+            }
+        }
+        ctx.json(customers.search(ctx.queryParam("q"), limit));
+    }
+
+    private AgentView me(Session s) {
+        var a = s.agent();
+        return new AgentView(a.id(), a.username(), a.displayName(), a.role(), work.stateOf(a.id()));
+    }
+
+    private static void error(Context ctx, int status, String code, String message, String field) {
+        ctx.status(status).json(new ApiError(code, message, field));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.switchboard.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How to run a server. Exactly one of {@code dataDir} (an H2 file there), {@code jdbcUrl} (any
+ * database, e.g. PostgreSQL) or {@code memoryDb} (a private in-memory H2, for tests) is used, in that
+ * order of preference when several are given.
+ *
+ * @param demoCustomers customers to generate when the database is empty (0: none)
+ * @param simulatorEvery how often the traffic simulator sends a contact; null: no simulator
+ * @param simulatedAgents how many simulated colleagues take traffic while the simulator runs
+ * @param benchAgents extra sign-in accounts {@code bench001...} (password = username) for the benchmark
+ */
+public record ServerOptions(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
+                            String jdbcPassword, String memoryDb, int demoCustomers, long demoSeed,
+                            double interactionsPerCustomer, String region, Duration offerTimeout,
+                            Duration simulatorEvery, int simulatedAgents, int benchAgents, Clock clock) {
+
+    /** A test server: in-memory database, loopback, a free port, no simulator. */
+    public static ServerOptions inMemory(String name, int demoCustomers) {
+        return new ServerOptions("127.0.0.1", 0, null, null, null, null, name, demoCustomers, 42L, 5.0, "GB",
+                Duration.ofSeconds(20), null, DemoAccounts.SIMULATED.size(), 0, Clock.systemUTC());
+    }
+
+    public ServerOptions withSimulator(Duration every) {
+        return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
+                demoSeed, interactionsPerCustomer, region, offerTimeout, every, simulatedAgents, benchAgents, clock);
+    }
+
+    public ServerOptions withOfferTimeout(Duration timeout) {
+        return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
+                demoSeed, interactionsPerCustomer, region, timeout, simulatorEvery, simulatedAgents, benchAgents, clock);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.switchboard.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.api.Json;
+import dev.switchboard.domain.AddressNormalizer;
+import dev.switchboard.domain.Agent;
+import dev.switchboard.domain.MatchKind;
+import dev.switchboard.routing.Dispatcher;
+import dev.switchboard.server.sim.SimulatedAgents;
+import dev.switchboard.server.sim.TrafficSimulator;
+import dev.switchboard.store.AgentStore;
+import dev.switchboard.store.CustomerStore;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.InteractionStore;
+import dev.switchboard.store.SettingStore;
+import dev.switchboard.store.TicketStore;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The central server, wired by hand: database, services, routing, the event stream, the REST API
+ * and (optionally) the traffic simulator. Runs on its own ({@code server} mode) or inside the
+ * desktop's process (the embedded default).
+ */
+public final class SwitchboardServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Database database;
+    private final ContactService contacts;
+    private final WorkDistributor work;
+    private final EventHub hub;
+    private final Javalin javalin;
+    private final String baseUrl;
+
+    private SwitchboardServer(ServerOptions o, StartupProgress progress) {
+        database = o.dataDir() != null ? Database.h2File(o.dataDir())
+                : o.jdbcUrl() != null ? Database.jdbc(o.jdbcUrl(), o.jdbcUser(), o.jdbcPassword())
+                : Database.h2Memory(o.memoryDb());
+        resources.add(database);
+        try {
+            var ds = database.dataSource();
+            AgentStore agents = new AgentStore(ds);
+            CustomerStore customers = new CustomerStore(ds);
+            InteractionStore interactions = new InteractionStore(ds);
+            TicketStore tickets = new TicketStore(ds);
+            SettingStore settings = new SettingStore(ds);
+
+            DemoAccounts.seed(agents, o.simulatorEvery() != null ? o.simulatedAgents() : DemoAccounts.SIMULATED.size(),
+                    o.benchAgents());
+            if (o.demoCustomers() > 0 && customers.count() == 0) {
+                List<Long> agentIds = agents.all().stream().map(Agent::id).toList();
+                DemoSeed.generate(ds, o, agentIds, progress);
+            }
+
+            ObjectMapper strict = Json.strict();
+            ObjectMapper out = Json.lenient();
+            AddressNormalizer normalizer = new AddressNormalizer(o.region());
+            Views views = new Views(normalizer);
+            ExecutorService delivery = Executors.newFixedThreadPool(2, daemon("event-delivery"));
+            resources.add(delivery::shutdownNow);
+            hub = new EventHub(out, 100_000, delivery, () -> settings.reserveSequenceBlock(10_000), 10_000);
+            resources.add(hub);
+            AgentPresence presence = new AgentPresence(hub, o.clock());
+            work = new WorkDistributor(new Dispatcher(o.clock(), o.offerTimeout()), interactions, presence, hub,
+                    views, o.clock());
+            resources.add(work);
+            ScreenPopBuilder pops = new ScreenPopBuilder(customers, interactions, tickets, views);
+            contacts = new ContactService(normalizer, customers, interactions, pops, work, hub, views, o.clock());
+            work.recover(interactions.unfinished(), i -> pops.build(i,
+                    i.customerId() != null ? MatchKind.SINGLE : MatchKind.UNKNOWN, List.of()));
+            CustomerService customerService = new CustomerService(normalizer, customers, interactions, tickets, views,
+                    o.clock());
+            TicketService ticketService = new TicketService(tickets, customers, interactions, hub, views, o.clock());
+            AuthService auth = new AuthService(agents, o.clock());
+            EventStreamResource events = new EventStreamResource(hub, out);
+            resources.add(events);
+            Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub, strict);
+
+            javalin = Javalin.create(config -> {
+                config.jetty.host = o.host();
+                config.jetty.port = o.port();
+                config.jsonMapper(new JavalinJackson(out, false));
+                config.http.maxRequestSize = 1_000_000;
+                config.startup.showJavalinBanner = false;
+                routes.install(config);
+            }).start();
+            resources.add(javalin::stop);
+            String host = o.host().equals("0.0.0.0") ? "127.0.0.1" : o.host();
+            baseUrl = "http://" + host + ":" + javalin.port();
+
+            if (o.simulatorEvery() != null) {
+                SimulatedAgents simAgents = new SimulatedAgents(agents.all().stream().filter(Agent::simulated)
+                        .limit(o.simulatedAgents()).toList(), work, hub);
+                resources.add(simAgents);
+                TrafficSimulator traffic = new TrafficSimulator(contacts, customers, o.demoSeed(),
+                        o.simulatorEvery());
+                resources.add(traffic);
+            }
+            LOG.info("Switchboard server listening on {}", baseUrl);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts a server; blocks until it listens (demo data is generated first when the database is empty). */
+    public static SwitchboardServer start(ServerOptions options) {
+        return start(options, (phase, done, total) -> { });
+    }
+
+    public static SwitchboardServer start(ServerOptions options, StartupProgress progress) {
+        return new SwitchboardServer(options, progress);
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234} */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public ContactService contacts() {
+        return contacts;
+    }
+
+    public EventHub events() {
+        return hub;
+    }
+
+    public WorkDistributor work() {
+        return work;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        // the reverse of the order they were started in: traffic stops first, the database closes last
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            AutoCloseable r = resources.get(i);
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", r, e);
+            }
+        }
+        resources.clear();
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package dev.switchboard.server.sim;
+
+import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.OfferEvent;
+import dev.switchboard.domain.Agent;
+import dev.switchboard.domain.AgentState;
+import dev.switchboard.domain.Channel;
+import dev.switchboard.server.ApiProblem;
+import dev.switchboard.server.EventHub;
+import dev.switchboard.server.WorkDistributor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The other agents of the demo centre: they sign in, answer what is offered to them after a couple
+ * of seconds, handle it (voice 30 s, other channels 5 s) and become ready again, so queues move and
+ * a person at the desktop shares the traffic with colleagues.
+ */
+public final class SimulatedAgents implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedAgents.class);
+
+    private final Map<Long, Agent> agents;
+    private final WorkDistributor work;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "simulated-agents");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AutoCloseable subscription;
+
+    public SimulatedAgents(List<Agent> simulated, WorkDistributor work, EventHub hub) {
+        this.agents = simulated.stream().collect(Collectors.toMap(Agent::id, Function.identity()));
+        this.work = work;
+        // listen first: signing in offers waiting contacts at once
+        this.subscription = hub.subscribe(0, true, hub.latestSeq(), event -> {
+            if (EventTypes.OFFER.equals(event.type()) && event.payload() instanceof OfferEvent offer) {
+                Agent agent = agents.get(offer.agentId());
+                if (agent != null) {
+                    answer(agent, offer);
+                }
+            }
+            return true;
+        });
+        for (Agent a : simulated) {
+            work.signIn(a, AgentState.READY);
+        }
+    }
+
+    private void answer(Agent agent, OfferEvent offer) {
+        long ringMillis = ThreadLocalRandom.current().nextLong(800, 2500);
+        Duration handle = offer.pop().interaction().channel() == Channel.PHONE
+                ? Duration.ofSeconds(30) : Duration.ofSeconds(5);
+        timer.schedule(() -> {
+            try {
+                work.accept(agent, offer.interactionId());
+                timer.schedule(() -> end(agent, offer.interactionId()), handle.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ApiProblem e) {
+                LOG.debug("simulated agent {} missed offer {}: {}", agent.username(), offer.interactionId(), e.getMessage());
+            }
+        }, ringMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void end(Agent agent, long interactionId) {
+        try {
+            work.end(agent, interactionId);
+        } catch (RuntimeException e) {
+            LOG.debug("simulated agent {} could not end {}: {}", agent.username(), interactionId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.debug("unsubscribing simulated agents failed", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.switchboard.server.sim;
+
+import dev.switchboard.api.IngestRequest;
+import dev.switchboard.domain.Channel;
+import dev.switchboard.domain.ContactKind;
+import dev.switchboard.domain.ContactPoint;
+import dev.switchboard.domain.Customer;
+import dev.switchboard.domain.Direction;
+import dev.switchboard.server.ContactService;
+import dev.switchboard.store.CustomerStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends the demo centre its traffic: a contact on some channel every few seconds, mostly from known
+ * customers, sometimes from a household number several customers share, sometimes from someone new.
+ */
+public final class TrafficSimulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrafficSimulator.class);
+
+    private final ContactService contacts;
+    private final CustomerStore customers;
+    private final Random random;
+    private final SimulatedMessages messages;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "traffic-simulator");
+        t.setDaemon(true);
+        return t;
+    });
+    private List<ContactPoint> shared;
+
+    public TrafficSimulator(ContactService contacts, CustomerStore customers, long seed, Duration every) {
+        this.contacts = contacts;
+        this.customers = customers;
+        this.random = new Random(seed ^ System.nanoTime());
+        this.messages = new SimulatedMessages(random);
+        long period = Math.max(10, every.toMillis());
+        // the first contact comes quickly, so a new user sees a pop within seconds of signing in
+        timer.scheduleAtFixedRate(this::sendOne, Math.min(period, 3000), period, TimeUnit.MILLISECONDS);
+    }
+
+    private void sendOne() {
+        try {
+            Channel channel = pickChannel();
+            contacts.ingest(new IngestRequest(channel, Direction.INBOUND, pickAddress(channel),
+                    messages.subject(channel), messages.body(channel)));
+        } catch (RuntimeException e) {
+            LOG.warn("simulated contact failed: {}", e.getMessage());
+        }
+    }
+
+    private Channel pickChannel() {
+        int r = random.nextInt(100);
+        return r < 45 ? Channel.PHONE : r < 75 ? Channel.EMAIL : r < 90 ? Channel.CHAT : Channel.SOCIAL;
+    }
+
+    private String pickAddress(Channel channel) {
+        ContactKind kind = channel.addressKind();
+        int r = random.nextInt(100);
+        if (r < 8 && kind == ContactKind.PHONE) {
+            Optional<ContactPoint> household = sharedPoint();
+            if (household.isPresent()) {
+                return household.get().value();
+            }
+        }
+        if (r < 85) {
+            Optional<String> known = knownAddress(kind);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        return messages.unknownAddress(kind);
+    }
+
+    private Optional<ContactPoint> sharedPoint() {
+        if (shared == null) {
+            shared = customers.sharedContactPoints(200).stream().filter(p -> p.kind() == ContactKind.PHONE).toList();
+        }
+        return shared.isEmpty() ? Optional.empty() : Optional.of(shared.get(random.nextInt(shared.size())));
+    }
+
+    private Optional<String> knownAddress(ContactKind kind) {
+        Optional<long[]> range = customers.idRange();
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = range.get()[0] + (long) (random.nextDouble() * (range.get()[1] - range.get()[0] + 1));
+        return customers.find(id).map(Customer::contactPoints).flatMap(points -> points.stream()
+                .filter(p -> p.kind() == kind).findFirst()
+                .or(() -> points.stream().findFirst()))
+                .filter(p -> p.kind() == kind)
+                .map(ContactPoint::value);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.switchboard.store;
+
+import dev.switchboard.domain.Agent;
+import dev.switchboard.domain.Role;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Agents and supervisors who sign in, with their password hashes. */
+public final class AgentStore {
+    private final Jdbc jdbc;
+
+    public AgentStore(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    /** An agent with the hash their password is checked against. */
+    public record Credentials(Agent agent, String passwordHash) {
+    }
+
+    public Agent insert(String username, String displayName, Role role, String passwordHash, boolean simulated) {
+        long id = jdbc.inTransaction(c -> Jdbc.insert(c, "INSERT INTO agent (username, display_name, role, "
+                + "password_hash, simulated) VALUES (?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, username);
+                    ps.setString(2, displayName);
+                    ps.setString(3, role.name());
+                    ps.setString(4, passwordHash);
+                    ps.setBoolean(5, simulated);
+                }));
+        return new Agent(id, username, displayName, role, simulated);
+    }
+
+    public Optional<Credentials> credentials(String username) {
+        return jdbc.queryOne("SELECT id, username, display_name, role, simulated, password_hash FROM agent "
+                + "WHERE username = ?", ps -> ps.setString(1, username),
+                rs -> new Credentials(row(rs), rs.getString("password_hash")));
+    }
+
+    public Optional<Agent> find(long id) {
+        return jdbc.queryOne("SELECT id, username, display_name, role, simulated FROM agent WHERE id = ?",
+                ps -> ps.setLong(1, id), AgentStore::row);
+    }
+
+    public List<Agent> all() {
+        return jdbc.query("SELECT id, username, display_name, role, simulated FROM agent ORDER BY id",
+                ps -> { }, AgentStore::row);
+    }
+
+    private static Agent row(ResultSet rs) throws SQLException {
+        return new Agent(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getBoolean("simulated"));
+    }
+}

@@ -1,0 +1,193 @@
+package dev.switchboard.store;
+
+import dev.switchboard.domain.Address;
+import dev.switchboard.domain.ContactKind;
+import dev.switchboard.domain.ContactPoint;
+import dev.switchboard.domain.Customer;
+import dev.switchboard.domain.SearchQuery;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Customers and their contact points. */
+public final class CustomerStore {
+    private static final String COLUMNS = "id, first_name, last_name, company, segment, lifetime_value, "
+            + "address_line, city, postcode, country, created_at, version";
+
+    private final Jdbc jdbc;
+
+    public CustomerStore(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    public Optional<Customer> find(long id) {
+        List<Customer> found = findAll(List.of(id));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The customers with these ids, in the order given; unknown ids are left out. */
+    public List<Customer> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> list = List.copyOf(new LinkedHashSet<>(ids));
+        return jdbc.read(c -> {
+            Map<Long, Row> rows = new HashMap<>();
+            for (Row r : Jdbc.query(c, "SELECT " + COLUMNS + " FROM customer WHERE id IN ("
+                    + Jdbc.placeholders(list.size()) + ")", ps -> bindAll(ps, list), CustomerStore::row)) {
+                rows.put(r.id, r);
+            }
+            Map<Long, List<ContactPoint>> points = contactPoints(c, list);
+            List<Customer> out = new ArrayList<>();
+            for (Long id : list) {
+                Row r = rows.get(id);
+                if (r != null) {
+                    out.add(r.toCustomer(points.getOrDefault(id, List.of())));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Ids of the customers holding this exact (normalised) contact point, at most {@code limit}. */
+    public List<Long> idsByContact(ContactKind kind, String value, int limit) {
+        return jdbc.query("SELECT customer_id FROM contact_point WHERE kind = ? AND address = ? "
+                        + "ORDER BY customer_id FETCH FIRST ? ROWS ONLY",
+                ps -> {
+                    ps.setString(1, kind.name());
+                    ps.setString(2, value);
+                    ps.setInt(3, limit);
+                }, rs -> rs.getLong(1));
+    }
+
+    /**
+     * Customers whose "first last" or "last first" starts with {@code nameKey} (see
+     * {@link SearchQuery#nameKey}), ordered by name; both columns are indexed, so this stays fast
+     * with millions of customers.
+     */
+    public List<Long> idsByNamePrefix(String nameKey, int limit) {
+        String pattern = escapeLike(nameKey) + "%";
+        Map<Long, String> found = new LinkedHashMap<>();
+        for (String column : List.of("name_key", "last_key")) {
+            jdbc.query("SELECT id, " + column + " FROM customer WHERE " + column + " LIKE ? ESCAPE '\\' "
+                            + "ORDER BY " + column + ", id FETCH FIRST ? ROWS ONLY",
+                    ps -> {
+                        ps.setString(1, pattern);
+                        ps.setInt(2, limit);
+                    }, rs -> found.putIfAbsent(rs.getLong(1), rs.getString(2)));
+        }
+        return found.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /**
+     * Creates a customer with its contact points and, when {@code interactionId} is given, links that
+     * interaction to them: all in one transaction.
+     */
+    public Customer create(String firstName, String lastName, String company, List<ContactPoint> points,
+                           Long interactionId, Instant now) {
+        return jdbc.inTransaction(c -> {
+            Customer created = create(c, firstName, lastName, company, points, now);
+            if (interactionId != null && InteractionStore.setCustomer(c, interactionId, created.id()) != 1) {
+                throw new SQLException("interaction " + interactionId + " vanished");
+            }
+            return created;
+        });
+    }
+
+    private Customer create(Connection c, String firstName, String lastName, String company,
+                    List<ContactPoint> points, Instant now) throws SQLException {
+        long id = Jdbc.insert(c, "INSERT INTO customer (first_name, last_name, company, segment, "
+                        + "name_key, last_key, created_at) VALUES (?, ?, ?, 'New', ?, ?, ?)",
+                ps -> {
+                    ps.setString(1, firstName);
+                    ps.setString(2, lastName);
+                    ps.setString(3, company == null ? "" : company);
+                    ps.setString(4, SearchQuery.nameKey(firstName + " " + lastName));
+                    ps.setString(5, SearchQuery.nameKey(lastName + " " + firstName));
+                    Jdbc.setInstant(ps, 6, now);
+                });
+        int position = 0;
+        for (ContactPoint p : points) {
+            int pos = position++;
+            Jdbc.update(c, "INSERT INTO contact_point (customer_id, kind, address, label, position) "
+                    + "VALUES (?, ?, ?, ?, ?)", ps -> {
+                        ps.setLong(1, id);
+                        ps.setString(2, p.kind().name());
+                        ps.setString(3, p.value());
+                        ps.setString(4, p.label());
+                        ps.setInt(5, pos);
+                    });
+        }
+        return new Customer(id, firstName, lastName, company, "New", null, Address.NONE, points, now, 1);
+    }
+
+    public long count() {
+        return jdbc.queryOne("SELECT COUNT(*) FROM customer", ps -> { }, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /** Smallest and largest customer id, or empty when there are none; used to sample customers. */
+    public Optional<long[]> idRange() {
+        return jdbc.queryOne("SELECT MIN(id), MAX(id) FROM customer", ps -> { },
+                rs -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)});
+    }
+
+    /** Contact points that several customers share (household numbers), for the traffic simulator. */
+    public List<ContactPoint> sharedContactPoints(int limit) {
+        return jdbc.query("SELECT kind, address FROM contact_point GROUP BY kind, address "
+                        + "HAVING COUNT(*) > 1 ORDER BY kind, address FETCH FIRST ? ROWS ONLY",
+                ps -> ps.setInt(1, limit),
+                rs -> new ContactPoint(ContactKind.valueOf(rs.getString(1)), rs.getString(2), ""));
+    }
+
+    private static Map<Long, List<ContactPoint>> contactPoints(Connection c, List<Long> ids)
+            throws SQLException {
+        Map<Long, List<ContactPoint>> out = new HashMap<>();
+        Jdbc.query(c, "SELECT customer_id, kind, address, label FROM contact_point WHERE customer_id IN ("
+                        + Jdbc.placeholders(ids.size()) + ") ORDER BY customer_id, position",
+                ps -> bindAll(ps, ids),
+                rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new ContactPoint(ContactKind.valueOf(rs.getString(2)), rs.getString(3),
+                                rs.getString(4))));
+        return out;
+    }
+
+    private static void bindAll(java.sql.PreparedStatement ps, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            ps.setLong(i + 1, ids.get(i));
+        }
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private record Row(long id, String first, String last, String company, String segment,
+                       java.math.BigDecimal value, Address address, Instant createdAt, long version) {
+        Customer toCustomer(List<ContactPoint> points) {
+            return new Customer(id, first, last, company, segment, value, address, points, createdAt, version);
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("company"), rs.getString("segment"), rs.getBigDecimal("lifetime_value"),
+                new Address(rs.getString("address_line"), rs.getString("city"), rs.getString("postcode"),
+                        rs.getString("country")),
+                Jdbc.instant(rs, "created_at"), rs.getLong("version"));
+    }
+}

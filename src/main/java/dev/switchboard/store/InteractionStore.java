@@ -1,0 +1,120 @@
+package dev.switchboard.store;
+
+import dev.switchboard.domain.Channel;
+import dev.switchboard.domain.Direction;
+import dev.switchboard.domain.Interaction;
+import dev.switchboard.domain.InteractionState;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Interactions on every channel, and each customer's timeline of them. */
+public final class InteractionStore {
+    private static final String COLUMNS = "id, customer_id, channel, direction, state, address, subject, body, "
+            + "created_at, answered_at, ended_at, agent_id";
+
+    private final Jdbc jdbc;
+
+    public InteractionStore(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    /** Stores a new interaction (its id is ignored) and returns it with the id given to it. */
+    public Interaction insert(Interaction draft) {
+        long id = jdbc.inTransaction(c -> Jdbc.insert(c, "INSERT INTO interaction (customer_id, channel, "
+                + "direction, state, address, subject, body, created_at, answered_at, ended_at, agent_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    Jdbc.setLongOrNull(ps, 1, draft.customerId());
+                    ps.setString(2, draft.channel().name());
+                    ps.setString(3, draft.direction().name());
+                    ps.setString(4, draft.state().name());
+                    ps.setString(5, draft.address());
+                    ps.setString(6, draft.subject());
+                    ps.setString(7, draft.body());
+                    Jdbc.setInstant(ps, 8, draft.createdAt());
+                    Jdbc.setInstant(ps, 9, draft.answeredAt());
+                    Jdbc.setInstant(ps, 10, draft.endedAt());
+                    Jdbc.setLongOrNull(ps, 11, draft.agentId());
+                }));
+        return new Interaction(id, draft.customerId(), draft.channel(), draft.direction(), draft.state(),
+                draft.address(), draft.subject(), draft.body(), draft.createdAt(), draft.answeredAt(),
+                draft.endedAt(), draft.agentId());
+    }
+
+    public Optional<Interaction> find(long id) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM interaction WHERE id = ?",
+                ps -> ps.setLong(1, id), InteractionStore::row);
+    }
+
+    /**
+     * Writes how far an interaction has got: state, times and agent. The customer is left alone; it
+     * changes only through {@link #setCustomer}, so an agent's pick is never overwritten.
+     */
+    public void updateProgress(Interaction i) {
+        jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE interaction SET state = ?, answered_at = ?, "
+                + "ended_at = ?, agent_id = ? WHERE id = ?", ps -> {
+                    ps.setString(1, i.state().name());
+                    Jdbc.setInstant(ps, 2, i.answeredAt());
+                    Jdbc.setInstant(ps, 3, i.endedAt());
+                    Jdbc.setLongOrNull(ps, 4, i.agentId());
+                    ps.setLong(5, i.id());
+                }));
+    }
+
+    /** Sets only the customer of an interaction; false when there is no such interaction. */
+    public boolean setCustomer(long interactionId, long customerId) {
+        return jdbc.inTransaction(c -> setCustomer(c, interactionId, customerId)) == 1;
+    }
+
+    static int setCustomer(Connection c, long interactionId, long customerId) throws SQLException {
+        return Jdbc.update(c, "UPDATE interaction SET customer_id = ? WHERE id = ?", ps -> {
+            ps.setLong(1, customerId);
+            ps.setLong(2, interactionId);
+        });
+    }
+
+    /**
+     * A page of the customer's timeline, newest first, strictly older than the cursor
+     * ({@code beforeTime}, {@code beforeId}); pass nulls for the first page.
+     */
+    public List<Interaction> timeline(long customerId, Instant beforeTime, Long beforeId, int limit) {
+        if (beforeTime == null) {
+            return jdbc.query("SELECT " + COLUMNS + " FROM interaction WHERE customer_id = ? "
+                            + "ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY",
+                    ps -> {
+                        ps.setLong(1, customerId);
+                        ps.setInt(2, limit);
+                    }, InteractionStore::row);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM interaction WHERE customer_id = ? "
+                        + "AND (created_at < ? OR (created_at = ? AND id < ?)) "
+                        + "ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY",
+                ps -> {
+                    ps.setLong(1, customerId);
+                    Jdbc.setInstant(ps, 2, beforeTime);
+                    Jdbc.setInstant(ps, 3, beforeTime);
+                    ps.setLong(4, beforeId);
+                    ps.setInt(5, limit);
+                }, InteractionStore::row);
+    }
+
+    /** Interactions not finished yet (queued, offered, active): what a restarted server picks up. */
+    public List<Interaction> unfinished() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM interaction WHERE state IN ('QUEUED', 'OFFERED', 'ACTIVE') "
+                + "ORDER BY created_at, id", ps -> { }, InteractionStore::row);
+    }
+
+    static Interaction row(ResultSet rs) throws SQLException {
+        return new Interaction(rs.getLong("id"), Jdbc.longOrNull(rs, "customer_id"),
+                Channel.valueOf(rs.getString("channel")), Direction.valueOf(rs.getString("direction")),
+                InteractionState.valueOf(rs.getString("state")), rs.getString("address"),
+                rs.getString("subject"), rs.getString("body"), Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "answered_at"), Jdbc.instant(rs, "ended_at"),
+                Jdbc.longOrNull(rs, "agent_id"));
+    }
+}

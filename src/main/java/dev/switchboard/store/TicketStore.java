@@ -1,0 +1,186 @@
+package dev.switchboard.store;
+
+import dev.switchboard.domain.Ticket;
+import dev.switchboard.domain.TicketNote;
+import dev.switchboard.domain.TicketPriority;
+import dev.switchboard.domain.TicketStatus;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tickets, their notes and the interactions linked to them. */
+public final class TicketStore {
+    private static final String COLUMNS = "id, customer_id, subject, status, priority, created_at, updated_at, version";
+
+    private final Jdbc jdbc;
+
+    public TicketStore(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    /** The ticket was changed by someone else since the version the caller saw. */
+    public static final class VersionConflict extends RuntimeException {
+        private final transient Ticket current;
+
+        public VersionConflict(Ticket current) {
+            super("ticket " + current.id() + " is at version " + current.version());
+            this.current = current;
+        }
+
+        public Ticket current() {
+            return current;
+        }
+    }
+
+    /** Creates a ticket, optionally linked to an interaction and with a first note, in one transaction. */
+    public Ticket create(long customerId, String subject, TicketPriority priority, Long interactionId,
+                         String note, Long authorId, String authorName, Instant now) {
+        long id = jdbc.inTransaction(c -> {
+            long ticketId = Jdbc.insert(c, "INSERT INTO ticket (customer_id, subject, status, priority, "
+                    + "created_at, updated_at) VALUES (?, ?, 'OPEN', ?, ?, ?)", ps -> {
+                        ps.setLong(1, customerId);
+                        ps.setString(2, subject);
+                        ps.setString(3, priority.name());
+                        Jdbc.setInstant(ps, 4, now);
+                        Jdbc.setInstant(ps, 5, now);
+                    });
+            if (interactionId != null) {
+                link(c, ticketId, interactionId);
+            }
+            if (note != null && !note.isBlank()) {
+                insertNote(c, ticketId, authorId, authorName, note, now);
+            }
+            return ticketId;
+        });
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Ticket> find(long id) {
+        return jdbc.read(c -> {
+            List<Ticket> found = load(c, "SELECT " + COLUMNS + " FROM ticket WHERE id = ?", id, true);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        });
+    }
+
+    /** Open and pending tickets of a customer, most urgent first, without their notes. */
+    public List<Ticket> openByCustomer(long customerId) {
+        return jdbc.read(c -> load(c, "SELECT " + COLUMNS + " FROM ticket WHERE customer_id = ? "
+                + "AND status IN ('OPEN', 'PENDING') ORDER BY created_at", customerId, false))
+                .stream()
+                .sorted((a, b) -> b.priority().compareTo(a.priority()) != 0
+                        ? b.priority().compareTo(a.priority()) : a.createdAt().compareTo(b.createdAt()))
+                .toList();
+    }
+
+    /**
+     * Applies a partial update. When {@code expectedVersion} is given and the ticket has moved on,
+     * nothing is written and {@link VersionConflict} carries the current ticket.
+     */
+    public Optional<Ticket> update(long id, Long expectedVersion, String subject, TicketStatus status,
+                                   TicketPriority priority, Long linkInteractionId, Instant now) {
+        Optional<Long> updated = jdbc.inTransaction(c -> {
+            List<Ticket> found = load(c, "SELECT " + COLUMNS + " FROM ticket WHERE id = ? FOR UPDATE", id, false);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Ticket t = found.get(0);
+            if (expectedVersion != null && expectedVersion != t.version()) {
+                throw new VersionConflict(t);
+            }
+            Jdbc.update(c, "UPDATE ticket SET subject = ?, status = ?, priority = ?, updated_at = ?, "
+                    + "version = version + 1 WHERE id = ?", ps -> {
+                        ps.setString(1, subject != null ? subject : t.subject());
+                        ps.setString(2, (status != null ? status : t.status()).name());
+                        ps.setString(3, (priority != null ? priority : t.priority()).name());
+                        Jdbc.setInstant(ps, 4, now);
+                        ps.setLong(5, id);
+                    });
+            if (linkInteractionId != null && !t.interactionIds().contains(linkInteractionId)) {
+                link(c, id, linkInteractionId);
+            }
+            return Optional.of(id);
+        });
+        return updated.isEmpty() ? Optional.empty() : find(id);
+    }
+
+    public Optional<Ticket> addNote(long ticketId, Long authorId, String authorName, String body, Instant now) {
+        boolean exists = jdbc.inTransaction(c -> {
+            int n = Jdbc.update(c, "UPDATE ticket SET updated_at = ?, version = version + 1 WHERE id = ?", ps -> {
+                Jdbc.setInstant(ps, 1, now);
+                ps.setLong(2, ticketId);
+            });
+            if (n == 0) {
+                return false;
+            }
+            insertNote(c, ticketId, authorId, authorName, body, now);
+            return true;
+        });
+        return exists ? find(ticketId) : Optional.empty();
+    }
+
+    private static void link(Connection c, long ticketId, long interactionId) throws SQLException {
+        Jdbc.update(c, "INSERT INTO ticket_interaction (ticket_id, interaction_id) VALUES (?, ?)", ps -> {
+            ps.setLong(1, ticketId);
+            ps.setLong(2, interactionId);
+        });
+    }
+
+    private static void insertNote(Connection c, long ticketId, Long authorId, String authorName, String body,
+                                   Instant now) throws SQLException {
+        Jdbc.update(c, "INSERT INTO ticket_note (ticket_id, author_id, author_name, body, created_at) "
+                + "VALUES (?, ?, ?, ?, ?)", ps -> {
+                    ps.setLong(1, ticketId);
+                    Jdbc.setLongOrNull(ps, 2, authorId);
+                    ps.setString(3, authorName == null ? "" : authorName);
+                    ps.setString(4, body);
+                    Jdbc.setInstant(ps, 5, now);
+                });
+    }
+
+    private static List<Ticket> load(Connection c, String sql, long key, boolean withNotes) throws SQLException {
+        List<Ticket> bare = Jdbc.query(c, sql, ps -> ps.setLong(1, key), TicketStore::row);
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        List<Long> ids = bare.stream().map(Ticket::id).toList();
+        Map<Long, List<Long>> links = new HashMap<>();
+        Jdbc.query(c, "SELECT ticket_id, interaction_id FROM ticket_interaction WHERE ticket_id IN ("
+                        + Jdbc.placeholders(ids.size()) + ") ORDER BY interaction_id",
+                ps -> bind(ps, ids),
+                rs -> links.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)));
+        Map<Long, List<TicketNote>> notes = new HashMap<>();
+        if (withNotes) {
+            Jdbc.query(c, "SELECT id, ticket_id, author_id, author_name, body, created_at FROM ticket_note "
+                            + "WHERE ticket_id IN (" + Jdbc.placeholders(ids.size()) + ") ORDER BY id",
+                    ps -> bind(ps, ids),
+                    rs -> notes.computeIfAbsent(rs.getLong("ticket_id"), k -> new ArrayList<>())
+                            .add(new TicketNote(rs.getLong("id"), rs.getLong("ticket_id"),
+                                    Jdbc.longOrNull(rs, "author_id"), rs.getString("author_name"),
+                                    rs.getString("body"), Jdbc.instant(rs, "created_at"))));
+        }
+        return bare.stream().map(t -> new Ticket(t.id(), t.customerId(), t.subject(), t.status(), t.priority(),
+                t.createdAt(), t.updatedAt(), t.version(), links.getOrDefault(t.id(), List.of()),
+                notes.getOrDefault(t.id(), List.of()))).toList();
+    }
+
+    private static void bind(java.sql.PreparedStatement ps, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            ps.setLong(i + 1, ids.get(i));
+        }
+    }
+
+    private static Ticket row(ResultSet rs) throws SQLException {
+        return new Ticket(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("subject"),
+                TicketStatus.valueOf(rs.getString("status")), TicketPriority.valueOf(rs.getString("priority")),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), rs.getLong("version"),
+                List.of(), List.of());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.switchboard.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.app.bench.Bench;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code bench --quick}: the harness runs end to end (a server process with generated data and
+ * simulated traffic, headless desktops drawing pops) and writes a result. It checks that numbers are
+ * produced, never what they are: speed is for the benchmark to judge.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void aQuickRunMeasuresScreenPopsAndWritesAResult(@TempDir Path dir) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        Path out = dir.resolve("results");
+        int code = new Bench(true, null, null, null, dir.resolve("data"), out, log::add).run();
+        assertThat(code).as(String.join("\n", log)).isZero();
+
+        JsonNode result = onlyResult(out);
+        assertThat(result.path("id").asText()).isEqualTo("P1");
+        assertThat(result.path("samples").asInt()).isPositive();
+        assertThat(result.path("value").asDouble()).isPositive();
+        assertThat(result.path("p50").asDouble()).isPositive().isLessThanOrEqualTo(result.path("value").asDouble());
+        assertThat(result.path("workload").asText()).contains("2,000 customers");
+        assertThat(Files.exists(out.resolve("latest.json"))).as("a quick run leaves latest.json alone").isFalse();
+    }
+
+    private static JsonNode onlyResult(Path out) throws IOException {
+        try (Stream<Path> files = Files.list(out)) {
+            List<Path> all = files.toList();
+            assertThat(all).hasSize(1);
+            return new ObjectMapper().readTree(all.get(0).toFile());
+        }
+    }
+}

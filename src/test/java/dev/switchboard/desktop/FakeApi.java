@@ -1,0 +1,283 @@
+package dev.switchboard.desktop;
+
+import dev.switchboard.api.AgentView;
+import dev.switchboard.api.ApiError;
+import dev.switchboard.api.ContactPointView;
+import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.api.IngestRequest;
+import dev.switchboard.api.IngestResponse;
+import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.LoginResponse;
+import dev.switchboard.api.NewContactPoint;
+import dev.switchboard.api.NewCustomerRequest;
+import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.TicketUpdateRequest;
+import dev.switchboard.api.TicketView;
+import dev.switchboard.api.TimelinePage;
+import dev.switchboard.client.ApiException;
+import dev.switchboard.client.EventListener;
+import dev.switchboard.client.EventSubscription;
+import dev.switchboard.client.ServerUnreachableException;
+import dev.switchboard.client.StreamEvent;
+import dev.switchboard.client.SwitchboardApi;
+import dev.switchboard.domain.AgentState;
+import dev.switchboard.domain.InteractionState;
+import dev.switchboard.domain.Role;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A hand-written, in-memory server for the desktop's tests: it records every call it gets. */
+public final class FakeApi implements SwitchboardApi {
+    public static final String USER = "agent";
+    public static final String PASSWORD = "agent123";
+
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public final Map<Long, CustomerSummary> customers = new ConcurrentHashMap<>();
+    public final Map<Long, List<TicketView>> tickets = new ConcurrentHashMap<>();
+    public final Map<Long, List<InteractionView>> history = new ConcurrentHashMap<>();
+    public final Map<Long, InteractionView> interactions = new ConcurrentHashMap<>();
+    public final List<NewCustomerRequest> created = new CopyOnWriteArrayList<>();
+    public volatile boolean unreachable;
+    public volatile boolean failSearch;
+    private final AtomicLong ids = new AtomicLong(9000);
+    private final AtomicLong seq = new AtomicLong();
+    private volatile AgentView agent = new AgentView(7, USER, "Alex Morgan", Role.AGENT, AgentState.NOT_READY);
+    private volatile EventListener listener;
+
+    public AgentView agent() {
+        return agent;
+    }
+
+    // ---- driving the event stream from a test ----
+
+    public boolean subscribed() {
+        return listener != null;
+    }
+
+    public void emit(String type, Object payload) {
+        EventListener l = listener;
+        if (l == null) {
+            throw new IllegalStateException("nobody follows the stream yet");
+        }
+        l.onEvent(new StreamEvent(seq.incrementAndGet(), type, payload));
+    }
+
+    public void disconnect(String reason) {
+        listener.onDisconnected(reason);
+    }
+
+    public void connect() {
+        listener.onConnected();
+    }
+
+    // ---- the API ----
+
+    @Override
+    public String baseUrl() {
+        return "http://127.0.0.1:1";
+    }
+
+    @Override
+    public LoginResponse login(String username, String password) {
+        calls.add("login " + username);
+        if (unreachable) {
+            throw new ServerUnreachableException("connection refused", null);
+        }
+        if (!USER.equals(username) || !PASSWORD.equals(password)) {
+            throw new ApiException(401, new ApiError("unauthorized", "Wrong user name or password.", null));
+        }
+        return new LoginResponse("token-1", agent, 0);
+    }
+
+    @Override
+    public void logout() {
+        calls.add("logout");
+    }
+
+    @Override
+    public AgentView me() {
+        calls.add("me");
+        return agent;
+    }
+
+    @Override
+    public AgentView setState(AgentState state) {
+        calls.add("setState " + state);
+        agent = new AgentView(agent.id(), agent.username(), agent.displayName(), agent.role(), state);
+        return agent;
+    }
+
+    @Override
+    public List<CustomerSummary> search(String text, int limit) {
+        calls.add("search " + text);
+        if (failSearch) {
+            throw new ApiException(503, new ApiError("unavailable", "Search is unavailable right now.", null));
+        }
+        String q = text.toLowerCase(Locale.ROOT);
+        List<CustomerSummary> found = new ArrayList<>();
+        for (CustomerSummary c : customers.values()) {
+            boolean hit = c.displayName().toLowerCase(Locale.ROOT).contains(q)
+                    || c.contactPoints().stream().anyMatch(p -> p.value().toLowerCase(Locale.ROOT).contains(q));
+            if (hit && found.size() < limit) {
+                found.add(c);
+            }
+        }
+        found.sort((a, b) -> a.displayName().compareTo(b.displayName()));
+        return found;
+    }
+
+    @Override
+    public CustomerSummary customer(long id) {
+        calls.add("customer " + id);
+        return customers.get(id);
+    }
+
+    @Override
+    public CustomerSummary createCustomer(NewCustomerRequest request) {
+        calls.add("createCustomer " + request.interactionId());
+        created.add(request);
+        long id = ids.incrementAndGet();
+        List<ContactPointView> points = new ArrayList<>();
+        for (NewContactPoint p : request.contactPoints()) {
+            points.add(new ContactPointView(p.kind(), p.value(), p.label(), p.value()));
+        }
+        String name = ((request.firstName() == null ? "" : request.firstName()) + " "
+                + (request.lastName() == null ? "" : request.lastName())).strip();
+        CustomerSummary c = new CustomerSummary(id, name, request.company(), "New", BigDecimal.ZERO, null, points);
+        customers.put(id, c);
+        if (request.interactionId() != null) {
+            link(request.interactionId(), id);
+        }
+        return c;
+    }
+
+    @Override
+    public TimelinePage timeline(long customerId, String cursor, int limit) {
+        calls.add("timeline " + customerId + " " + cursor);
+        List<InteractionView> all = history.getOrDefault(customerId, List.of());
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        int to = Math.min(all.size(), from + limit);
+        List<InteractionView> page = new ArrayList<>();
+        for (InteractionView v : all.subList(from, to)) {
+            page.add(v);
+        }
+        return new TimelinePage(page, to < all.size() ? Integer.toString(to) : null);
+    }
+
+    @Override
+    public List<TicketView> openTickets(long customerId) {
+        calls.add("openTickets " + customerId);
+        return tickets.getOrDefault(customerId, List.of());
+    }
+
+    @Override
+    public TicketView ticket(long id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TicketView createTicket(NewTicketRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TicketView updateTicket(long id, TicketUpdateRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TicketView addNote(long ticketId, String body) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public InteractionView interaction(long id) {
+        calls.add("interaction " + id);
+        return interactions.get(id);
+    }
+
+    @Override
+    public InteractionView accept(long interactionId) {
+        calls.add("accept " + interactionId);
+        return move(interactionId, InteractionState.ACTIVE);
+    }
+
+    @Override
+    public InteractionView reject(long interactionId) {
+        calls.add("reject " + interactionId);
+        return move(interactionId, InteractionState.QUEUED);
+    }
+
+    @Override
+    public InteractionView end(long interactionId) {
+        calls.add("end " + interactionId);
+        return move(interactionId, InteractionState.ENDED);
+    }
+
+    @Override
+    public InteractionView linkCustomer(long interactionId, long customerId) {
+        calls.add("linkCustomer " + interactionId + " " + customerId);
+        return link(interactionId, customerId);
+    }
+
+    @Override
+    public IngestResponse ingest(IngestRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public EventSubscription subscribe(long lastSeenSeq, EventListener next) {
+        calls.add("subscribe " + lastSeenSeq);
+        listener = next;
+        next.onConnected();
+        return new EventSubscription() {
+            @Override
+            public long lastSeq() {
+                return seq.get();
+            }
+
+            @Override
+            public boolean connected() {
+                return listener == next;
+            }
+
+            @Override
+            public void close() {
+                if (listener == next) {
+                    listener = null;
+                }
+            }
+        };
+    }
+
+    private InteractionView link(long interactionId, long customerId) {
+        InteractionView v = interactions.get(interactionId);
+        if (v == null) {
+            throw new ApiException(404, new ApiError("not_found", "That contact no longer exists.", null));
+        }
+        InteractionView linked = new InteractionView(v.id(), customerId, v.channel(), v.direction(), v.state(),
+                v.address(), v.addressDisplay(), v.subject(), v.body(), v.createdAt(), v.answeredAt(), v.endedAt(),
+                v.agentId());
+        interactions.put(interactionId, linked);
+        return linked;
+    }
+
+    private InteractionView move(long interactionId, InteractionState state) {
+        InteractionView v = interactions.get(interactionId);
+        Instant now = Fixtures.NOW;
+        InteractionView moved = new InteractionView(v.id(), v.customerId(), v.channel(), v.direction(), state,
+                v.address(), v.addressDisplay(), v.subject(), v.body(), v.createdAt(),
+                state == InteractionState.ACTIVE ? now : v.answeredAt(),
+                state == InteractionState.ENDED ? now : v.endedAt(), v.agentId());
+        interactions.put(interactionId, moved);
+        return moved;
+    }
+}

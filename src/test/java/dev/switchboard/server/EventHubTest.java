@@ -1,0 +1,82 @@
+package dev.switchboard.server;
+
+import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.Json;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class EventHubTest {
+    private final AtomicLong highWater = new AtomicLong();
+    private final EventHub hub = new EventHub(Json.lenient(), 10, Executors.newSingleThreadExecutor(),
+            () -> highWater.getAndAdd(5) + 1, 5);
+
+    @Test
+    void sequenceNumbersGrowAcrossBlocks() {
+        long first = hub.publish("t", Map.of(), null).seq();
+        for (int i = 0; i < 12; i++) {
+            hub.publish("t", Map.of(), null);
+        }
+        assertThat(hub.latestSeq()).isEqualTo(first + 12);
+    }
+
+    @Test
+    void anAgentGetsItsOwnAndBroadcastEventsButNotAnothersAndSupervisorsGetAll() {
+        List<Long> agent1 = new CopyOnWriteArrayList<>();
+        List<Long> supervisor = new CopyOnWriteArrayList<>();
+        hub.subscribe(1, false, 0, e -> agent1.add(e.seq()));
+        hub.subscribe(9, true, 0, e -> supervisor.add(e.seq()));
+        long a = hub.publish("t", Map.of(), 1L).seq();
+        long b = hub.publish("t", Map.of(), 2L).seq();
+        long c = hub.publish("t", Map.of(), null).seq();
+        await().until(() -> supervisor.size() == 3 && agent1.size() == 2);
+        assertThat(agent1).containsExactly(a, c);
+        assertThat(supervisor).containsExactly(a, b, c);
+    }
+
+    @Test
+    void resumingReplaysExactlyWhatWasMissedThenLiveEvents() {
+        long seen = hub.publish("t", Map.of(), null).seq();
+        long m1 = hub.publish("t", Map.of(), null).seq();
+        long m2 = hub.publish("t", Map.of(), 1L).seq();
+        List<Long> got = new CopyOnWriteArrayList<>();
+        hub.subscribe(1, false, seen, e -> got.add(e.seq()));
+        long live = hub.publish("t", Map.of(), null).seq();
+        await().until(() -> got.size() == 3);
+        assertThat(got).containsExactly(m1, m2, live);
+    }
+
+    @Test
+    void aClientTooFarBehindIsToldToResync() {
+        long seen = hub.publish("t", Map.of(), null).seq();
+        for (int i = 0; i < 20; i++) {
+            hub.publish("t", Map.of(), null);
+        }
+        List<EventHub.Event> got = new CopyOnWriteArrayList<>();
+        hub.subscribe(1, false, seen, got::add);
+        hub.publish("t", Map.of(), null);
+        await().until(() -> got.size() == 2);
+        assertThat(got.get(0).type()).isEqualTo(EventTypes.RESYNC);
+        assertThat(got.get(0).seq()).isZero();
+    }
+
+    @Test
+    void aSinkThatFailsIsDroppedWithoutHarmingOthers() {
+        List<Long> good = new CopyOnWriteArrayList<>();
+        hub.subscribe(1, true, 0, e -> {
+            throw new IllegalStateException("client went away");
+        });
+        hub.subscribe(2, true, 0, e -> good.add(e.seq()));
+        hub.publish("t", Map.of(), null);
+        hub.publish("t", Map.of(), null);
+        await().until(() -> good.size() == 2);
+        await().until(() -> hub.subscriberCount() == 1);
+    }
+}
