@@ -20,7 +20,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "Seconds measured (default: 600; quick: 15).")
     Integer seconds;
 
-    @Option(names = "--desktops", description = "Headless desktops measured (default: 20; quick: 2).")
+    @Option(names = "--desktops", description = "Headless desktops measured (default: 8; quick: 2).")
     Integer desktops;
 
     @Option(names = "--data-dir", description = "Where the generated server database is kept between runs (default: target/bench-data).")

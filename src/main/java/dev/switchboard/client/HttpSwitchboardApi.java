@@ -16,6 +16,7 @@ import dev.switchboard.api.LoginResponse;
 import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
 import dev.switchboard.api.NoteRequest;
+import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.StateRequest;
 import dev.switchboard.api.TicketUpdateRequest;
 import dev.switchboard.api.TicketView;
@@ -99,9 +100,9 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
         return send("PUT", url("me", "state"), new StateRequest(state), AgentView.class);
     }
 
-    /** The interactions active with this agent now (restored after a restart or a second sign-in). */
-    public List<InteractionView> activeWork() {
-        return send("GET", url("me", "work"), null, list(InteractionView.class));
+    @Override
+    public List<ScreenPop> activeWork() {
+        return send("GET", url("me", "work"), null, list(ScreenPop.class));
     }
 
     @Override

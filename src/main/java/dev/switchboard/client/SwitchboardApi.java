@@ -8,6 +8,7 @@ import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.TicketUpdateRequest;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.api.TimelinePage;
@@ -33,6 +34,12 @@ public interface SwitchboardApi {
     AgentView me();
 
     AgentView setState(AgentState state);
+
+    /**
+     * The contacts active with this agent now, each with its screen-pop: what a desktop shows again
+     * after signing in anew (another window, a restart of either side).
+     */
+    List<ScreenPop> activeWork();
 
     /** Free-text search: name prefix, phone number, e-mail, handle or ticket number. */
     List<CustomerSummary> search(String text, int limit);

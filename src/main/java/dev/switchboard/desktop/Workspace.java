@@ -49,9 +49,10 @@ public final class Workspace {
                 signOut, quit);
     }
 
-    /** Starts following the event stream. */
+    /** Starts following the event stream and shows the contacts still active from an earlier sign-in. */
     public void start() {
         session.start();
+        contacts.restoreActiveWork();
     }
 
     public void close() {

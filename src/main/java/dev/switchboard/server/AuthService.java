@@ -55,7 +55,10 @@ public final class AuthService {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session session = new Session(token, creds.get().agent());
-        sessions.put(token, new Entry(session, clock.instant()));
+        Instant now = clock.instant();
+        // sessions nobody used for a shift are dropped here, so abandoned ones do not pile up
+        sessions.values().removeIf(e -> e.lastSeen().plus(IDLE_LIMIT).isBefore(now));
+        sessions.put(token, new Entry(session, now));
         return Optional.of(session);
     }
 

@@ -5,6 +5,7 @@ import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.IngestResponse;
 import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.ScreenPop;
 import dev.switchboard.domain.AddressNormalizer;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.Direction;
@@ -88,6 +89,14 @@ public final class ContactService {
 
     public InteractionView find(long id) {
         return views.interaction(interactions.find(id).orElseThrow(() -> ApiProblem.notFound("interaction", id)));
+    }
+
+    /** The agent's active contacts with their screen-pops, oldest first. */
+    public List<ScreenPop> activeWork(long agentId) {
+        return distributor.activeWork(agentId).stream()
+                .map(i -> pops.build(interactions.find(i.id()).orElse(i),
+                        i.customerId() != null ? MatchKind.SINGLE : MatchKind.UNKNOWN, List.of()))
+                .toList();
     }
 
     /** Records which customer an interaction belongs to (the agent's pick among several, or a new one). */

@@ -63,7 +63,7 @@ public final class Routes {
         r.post("/api/v1/logout", this::logout);
         r.get("/api/v1/me", ctx -> ctx.json(me(session(ctx))));
         r.put("/api/v1/me/state", this::setState);
-        r.get("/api/v1/me/work", ctx -> ctx.json(work.activeWork(session(ctx).agentId())));
+        r.get("/api/v1/me/work", ctx -> ctx.json(contacts.activeWork(session(ctx).agentId())));
 
         r.get("/api/v1/customers", this::findCustomers);
         r.post("/api/v1/customers", ctx -> ctx.status(201).json(

@@ -210,10 +210,10 @@ public final class WorkDistributor implements AutoCloseable {
     }
 
     /** The agent's interactions that are active now (what a desktop restores after signing in again). */
-    public List<InteractionView> activeWork(long agentId) {
+    public List<Interaction> activeWork(long agentId) {
         return call(() -> active.values().stream()
                 .filter(i -> Long.valueOf(agentId).equals(i.agentId()))
-                .map(views::interaction)
+                .sorted(java.util.Comparator.comparing(Interaction::createdAt))
                 .toList());
     }
 

@@ -55,12 +55,7 @@ class EndToEndFxTest {
 
     @BeforeAll
     static void startServer() {
-        try {
-            server = SwitchboardServer.start(ServerOptions.inMemory("desktop-e2e", DEMO_CUSTOMERS));
-        } catch (UnsupportedOperationException noDemoDataYet) {
-            // a server without demo data generation still serves the customers this test creates
-            server = SwitchboardServer.start(ServerOptions.inMemory("desktop-e2e-bare", 0));
-        }
+        server = SwitchboardServer.start(ServerOptions.inMemory("desktop-e2e", DEMO_CUSTOMERS));
         backOffice = new HttpSwitchboardApi(server.baseUrl());
         backOffice.login("supervisor", "supervisor");
         known = freeNumber(101);

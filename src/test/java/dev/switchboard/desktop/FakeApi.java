@@ -12,6 +12,7 @@ import dev.switchboard.api.NewContactPoint;
 import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
 import dev.switchboard.api.TicketUpdateRequest;
+import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.api.TimelinePage;
 import dev.switchboard.client.ApiException;
@@ -45,6 +46,8 @@ public final class FakeApi implements SwitchboardApi {
     public final Map<Long, List<InteractionView>> history = new ConcurrentHashMap<>();
     public final Map<Long, InteractionView> interactions = new ConcurrentHashMap<>();
     public final List<NewCustomerRequest> created = new CopyOnWriteArrayList<>();
+    /** What {@link #activeWork()} answers: contacts active from an earlier sign-in. */
+    public final List<ScreenPop> active = new CopyOnWriteArrayList<>();
     public volatile boolean unreachable;
     public volatile boolean failSearch;
     private final AtomicLong ids = new AtomicLong(9000);
@@ -113,6 +116,12 @@ public final class FakeApi implements SwitchboardApi {
         calls.add("setState " + state);
         agent = new AgentView(agent.id(), agent.username(), agent.displayName(), agent.role(), state);
         return agent;
+    }
+
+    @Override
+    public List<ScreenPop> activeWork() {
+        calls.add("activeWork");
+        return List.copyOf(active);
     }
 
     @Override

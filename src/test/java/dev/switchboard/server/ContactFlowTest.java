@@ -12,7 +12,6 @@ import dev.switchboard.client.HttpSwitchboardApi;
 import dev.switchboard.client.StreamEvent;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.ContactKind;
-import dev.switchboard.domain.ContactPoint;
 import dev.switchboard.domain.MatchKind;
 import dev.switchboard.store.CustomerStore;
 import org.junit.jupiter.api.Test;
@@ -54,13 +53,12 @@ class ContactFlowTest {
         List<EventSubscription> subs = new CopyOnWriteArrayList<>();
         try (SwitchboardServer server = SwitchboardServer.start(ServerOptions.inMemory("flow-several", 800))) {
             CustomerStore customers = new CustomerStore(server.database().dataSource());
-            ContactPoint shared = customers.sharedContactPoints(10).stream()
-                    .filter(p -> p.kind() == ContactKind.PHONE).findFirst().orElseThrow();
+            String shared = customers.sharedAddresses(ContactKind.PHONE, 10).get(0);
             HttpSwitchboardApi agent = new HttpSwitchboardApi(server.baseUrl());
             agent.login("agent", "agent");
             List<OfferEvent> offers = follow(agent, subs);
 
-            IngestResponse r = agent.ingest(new IngestRequest(Channel.PHONE, null, shared.value(), "Call", null));
+            IngestResponse r = agent.ingest(new IngestRequest(Channel.PHONE, null, shared, "Call", null));
             assertThat(r.match()).isEqualTo(MatchKind.SEVERAL);
             assertThat(r.candidateIds()).hasSizeGreaterThanOrEqualTo(2);
             OfferEvent offer = await().atMost(Duration.ofSeconds(10)).until(() -> offers.stream()

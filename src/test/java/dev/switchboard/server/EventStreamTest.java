@@ -94,10 +94,16 @@ class EventStreamTest {
 
         assertThat(agent.accept(id).state()).isEqualTo(InteractionState.ACTIVE);
         assertThat(agent.me().state()).isEqualTo(AgentState.BUSY);
+        assertThat(agent.activeWork()).singleElement().satisfies(pop -> {
+            assertThat(pop.interaction().id()).isEqualTo(id);
+            assertThat(pop.customer().displayName()).isEqualTo("Olga Streamer");
+            assertThat(pop.openTickets()).hasSize(1);
+        });
         awaitEvent(EventTypes.INTERACTION, InteractionEvent.class,
                 e -> e.interaction().id() == id && e.interaction().state() == InteractionState.ACTIVE);
         assertThat(agent.end(id).state()).isEqualTo(InteractionState.ENDED);
         assertThat(agent.me().state()).isEqualTo(AgentState.READY);
+        assertThat(agent.activeWork()).isEmpty();
     }
 
     @Test

@@ -20,7 +20,8 @@ public final class Bench {
         this.quick = quick;
         int c = customers != null ? customers : quick ? 2_000 : 1_000_000;
         this.p1 = new ScreenPopBench.Settings(c, 5.0, quick ? 40 : 1000,
-                desktops != null ? desktops : quick ? 2 : 20, quick ? 10 : 20,
+                desktops != null ? desktops : quick ? 2 : 8, quick ? 10 : 20,
+                Duration.ofSeconds(quick ? 1 : 5),
                 Duration.ofSeconds(seconds != null ? seconds : quick ? 15 : 600),
                 Duration.ofSeconds(quick ? 5 : 60),
                 (dataDir != null ? dataDir : Path.of("target", "bench-data")).resolve("customers-" + c),

@@ -12,8 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -24,18 +25,19 @@ import java.util.function.Consumer;
  *
  * <p>The server runs in its own process with the generated customers, its traffic simulator sending
  * contacts at the given rate and simulated colleagues taking them; headless desktops in this process
- * sign in as agents, and each one accepts and ends every contact it is offered once drawn, so it is
- * offered again in its turn.
+ * sign in as agents. Each accepts a contact once its card is drawn, handles it for the handle time and
+ * ends it, so it is offered again in its turn (people are offered contacts before simulated
+ * colleagues, who take the rest).
  */
 final class ScreenPopBench {
 
     record Settings(int customers, double interactionsPerCustomer, int agents, int desktops, double ratePerSecond,
-                    Duration duration, Duration warmUp, Path dataDir, String heap) {
+                    Duration handle, Duration duration, Duration warmUp, Path dataDir, String heap) {
         String workload() {
-            return String.format(Locale.ROOT, "%,d customers, %,.0f interactions, %,d agents online (%d headless "
-                            + "desktops measured), %.0f offers/s, %d s measured after %d s warm-up",
-                    customers, customers * interactionsPerCustomer, agents, desktops, ratePerSecond,
-                    duration.toSeconds(), warmUp.toSeconds());
+            return String.format(Locale.ROOT, "%,d customers, %,.0f interactions, %,d agents online (%d of them "
+                            + "headless desktops, measured), %.0f offers/s, each contact handled %d s, %d s measured "
+                            + "after %d s warm-up", customers, customers * interactionsPerCustomer, agents, desktops,
+                    ratePerSecond, handle.toSeconds(), duration.toSeconds(), warmUp.toSeconds());
         }
     }
 
@@ -60,7 +62,7 @@ final class ScreenPopBench {
                 "--bench-agents", Integer.toString(s.desktops()));
         Samples samples = new Samples();
         AtomicInteger pops = new AtomicInteger();
-        ExecutorService answers = Executors.newFixedThreadPool(4);
+        ScheduledExecutorService answers = Executors.newScheduledThreadPool(4);
         List<Desktop> desktops = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(args, s.heap(), Duration.ofHours(2), log)) {
             log.accept("server ready at " + server.baseUrl());
@@ -74,7 +76,7 @@ final class ScreenPopBench {
                         api, login);
                 d.onPopDrawn(id -> {
                     Instant drawn = Instant.now();
-                    answers.execute(() -> record(api, id, drawn, measureFrom, samples, pops));
+                    answers.execute(() -> record(api, id, drawn, measureFrom, samples, pops, answers));
                 });
                 desktops.add(d);
             }
@@ -91,7 +93,7 @@ final class ScreenPopBench {
     }
 
     private void record(HttpSwitchboardApi api, long id, Instant drawn, Instant measureFrom, Samples samples,
-                        AtomicInteger pops) {
+                        AtomicInteger pops, ScheduledExecutorService answers) {
         try {
             Instant arrived = api.interaction(id).createdAt();
             pops.incrementAndGet();
@@ -99,9 +101,17 @@ final class ScreenPopBench {
                 samples.add(Duration.between(arrived, drawn).toNanos() / 1e6);
             }
             api.accept(id);
-            api.end(id);
+            answers.schedule(() -> end(api, id), s.handle().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             log.accept("pop " + id + ": " + e.getMessage());
+        }
+    }
+
+    private void end(HttpSwitchboardApi api, long id) {
+        try {
+            api.end(id);
+        } catch (RuntimeException e) {
+            log.accept("end " + id + ": " + e.getMessage());
         }
     }
 }

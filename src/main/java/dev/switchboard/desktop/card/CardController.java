@@ -197,9 +197,9 @@ public final class CardController {
         subscriptions.bind(ticketsError.textProperty(), model.errorProperty());
         ticketNumber.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().number()));
         ticketPriority.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        ticketPriority.setCellFactory(col -> new TicketCells.PriorityCell());
+        ticketPriority.setCellFactory(col -> TicketCells.priority());
         ticketStatus.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        ticketStatus.setCellFactory(col -> new TicketCells.StatusCell());
+        ticketStatus.setCellFactory(col -> TicketCells.status());
         ticketAge.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().age()));
         ticketSubject.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
         tickets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

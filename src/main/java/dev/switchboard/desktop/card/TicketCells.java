@@ -5,29 +5,33 @@ import dev.switchboard.domain.TicketStatus;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 
+import java.util.function.Function;
+
 /** Table cells that show a ticket's priority and status as coloured badges (colours in CSS). */
 final class TicketCells {
     private TicketCells() {
     }
 
-    static final class PriorityCell extends TableCell<TicketRow, TicketRow> {
-        private final Label badge = new Label();
-
-        @Override
-        protected void updateItem(TicketRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
-            badge.setText(row.priorityText());
-            badge.getStyleClass().setAll("label", "priority-badge", priorityClass(row.priority()));
-            setGraphic(badge);
-        }
+    static BadgeCell priority() {
+        return new BadgeCell(TicketRow::priorityText, "priority-badge", row -> priorityClass(row.priority()));
     }
 
-    static final class StatusCell extends TableCell<TicketRow, TicketRow> {
+    static BadgeCell status() {
+        return new BadgeCell(TicketRow::statusText, "status-badge", row -> statusClass(row.status()));
+    }
+
+    /** A badge: its text and its style classes (the kind, and the value's own class for the colour). */
+    static final class BadgeCell extends TableCell<TicketRow, TicketRow> {
         private final Label badge = new Label();
+        private final Function<TicketRow, String> text;
+        private final String kind;
+        private final Function<TicketRow, String> valueClass;
+
+        BadgeCell(Function<TicketRow, String> text, String kind, Function<TicketRow, String> valueClass) {
+            this.text = text;
+            this.kind = kind;
+            this.valueClass = valueClass;
+        }
 
         @Override
         protected void updateItem(TicketRow row, boolean empty) {
@@ -36,8 +40,8 @@ final class TicketCells {
                 setGraphic(null);
                 return;
             }
-            badge.setText(row.statusText());
-            badge.getStyleClass().setAll("label", "status-badge", statusClass(row.status()));
+            badge.setText(text.apply(row));
+            badge.getStyleClass().setAll("label", kind, valueClass.apply(row));
             setGraphic(badge);
         }
     }

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -100,6 +101,28 @@ public final class ContactsViewModel {
         items.add(0, item);
         selected.set(item);
         refreshActions();
+    }
+
+    /** Asks the server for the contacts still active with this agent and lists them. */
+    public void restoreActiveWork() {
+        tasks.run(api::activeWork, this::restore, e -> notices.post(errors.of(e)));
+    }
+
+    /** Contacts already active with the agent when the window opens (signed in again, restarted). */
+    public void restore(List<ScreenPop> active) {
+        for (ScreenPop pop : active) {
+            if (pop.interaction() == null || find(pop.interaction().id()).isPresent()) {
+                continue;
+            }
+            ContactItem item = new ContactItem(pop, pop.interaction().createdAt(), pop.interaction().createdAt());
+            item.title.set(title(pop));
+            item.subject.set(subject(pop.interaction()));
+            items.add(item);
+            apply(item, pop.interaction());
+        }
+        if (selected.get() == null && !items.isEmpty()) {
+            selected.set(items.get(0));
+        }
     }
 
     public void onRevoked(OfferRevokedEvent revoked) {

@@ -35,7 +35,7 @@ public final class TrafficSimulator implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private List<ContactPoint> shared;
+    private List<String> shared;
 
     public TrafficSimulator(ContactService contacts, CustomerStore customers, long seed, Duration every) {
         this.contacts = contacts;
@@ -66,9 +66,9 @@ public final class TrafficSimulator implements AutoCloseable {
         ContactKind kind = channel.addressKind();
         int r = random.nextInt(100);
         if (r < 8 && kind == ContactKind.PHONE) {
-            Optional<ContactPoint> household = sharedPoint();
+            Optional<String> household = sharedPhone();
             if (household.isPresent()) {
-                return household.get().value();
+                return household.get();
             }
         }
         if (r < 85) {
@@ -80,9 +80,9 @@ public final class TrafficSimulator implements AutoCloseable {
         return messages.unknownAddress(kind);
     }
 
-    private Optional<ContactPoint> sharedPoint() {
+    private Optional<String> sharedPhone() {
         if (shared == null) {
-            shared = customers.sharedContactPoints(200).stream().filter(p -> p.kind() == ContactKind.PHONE).toList();
+            shared = customers.sharedAddresses(ContactKind.PHONE, 200);
         }
         return shared.isEmpty() ? Optional.empty() : Optional.of(shared.get(random.nextInt(shared.size())));
     }

@@ -162,12 +162,12 @@ final class CustomerFactory {
      */
     private Instant createdAt(long id, SplittableRandom r) {
         double x = ((id - 1) + r.nextDouble()) / total;
-        return start.plusSeconds((long) (spanSeconds * Math.sqrt(x)));
+        return start.plusSeconds((long) (spanSeconds * StrictMath.sqrt(x)));
     }
 
     private static long lifetimeCents(Segment segment, boolean business, SplittableRandom r) {
         // Log-normal around the segment median: most near it, a few far above.
-        double value = segment.medianValue * Math.exp(0.5 * gaussian(r)) * (business ? 2.5 : 1.0);
+        double value = segment.medianValue * StrictMath.exp(0.5 * gaussian(r)) * (business ? 2.5 : 1.0);
         return Math.round(value * 100);
     }
 
@@ -189,9 +189,9 @@ final class CustomerFactory {
     }
 
     static double gaussian(SplittableRandom r) {
-        // Box-Muller, written out so that the data cannot change with the JDK's own algorithm.
+        // Box-Muller with StrictMath, written out so that the data cannot change with the JDK or CPU.
         double u = 1 - r.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
+        return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * r.nextDouble());
     }
 
     static <T> T pick(List<T> items, SplittableRandom r) {

@@ -27,16 +27,18 @@ final class DeferredIndexes {
             "customer", List.of("customer_name_key", "customer_last_key"),
             "contact_point", List.of("contact_point_key"));
 
-    private final List<String> creates;
+    /** Index name to the statement that creates it, for every candidate found. */
+    private final Map<String, String> definitions;
+    /** Those dropped and not yet created again. */
+    private final List<String> dropped = new ArrayList<>();
 
-    private DeferredIndexes(List<String> creates) {
-        this.creates = creates;
+    private DeferredIndexes(Map<String, String> definitions) {
+        this.definitions = definitions;
     }
 
-    /** Drops the candidate indexes that exist and remembers how to create them again; commits. */
-    static DeferredIndexes drop(Connection c) throws SQLException {
-        List<String> creates = new ArrayList<>();
-        List<String> drops = new ArrayList<>();
+    /** Reads how the candidate indexes that exist are defined; changes nothing. */
+    static DeferredIndexes find(Connection c) throws SQLException {
+        Map<String, String> definitions = new TreeMap<>();
         DatabaseMetaData md = c.getMetaData();
         for (Map.Entry<String, List<String>> table : new TreeMap<>(CANDIDATES).entrySet()) {
             Map<String, List<String>> columns = new TreeMap<>();
@@ -66,26 +68,39 @@ final class DeferredIndexes {
                 if (unusual.contains(index.getKey()) || index.getValue().contains(null)) {
                     continue;
                 }
-                creates.add("CREATE INDEX " + index.getKey() + " ON " + table.getKey() + " ("
+                definitions.put(index.getKey(), "CREATE INDEX " + index.getKey() + " ON " + table.getKey() + " ("
                         + String.join(", ", index.getValue()) + ")");
-                drops.add("DROP INDEX " + index.getKey());
             }
         }
-        execute(c, drops);
-        return new DeferredIndexes(creates);
+        return new DeferredIndexes(definitions);
     }
 
-    /** Builds the dropped indexes again; commits. */
-    void restore(Connection c) throws SQLException {
-        execute(c, creates);
-    }
-
-    private static void execute(Connection c, List<String> statements) throws SQLException {
+    /** Drops the indexes found; commits. */
+    void drop(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
+            for (String name : definitions.keySet()) {
+                s.execute("DROP INDEX " + name);
+                dropped.add(name);
             }
+        } finally {
+            commit(c);
         }
+    }
+
+    /** Creates the dropped indexes again (only those, so it may be called twice); commits. */
+    void restore(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            while (!dropped.isEmpty()) {
+                s.execute(definitions.get(dropped.get(0)));
+                dropped.remove(0);
+            }
+        } finally {
+            commit(c);
+        }
+    }
+
+    private static void commit(Connection c) throws SQLException {
+        // DDL commits by itself on H2, not on PostgreSQL, where a dropped index holds a table lock until then.
         if (!c.getAutoCommit()) {
             c.commit();
         }

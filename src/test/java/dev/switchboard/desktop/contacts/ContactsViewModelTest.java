@@ -38,6 +38,34 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void contactsStillActiveFromAnEarlierSignInAreListedAgain() {
+        Harness h = Harness.inline();
+        var offer = Fixtures.offerFromAda(h.api, 777);
+        var v = offer.pop().interaction();
+        var active = new dev.switchboard.api.InteractionView(v.id(), v.customerId(), v.channel(), v.direction(),
+                InteractionState.ACTIVE, v.address(), v.addressDisplay(), v.subject(), v.body(), v.createdAt(),
+                v.createdAt().plusSeconds(5), null, 7L);
+        var pop = new dev.switchboard.api.ScreenPop(active, offer.pop().match(), offer.pop().customer(),
+                offer.pop().candidates(), offer.pop().openTickets(), offer.pop().recent());
+
+        ContactsViewModel contacts = h.w.contacts();
+        contacts.restore(java.util.List.of(pop));
+        contacts.restore(java.util.List.of(pop));
+
+        assertThat(contacts.items()).hasSize(1);
+        ContactItem item = contacts.items().get(0);
+        assertThat(item.state()).isEqualTo(InteractionState.ACTIVE);
+        assertThat(item.titleProperty().get()).isEqualTo("Ada Lovelace");
+        assertThat(contacts.selectedProperty().get()).isSameAs(item);
+        assertThat(contacts.canEndProperty().get()).isTrue();
+
+        h.api.active.add(pop);
+        h.w.contacts().restoreActiveWork();
+        assertThat(h.api.calls).contains("activeWork");
+        assertThat(contacts.items()).hasSize(1);
+    }
+
+    @Test
     void acceptThenEnd() {
         Harness h = Harness.inline();
         h.api.emit(EventTypes.OFFER, Fixtures.offerFromAda(h.api, 501));
