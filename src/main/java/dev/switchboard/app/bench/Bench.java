@@ -19,8 +19,8 @@ public final class Bench {
                  Consumer<String> log) {
         this.quick = quick;
         int c = customers != null ? customers : quick ? 2_000 : 1_000_000;
-        this.p1 = new ScreenPopBench.Settings(c, 5.0, quick ? 40 : 1000,
-                desktops != null ? desktops : quick ? 2 : 8, quick ? 10 : 20,
+        this.p1 = new ScreenPopBench.Settings(c, 5.0, quick ? 250 : 1000,
+                desktops != null ? desktops : quick ? 2 : 8, quick ? 5 : 20,
                 Duration.ofSeconds(quick ? 1 : 5),
                 Duration.ofSeconds(seconds != null ? seconds : quick ? 15 : 600),
                 Duration.ofSeconds(quick ? 5 : 60),

@@ -83,6 +83,7 @@ final class ScreenPopBench {
             log.accept(s.desktops() + " desktops signed in; warming up " + s.warmUp().toSeconds() + " s");
             Thread.sleep(s.warmUp().plus(s.duration()).toMillis());
             long rss = server.residentBytes();
+            answers.shutdownNow(); // contacts still being handled need not be ended: the server stops next
             for (Desktop d : desktops) {
                 DesktopLauncher.close(d);
             }
