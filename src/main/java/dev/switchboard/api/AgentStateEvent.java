@@ -4,5 +4,6 @@ import dev.switchboard.domain.AgentState;
 
 import java.time.Instant;
 
-public record AgentStateEvent(long agentId, String displayName, AgentState state, Instant since) {
+/** An agent's state changed; {@code reasonCode} is set while they are not ready (or will be after their work). */
+public record AgentStateEvent(long agentId, String displayName, AgentState state, String reasonCode, Instant since) {
 }

@@ -10,6 +10,10 @@ public final class EventTypes {
     public static final String INTERACTION = "interaction";
     public static final String AGENT_STATE = "agent.state";
     public static final String TICKET = "ticket";
+    /** A contact joined or changed in a queue ({@code QueueEvent}). */
+    public static final String QUEUE = "queue";
+    /** A contact left its queue ({@code QueueLeftEvent}). */
+    public static final String QUEUE_LEFT = "queue.left";
     /** The server can no longer replay from the client's position: reload what you hold. */
     public static final String RESYNC = "resync";
     /** First event of a connection: the position the stream starts from. */

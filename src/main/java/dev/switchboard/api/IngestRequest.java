@@ -4,9 +4,13 @@ import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.Direction;
 
 /**
- * A contact handed to the server by a channel (or a test): where it came from and what it says.
- * {@code direction} defaults to INBOUND.
+ * A contact handed to the server by a channel (or a test): where it came from, what it says, and
+ * optionally the queue it asks for (by id; otherwise the channel's default queue) and a priority
+ * bump. {@code direction} defaults to INBOUND.
  */
 public record IngestRequest(Channel channel, Direction direction, String address, String subject,
-                            String body) {
+                            String body, Long queueId, Integer priority) {
+    public IngestRequest(Channel channel, Direction direction, String address, String subject, String body) {
+        this(channel, direction, address, subject, body, null, null);
+    }
 }

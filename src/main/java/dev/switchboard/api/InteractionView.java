@@ -6,8 +6,9 @@ import dev.switchboard.domain.InteractionState;
 
 import java.time.Instant;
 
+/** One contact; {@code routing} is null for history that never went through a queue. */
 public record InteractionView(long id, Long customerId, Channel channel, Direction direction,
                               InteractionState state, String address, String addressDisplay,
                               String subject, String body, Instant createdAt, Instant answeredAt,
-                              Instant endedAt, Long agentId) {
+                              Instant endedAt, Long agentId, RoutingView routing) {
 }

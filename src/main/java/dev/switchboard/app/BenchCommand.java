@@ -29,6 +29,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Directory for results (default: bench/results; quick: target/bench-results).")
     Path out;
 
+    @Option(names = "--targets", split = ",", description = "Which targets to measure (default: ${DEFAULT-VALUE}).")
+    java.util.Set<String> targets = new java.util.TreeSet<>(java.util.List.of("P1", "P2"));
+
     @Option(names = "--display", description = "Draw the measured desktops on the display instead of headless (Monocle).")
     boolean display;
 
@@ -37,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!display) {
             headless();
         }
-        return new Bench(quick, customers, seconds, desktops, dataDir, out, System.out::println).run();
+        return new Bench(quick, targets, customers, seconds, desktops, dataDir, out, System.out::println).run();
     }
 
     /** Monocle's headless glass: no display needed (set before the toolkit starts). */

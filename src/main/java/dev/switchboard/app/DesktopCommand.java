@@ -40,8 +40,8 @@ final class DesktopCommand implements Callable<Integer> {
     @Option(names = "--no-simulator", description = "Start the embedded server without simulated traffic.")
     boolean noSimulator;
 
-    @Option(names = "--offer-timeout", description = "Seconds an agent has to accept an offer (default: ${DEFAULT-VALUE}).")
-    int offerTimeoutSeconds = 30;
+    @Option(names = "--offer-timeout", description = "Seconds an agent has to accept an offer, for every queue (default: each queue's own).")
+    Integer offerTimeoutSeconds;
 
     @Option(names = "--region", description = "Region for numbers without a country code (default: ${DEFAULT-VALUE}).")
     String region = "GB";
@@ -71,7 +71,7 @@ final class DesktopCommand implements Callable<Integer> {
                 }
                 held.lock = lock.get();
                 ServerOptions options = new ServerOptions("127.0.0.1", 0, dir, null, null, null, null, customers, 42L,
-                        5.0, region, Duration.ofSeconds(offerTimeoutSeconds),
+                        5.0, region, offerTimeoutSeconds == null ? null : Duration.ofSeconds(offerTimeoutSeconds),
                         noSimulator ? null : Duration.ofMillis((long) (simulateEvery * 1000)), 8, 0, Clock.systemUTC());
                 held.server = SwitchboardServer.start(options, progress::update);
                 held.lock.publish(held.server.baseUrl());

@@ -45,8 +45,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--region", description = "Region for phone numbers dialled without a country code (default: ${DEFAULT-VALUE}).")
     String region = "GB";
 
-    @Option(names = "--offer-timeout", description = "Seconds an agent has to accept an offer (default: ${DEFAULT-VALUE}).")
-    int offerTimeoutSeconds = 20;
+    @Option(names = "--offer-timeout", description = "Seconds an agent has to accept an offer, for every queue (default: each queue's own).")
+    Integer offerTimeoutSeconds;
 
     @Option(names = "--simulate-every", description = "Send a simulated contact every this many seconds (default: off).")
     Double simulateEvery;
@@ -62,7 +62,7 @@ final class ServerCommand implements Callable<Integer> {
         ServerOptions options = new ServerOptions(host, port,
                 jdbcUrl == null ? (dataDir != null ? dataDir : DataDirs.defaultDir().resolve("server")) : null,
                 jdbcUrl, jdbcUser, jdbcPassword, null, customers, seed, interactionsPerCustomer, region,
-                Duration.ofSeconds(offerTimeoutSeconds),
+                offerTimeoutSeconds == null ? null : Duration.ofSeconds(offerTimeoutSeconds),
                 simulateEvery == null ? null : Duration.ofMillis((long) (simulateEvery * 1000)), simulatedAgents,
                 benchAgents, Clock.systemUTC());
         SwitchboardServer server = SwitchboardServer.start(options, new ConsoleProgress());

@@ -13,4 +13,8 @@ public interface EventListener {
     /** The stream dropped; it will retry on its own. */
     default void onDisconnected(String reason) {
     }
+
+    /** The server no longer accepts this session (signed out, expired, server restarted): sign in again. */
+    default void onSessionEnded() {
+    }
 }

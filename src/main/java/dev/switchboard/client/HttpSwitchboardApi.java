@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.ApiError;
+import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.ConfigView;
 import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.IngestResponse;
@@ -14,13 +16,17 @@ import dev.switchboard.api.LinkCustomerRequest;
 import dev.switchboard.api.LoginRequest;
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.api.NewCustomerRequest;
+import dev.switchboard.api.NewCallbackRequest;
 import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.QueueEntryView;
 import dev.switchboard.api.NoteRequest;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.StateRequest;
 import dev.switchboard.api.TicketUpdateRequest;
+import dev.switchboard.api.TransferRequest;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.api.TimelinePage;
+import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.domain.AgentState;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -74,19 +80,23 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
 
     @Override
     public LoginResponse login(String username, String password) {
-        LoginResponse r = send("POST", url("login"), new LoginRequest(username, password), LoginResponse.class);
-        token = r.token();
+        LoginResponse r = send("POST", url("login"), new LoginRequest(username, password), LoginResponse.class, null);
+        synchronized (this) {
+            token = r.token();
+        }
         return r;
     }
 
     @Override
     public void logout() {
-        if (token != null) {
-            try {
-                send("POST", url("logout"), Map.of(), Void.class);
-            } finally {
-                token = null;
-            }
+        String current;
+        synchronized (this) {
+            // forget this session's token first, so a sign-in racing with this sign-out keeps its own
+            current = token;
+            token = null;
+        }
+        if (current != null) {
+            send("POST", url("logout"), Map.of(), Void.class, current);
         }
     }
 
@@ -96,8 +106,18 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     }
 
     @Override
-    public AgentView setState(AgentState state) {
-        return send("PUT", url("me", "state"), new StateRequest(state), AgentView.class);
+    public AgentView setState(AgentState state, String reasonCode) {
+        return send("PUT", url("me", "state"), new StateRequest(state, reasonCode), AgentView.class);
+    }
+
+    @Override
+    public ConfigView config() {
+        return send("GET", url("config"), null, ConfigView.class);
+    }
+
+    @Override
+    public List<QueueEntryView> queue() {
+        return send("GET", url("queue"), null, list(QueueEntryView.class));
     }
 
     @Override
@@ -178,6 +198,26 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     }
 
     @Override
+    public InteractionView wrapUp(long interactionId, WrapUpRequest request) {
+        return send("POST", url("interactions", Long.toString(interactionId), "wrap-up"), request, InteractionView.class);
+    }
+
+    @Override
+    public InteractionView transfer(long interactionId, TransferRequest request) {
+        return send("POST", url("interactions", Long.toString(interactionId), "transfer"), request, InteractionView.class);
+    }
+
+    @Override
+    public InteractionView callback(long interactionId, CallbackRequest request) {
+        return send("POST", url("interactions", Long.toString(interactionId), "callback"), request, InteractionView.class);
+    }
+
+    @Override
+    public InteractionView scheduleCallback(NewCallbackRequest request) {
+        return send("POST", url("callbacks"), request, InteractionView.class);
+    }
+
+    @Override
     public InteractionView linkCustomer(long interactionId, long customerId) {
         return send("PUT", url("interactions", Long.toString(interactionId), "customer"),
                 new LinkCustomerRequest(customerId), InteractionView.class);
@@ -206,10 +246,18 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     }
 
     private <T> T send(String method, HttpUrl url, Object body, Class<T> type) {
-        return send(method, url, body, mapper.getTypeFactory().constructType(type));
+        return send(method, url, body, mapper.getTypeFactory().constructType(type), token);
+    }
+
+    private <T> T send(String method, HttpUrl url, Object body, Class<T> type, String bearer) {
+        return send(method, url, body, mapper.getTypeFactory().constructType(type), bearer);
     }
 
     private <T> T send(String method, HttpUrl url, Object body, JavaType type) {
+        return send(method, url, body, type, token);
+    }
+
+    private <T> T send(String method, HttpUrl url, Object body, JavaType type, String bearer) {
         RequestBody requestBody = null;
         if (body != null) {
             try {
@@ -220,9 +268,8 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
         }
         Request.Builder request = new Request.Builder().url(url).method(method, requestBody)
                 .header("Accept", "application/json");
-        String t = token;
-        if (t != null) {
-            request.header("Authorization", "Bearer " + t);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
         }
         try (Response response = http.newCall(request.build()).execute()) {
             ResponseBody rb = response.body();

@@ -7,6 +7,8 @@ import dev.switchboard.api.HelloEvent;
 import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.OfferEvent;
 import dev.switchboard.api.OfferRevokedEvent;
+import dev.switchboard.api.QueueEvent;
+import dev.switchboard.api.QueueLeftEvent;
 import dev.switchboard.api.ResyncEvent;
 import dev.switchboard.api.TicketEvent;
 import okhttp3.HttpUrl;
@@ -32,6 +34,8 @@ import java.util.function.Supplier;
  */
 final class SseEventStream implements EventSubscription {
     private static final Map<String, Class<?>> TYPES = Map.of(
+            EventTypes.QUEUE, QueueEvent.class,
+            EventTypes.QUEUE_LEFT, QueueLeftEvent.class,
             EventTypes.OFFER, OfferEvent.class,
             EventTypes.OFFER_REVOKED, OfferRevokedEvent.class,
             EventTypes.INTERACTION, InteractionEvent.class,
@@ -128,9 +132,16 @@ final class SseEventStream implements EventSubscription {
 
         @Override
         public void onFailure(EventSource eventSource, Throwable t, Response response) {
-            String reason = response != null ? "HTTP " + response.code()
-                    : t != null ? t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
-                    : "connection lost";
+            if (t == null && response != null && (response.code() == 401 || response.code() == 403)) {
+                // retrying cannot help: the session is gone
+                connected = false;
+                closed = true;
+                retry.shutdownNow();
+                listener.onSessionEnded();
+                return;
+            }
+            String reason = t != null ? t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
+                    : response != null ? "HTTP " + response.code() : "connection lost";
             dropped(reason);
         }
     }
@@ -161,9 +172,13 @@ final class SseEventStream implements EventSubscription {
 
     @Override
     public void close() {
-        closed = true;
-        connected = false;
-        EventSource s = source;
+        EventSource s;
+        synchronized (this) {
+            // under the same lock as connect(): no new source can open after this
+            closed = true;
+            connected = false;
+            s = source;
+        }
         if (s != null) {
             s.cancel();
         }

@@ -1,17 +1,23 @@
 package dev.switchboard.client;
 
 import dev.switchboard.api.AgentView;
+import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.ConfigView;
 import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.IngestResponse;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.api.NewCustomerRequest;
+import dev.switchboard.api.NewCallbackRequest;
 import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.QueueEntryView;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.TicketUpdateRequest;
+import dev.switchboard.api.TransferRequest;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.api.TimelinePage;
+import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.domain.AgentState;
 
 import java.util.List;
@@ -33,7 +39,18 @@ public interface SwitchboardApi {
 
     AgentView me();
 
-    AgentView setState(AgentState state);
+    /** READY, or NOT_READY with one of the configured reason codes. */
+    AgentView setState(AgentState state, String reasonCode);
+
+    default AgentView setState(AgentState state) {
+        return setState(state, null);
+    }
+
+    /** Queues, not-ready reasons, dispositions and agents, as configured on the server. */
+    ConfigView config();
+
+    /** The contacts waiting in this agent's queues, most urgent first (the merged queue). */
+    List<QueueEntryView> queue();
 
     /**
      * The contacts active with this agent now, each with its screen-pop: what a desktop shows again
@@ -67,7 +84,20 @@ public interface SwitchboardApi {
 
     InteractionView reject(long interactionId);
 
+    /** Ends the contact; it goes into wrap-up (after-contact work) with the agent. */
     InteractionView end(long interactionId);
+
+    /** Finishes wrap-up: disposition, notes, and a ticket created or updated for the contact. */
+    InteractionView wrapUp(long interactionId, WrapUpRequest request);
+
+    /** Hands the contact to a queue or a named agent, with a note; it leaves this agent. */
+    InteractionView transfer(long interactionId, TransferRequest request);
+
+    /** Turns a contact into a callback: queued in its place, or scheduled for a time. */
+    InteractionView callback(long interactionId, CallbackRequest request);
+
+    /** Schedules a callback to a customer (from the card). */
+    InteractionView scheduleCallback(NewCallbackRequest request);
 
     InteractionView linkCustomer(long interactionId, long customerId);
 

@@ -2,13 +2,19 @@ package dev.switchboard.desktop;
 
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.client.SwitchboardApi;
+import dev.switchboard.desktop.callback.CallbackController;
 import dev.switchboard.desktop.card.CardController;
 import dev.switchboard.desktop.contacts.ContactsController;
 import dev.switchboard.desktop.customer.NewCustomerController;
 import dev.switchboard.desktop.login.LoginController;
 import dev.switchboard.desktop.login.LoginViewModel;
 import dev.switchboard.desktop.main.MainController;
+import dev.switchboard.desktop.queue.QueueController;
 import dev.switchboard.desktop.search.SearchController;
+import dev.switchboard.desktop.sound.ClipRinger;
+import dev.switchboard.desktop.tabs.TabsController;
+import dev.switchboard.desktop.transfer.TransferController;
+import dev.switchboard.desktop.wrapup.WrapUpController;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -53,7 +59,8 @@ public final class Desktop {
         this.formats = new Formats(messages, clock.getZone());
         this.errors = new ErrorText(messages, options.serverLabel() != null ? options.serverLabel() : api.baseUrl());
         this.theme = new ThemeModel(Theme.parse(options.theme()));
-        this.tools = new Workspace.Tools(api, this.tasks, fx, clock, messages, enums, formats, errors, theme);
+        this.tools = new Workspace.Tools(api, this.tasks, fx, clock, messages, enums, formats, errors, theme,
+                new ClipRinger(this.tasks));
     }
 
     /** Shows the login window on the given stage; after sign-in the main window. Call on the FX thread. */
@@ -120,9 +127,14 @@ public final class Desktop {
         ViewLoader loader = new ViewLoader(messages);
         loader.register(MainController.class, () -> new MainController(w.main(), messages, enums, loader, clock))
                 .register(ContactsController.class, () -> new ContactsController(w.contacts(), messages))
+                .register(QueueController.class, () -> new QueueController(w.queue(), messages))
+                .register(TabsController.class, () -> new TabsController(w.tabs(), messages))
                 .register(SearchController.class, () -> new SearchController(w.search(), messages))
                 .register(CardController.class,
-                        () -> new CardController(w.card(), w.contacts(), messages, enums, loader, probe, fx))
+                        () -> new CardController(w.card(), w.main(), messages, enums, loader, probe, fx))
+                .register(WrapUpController.class, () -> new WrapUpController(w.wrapUp(), messages, enums))
+                .register(TransferController.class, () -> new TransferController(w.transfer(), messages))
+                .register(CallbackController.class, () -> new CallbackController(w.callback(), messages))
                 .register(NewCustomerController.class, () -> new NewCustomerController(w.form(), messages, enums));
         ViewLoader.Loaded<MainController> view = loader.load(View.MAIN, MainController.class);
         Scene scene = new Scene(view.root(), 1280, 800);

@@ -44,15 +44,18 @@ public final class EnumText {
             case READY -> "agent.state.ready";
             case NOT_READY -> "agent.state.notReady";
             case BUSY -> "agent.state.busy";
+            case WRAP_UP -> "agent.state.wrapUp";
             case LOGGED_OUT -> "agent.state.loggedOut";
         });
     }
 
     public String interactionState(InteractionState state) {
         return messages.get(switch (state) {
+            case SCHEDULED -> "interaction.state.scheduled";
             case QUEUED -> "interaction.state.queued";
             case OFFERED -> "interaction.state.offered";
             case ACTIVE -> "interaction.state.active";
+            case WRAP_UP -> "interaction.state.wrapUp";
             case ENDED -> "interaction.state.ended";
             case ABANDONED -> "interaction.state.abandoned";
         });

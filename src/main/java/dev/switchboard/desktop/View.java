@@ -11,7 +11,12 @@ public enum View {
     LOGIN("login"),
     MAIN("main"),
     CONTACTS("contacts"),
+    QUEUE("queue"),
+    TABS("tabs"),
     CARD("card"),
+    WRAPUP("wrapup"),
+    TRANSFER("transfer"),
+    CALLBACK("callback"),
     SEARCH("search"),
     CUSTOMER("customer"),
     STARTUP("startup");

@@ -2,15 +2,22 @@ package dev.switchboard.desktop;
 
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.client.SwitchboardApi;
+import dev.switchboard.desktop.callback.CallbackViewModel;
 import dev.switchboard.desktop.card.CardViewModel;
 import dev.switchboard.desktop.card.IdentityModel;
 import dev.switchboard.desktop.card.TicketsModel;
 import dev.switchboard.desktop.card.TimelineModel;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
 import dev.switchboard.desktop.customer.NewCustomerViewModel;
+import dev.switchboard.desktop.main.AgentStateModel;
 import dev.switchboard.desktop.main.MainViewModel;
+import dev.switchboard.desktop.queue.QueueViewModel;
 import dev.switchboard.desktop.search.SearchViewModel;
 import dev.switchboard.desktop.session.AgentSession;
+import dev.switchboard.desktop.sound.Ringer;
+import dev.switchboard.desktop.tabs.TabsViewModel;
+import dev.switchboard.desktop.transfer.TransferViewModel;
+import dev.switchboard.desktop.wrapup.WrapUpViewModel;
 
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -23,14 +30,20 @@ public final class Workspace {
     private final NoticeBoard notices;
     private final AgentSession session;
     private final ContactsViewModel contacts;
+    private final QueueViewModel queue;
+    private final TabsViewModel tabs;
     private final NewCustomerViewModel form;
     private final CardViewModel card;
     private final SearchViewModel search;
+    private final WrapUpViewModel wrapUp;
+    private final TransferViewModel transfer;
+    private final CallbackViewModel callback;
+    private final AgentStateModel state;
     private final MainViewModel main;
 
     /** Shared, signed-out parts: what every workspace of this desktop uses. */
     public record Tools(SwitchboardApi api, TaskRunner tasks, Executor ui, Clock clock, Messages messages,
-                        EnumText enums, Formats formats, ErrorText errors, ThemeModel theme) {
+                        EnumText enums, Formats formats, ErrorText errors, ThemeModel theme, Ringer ringer) {
     }
 
     public Workspace(LoginResponse login, Tools t, Runnable signOut, Runnable quit) {
@@ -38,6 +51,8 @@ public final class Workspace {
         session = new AgentSession(login, t.api(), t.tasks(), t.ui(), t.errors(), notices);
         contacts = new ContactsViewModel(session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), notices,
                 t.clock());
+        queue = new QueueViewModel(session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), t.clock());
+        tabs = new TabsViewModel(contacts);
         form = new NewCustomerViewModel(t.api(), t.tasks(), t.messages(), t.enums(), t.errors());
         TicketsModel tickets = new TicketsModel(t.api(), t.tasks(), t.messages(), t.enums(), t.formats(), t.errors(),
                 t.clock());
@@ -45,19 +60,35 @@ public final class Workspace {
         card = new CardViewModel(t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), session.events(), form,
                 tickets, timeline, new IdentityModel(t.messages(), t.formats()));
         search = new SearchViewModel(t.api(), t.tasks(), t.messages(), t.errors());
-        main = new MainViewModel(session, contacts, card, search, t.theme(), notices, t.messages(), t.enums(),
-                signOut, quit);
+        wrapUp = new WrapUpViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.errors(), t.clock());
+        transfer = new TransferViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(),
+                notices);
+        callback = new CallbackViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.errors(), notices,
+                t.clock());
+        state = new AgentStateModel(session, t.messages(), t.enums(), t.clock());
+        main = new MainViewModel(session, new MainViewModel.Parts(contacts, queue, tabs, card, search, wrapUp,
+                transfer, callback, state), t.theme(), notices, t.messages(), t.enums(), t.ringer(), signOut, quit);
     }
 
-    /** Starts following the event stream and shows the contacts still active from an earlier sign-in. */
+    /**
+     * Starts following the event stream, loads the server's lists and the queue, and shows the
+     * contacts still active from an earlier sign-in.
+     */
     public void start() {
         session.start();
         contacts.restoreActiveWork();
+        queue.load();
     }
 
     public void close() {
         main.dispose();
+        state.dispose();
+        callback.dispose();
+        transfer.dispose();
+        wrapUp.dispose();
         card.dispose();
+        tabs.dispose();
+        queue.dispose();
         contacts.dispose();
         session.close();
     }
@@ -74,6 +105,14 @@ public final class Workspace {
         return contacts;
     }
 
+    public QueueViewModel queue() {
+        return queue;
+    }
+
+    public TabsViewModel tabs() {
+        return tabs;
+    }
+
     public NewCustomerViewModel form() {
         return form;
     }
@@ -84,6 +123,22 @@ public final class Workspace {
 
     public SearchViewModel search() {
         return search;
+    }
+
+    public WrapUpViewModel wrapUp() {
+        return wrapUp;
+    }
+
+    public TransferViewModel transfer() {
+        return transfer;
+    }
+
+    public CallbackViewModel callback() {
+        return callback;
+    }
+
+    public AgentStateModel state() {
+        return state;
     }
 
     public MainViewModel main() {

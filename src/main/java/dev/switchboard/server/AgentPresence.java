@@ -4,40 +4,52 @@ import dev.switchboard.api.AgentStateEvent;
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.AgentState;
+import dev.switchboard.store.RoutingStore;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Who is signed in and in which state since when; every change is an event. */
+/**
+ * Who is signed in, in which state since when and why: every change is an event and a row in the
+ * state log (time in each state, for supervisors and reports).
+ */
 public final class AgentPresence {
     private final EventHub hub;
+    private final RoutingStore log;
     private final Clock clock;
     private final Map<Long, Entry> states = new ConcurrentHashMap<>();
 
-    private record Entry(Agent agent, AgentState state, Instant since) {
+    /** An agent's state, its reason (not ready) and since when. */
+    public record Entry(Agent agent, AgentState state, String reason, Instant since) {
     }
 
-    public AgentPresence(EventHub hub, Clock clock) {
+    public AgentPresence(EventHub hub, RoutingStore log, Clock clock) {
         this.hub = hub;
+        this.log = log;
         this.clock = clock;
     }
 
-    public AgentState stateOf(long agentId) {
+    public Entry of(long agentId) {
         Entry e = states.get(agentId);
-        return e == null ? AgentState.LOGGED_OUT : e.state();
+        return e != null ? e : new Entry(null, AgentState.LOGGED_OUT, null, null);
     }
 
-    /** Sets the state; returns false when it already was that state (no event then). */
-    public boolean set(Agent agent, AgentState state) {
+    public AgentState stateOf(long agentId) {
+        return of(agentId).state();
+    }
+
+    /** Sets the state; nothing happens when it already was that state for that reason. */
+    public void set(Agent agent, AgentState state, String reason) {
         Entry old = states.get(agent.id());
-        if (old != null && old.state() == state) {
-            return false;
+        if (old != null && old.state() == state && java.util.Objects.equals(old.reason(), reason)) {
+            return;
         }
         Instant now = clock.instant();
-        states.put(agent.id(), new Entry(agent, state, now));
-        hub.publish(EventTypes.AGENT_STATE, new AgentStateEvent(agent.id(), agent.displayName(), state, now), agent.id());
-        return true;
+        states.put(agent.id(), new Entry(agent, state, reason, now));
+        log.logState(agent.id(), state.name(), reason, now);
+        hub.publish(EventTypes.AGENT_STATE,
+                new AgentStateEvent(agent.id(), agent.displayName(), state, reason, now), agent.id());
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.server;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import dev.switchboard.domain.Agent;
 import dev.switchboard.store.AgentStore;
 
 import java.security.SecureRandom;
@@ -8,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Sign-in with bcrypt-hashed passwords and opaque bearer tokens (256 random bits). Tokens live in
@@ -29,6 +32,7 @@ public final class AuthService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+    private volatile Consumer<Agent> lastSessionEnded = a -> { };
 
     private record Entry(Session session, Instant lastSeen) {
     }
@@ -36,6 +40,11 @@ public final class AuthService {
     public AuthService(AgentStore agents, Clock clock) {
         this.agents = agents;
         this.clock = clock;
+    }
+
+    /** Told when an agent's last session lapses without a sign-out (the desk was left). */
+    public void onLastSessionEnded(Consumer<Agent> listener) {
+        this.lastSessionEnded = listener;
     }
 
     public static String hash(String password) {
@@ -57,7 +66,8 @@ public final class AuthService {
         Session session = new Session(token, creds.get().agent());
         Instant now = clock.instant();
         // sessions nobody used for a shift are dropped here, so abandoned ones do not pile up
-        sessions.values().removeIf(e -> e.lastSeen().plus(IDLE_LIMIT).isBefore(now));
+        List<Entry> lapsed = sessions.values().stream().filter(e -> e.lastSeen().plus(IDLE_LIMIT).isBefore(now)).toList();
+        lapsed.forEach(e -> lapse(e.session()));
         sessions.put(token, new Entry(session, now));
         return Optional.of(session);
     }
@@ -73,17 +83,24 @@ public final class AuthService {
         }
         Instant now = clock.instant();
         if (e.lastSeen().plus(IDLE_LIMIT).isBefore(now)) {
-            sessions.remove(token);
+            lapse(e.session());
             return Optional.empty();
         }
         if (Duration.between(e.lastSeen(), now).toSeconds() > 60) {
-            sessions.put(token, new Entry(e.session(), now));
+            // only if still there: a sign-out meanwhile must not be undone
+            sessions.computeIfPresent(token, (k, old) -> new Entry(old.session(), now));
         }
         return Optional.of(e.session());
     }
 
     public void logout(String token) {
         sessions.remove(token);
+    }
+
+    private void lapse(Session session) {
+        if (sessions.remove(session.token()) != null && !hasSession(session.agentId())) {
+            lastSessionEnded.accept(session.agent());
+        }
     }
 
     /** Whether the agent still has a session (another desktop, or one not signed out). */

@@ -12,10 +12,13 @@ import dev.switchboard.domain.Direction;
 import dev.switchboard.domain.Interaction;
 import dev.switchboard.domain.InteractionState;
 import dev.switchboard.domain.MatchKind;
+import dev.switchboard.domain.Routing;
 import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.InteractionStore;
+import dev.switchboard.store.RoutingStore;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +34,7 @@ public final class ContactService {
     private static final int MAX_CANDIDATES = 10;
 
     private final AddressNormalizer normalizer;
+    private final RoutingStore routing;
     private final CustomerStore customers;
     private final InteractionStore interactions;
     private final ScreenPopBuilder pops;
@@ -39,9 +43,11 @@ public final class ContactService {
     private final Views views;
     private final Clock clock;
 
-    public ContactService(AddressNormalizer normalizer, CustomerStore customers, InteractionStore interactions,
-                          ScreenPopBuilder pops, WorkDistributor distributor, EventHub hub, Views views, Clock clock) {
+    public ContactService(AddressNormalizer normalizer, RoutingStore routing, CustomerStore customers,
+                          InteractionStore interactions, ScreenPopBuilder pops, WorkDistributor distributor,
+                          EventHub hub, Views views, Clock clock) {
         this.normalizer = normalizer;
+        this.routing = routing;
         this.customers = customers;
         this.interactions = interactions;
         this.pops = pops;
@@ -77,12 +83,21 @@ public final class ContactService {
         Requests.maxLength("address", address, MAX_ADDRESS);
         Requests.maxLength("subject", request.subject(), MAX_SUBJECT);
         Requests.maxLength("body", request.body(), MAX_BODY);
+        long queueId = request.queueId() != null ? distributor.queue(request.queueId()).id()
+                : routing.defaultQueue(request.channel())
+                        .orElseGet(() -> distributor.queues().get(0).id());
+        int priority = request.priority() == null ? 0 : request.priority();
+        if (priority < -10 || priority > 10) {
+            throw ApiProblem.badRequest("priority", "priority must be between -10 and 10");
+        }
         Match match = match(request.channel().addressKind(), address);
+        Requests.maxLength("address", match.key(), MAX_ADDRESS);
         Direction direction = request.direction() == null ? Direction.INBOUND : request.direction();
         Long customerId = match.kind() == MatchKind.SINGLE ? match.customerIds().get(0) : null;
+        Instant now = clock.instant();
         Interaction stored = interactions.insert(new Interaction(0, customerId, request.channel(), direction,
-                InteractionState.QUEUED, match.key(), request.subject(), request.body(), clock.instant(),
-                null, null, null));
+                InteractionState.QUEUED, match.key(), request.subject(), request.body(), now,
+                null, null, null, Routing.NONE.inQueue(queueId, priority, now, null)));
         distributor.enqueue(stored, pops.build(stored, match.kind(), match.customerIds()));
         return new IngestResponse(views.interaction(stored), match.kind(), match.customerIds());
     }
@@ -91,23 +106,46 @@ public final class ContactService {
         return views.interaction(interactions.find(id).orElseThrow(() -> ApiProblem.notFound("interaction", id)));
     }
 
-    /** The agent's active contacts with their screen-pops, oldest first. */
+    /** The agent's contacts in hand (active or in wrap-up) with their screen-pops, oldest first. */
     public List<ScreenPop> activeWork(long agentId) {
-        return distributor.activeWork(agentId).stream()
-                .map(i -> pops.build(interactions.find(i.id()).orElse(i),
-                        i.customerId() != null ? MatchKind.SINGLE : MatchKind.UNKNOWN, List.of()))
-                .toList();
+        return distributor.activeWork(agentId).stream().map(this::popOf).toList();
     }
 
-    /** Records which customer an interaction belongs to (the agent's pick among several, or a new one). */
-    public InteractionView linkCustomer(long interactionId, long customerId) {
-        Interaction i = interactions.find(interactionId)
-                .orElseThrow(() -> ApiProblem.notFound("interaction", interactionId));
+    /** A screen-pop for an interaction as it is stored now. */
+    public ScreenPop popOf(Interaction i) {
+        Interaction current = interactions.find(i.id()).orElse(i);
+        if (current.customerId() != null) {
+            return pops.build(current, MatchKind.SINGLE, List.of());
+        }
+        Match m = match(current.channel().addressKind(), current.address());
+        return pops.build(current, m.kind() == MatchKind.SINGLE ? MatchKind.UNKNOWN : m.kind(), m.customerIds());
+    }
+
+    /**
+     * Records which customer an interaction belongs to (the agent's pick among several, or a new
+     * one). Only the agent it is offered to or with (or a supervisor) may.
+     */
+    public InteractionView linkCustomer(Session session, long interactionId, long customerId) {
+        Interaction i = mayLink(session, interactionId);
         if (customers.find(customerId).isEmpty()) {
             throw new ApiProblem(404, "not_found", "customer " + customerId + " does not exist", "customerId");
         }
         interactions.setCustomer(interactionId, customerId);
-        InteractionView view = views.interaction(interactions.find(interactionId).orElse(i));
+        return linked(interactions.find(interactionId).orElse(i.withCustomer(customerId)));
+    }
+
+    /** The interaction, if this agent may link it to a customer (see {@link #linkCustomer}). */
+    public Interaction mayLink(Session session, long interactionId) {
+        Interaction i = interactions.find(interactionId)
+                .orElseThrow(() -> ApiProblem.notFound("interaction", interactionId));
+        distributor.checkCanLink(session.agent(), session.isSupervisor(), i);
+        return i;
+    }
+
+    /** After a link: routing's copies and the pop follow, and the agent's desktops hear of it. */
+    public InteractionView linked(Interaction now) {
+        distributor.linked(now.id(), now.customerId(), popOf(now));
+        InteractionView view = views.interaction(now);
         hub.publish(EventTypes.INTERACTION, new InteractionEvent(view), view.agentId());
         return view;
     }

@@ -69,12 +69,17 @@ public final class CustomerService {
         return customers.findAll(ids).stream().map(views::customer).toList();
     }
 
+    /** The customers with these ids, in that order. */
+    public List<CustomerSummary> summaries(List<Long> ids) {
+        return customers.findAll(ids).stream().map(views::customer).toList();
+    }
+
     public CustomerSummary get(long id) {
         return views.customer(customers.find(id).orElseThrow(() -> ApiProblem.notFound("customer", id)));
     }
 
     /** Creates a customer (e.g. from an unknown caller), linking the interaction given in the same write. */
-    public CustomerSummary create(NewCustomerRequest r, ContactService contacts) {
+    public CustomerSummary create(NewCustomerRequest r, Session session, ContactService contacts) {
         String first = r.firstName() == null ? "" : r.firstName().trim();
         String last = r.lastName() == null ? "" : r.lastName().trim();
         if (first.isEmpty() && last.isEmpty()) {
@@ -82,6 +87,8 @@ public final class CustomerService {
         }
         Requests.maxLength("firstName", first, 100);
         Requests.maxLength("lastName", last, 100);
+        // lower-casing can lengthen some letters; the search keys must still fit their columns
+        Requests.maxLength("lastName", SearchQuery.nameKey(first + " " + last), 201);
         Requests.maxLength("company", r.company(), 200);
         List<NewContactPoint> given = r.contactPoints() == null ? List.of() : r.contactPoints();
         if (given.size() > 20) {
@@ -99,14 +106,19 @@ public final class CustomerService {
             String value = normalizer.normalize(p.kind(), p.value() == null ? "" : p.value())
                     .orElseThrow(() -> ApiProblem.badRequest(field + ".value",
                             "'" + p.value() + "' is not a valid " + p.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            Requests.maxLength(field + ".value", value, ContactService.MAX_ADDRESS);
             if (seen.add(p.kind() + value)) {
                 points.add(new ContactPoint(p.kind(), value, p.label()));
             }
         }
         if (r.interactionId() != null) {
-            contacts.find(r.interactionId());
+            contacts.mayLink(session, r.interactionId());
         }
-        return views.customer(customers.create(first, last, r.company(), points, r.interactionId(), clock.instant()));
+        var created = customers.create(first, last, r.company(), points, r.interactionId(), clock.instant());
+        if (r.interactionId() != null) {
+            interactions.find(r.interactionId()).ifPresent(contacts::linked);
+        }
+        return views.customer(created);
     }
 
     /** Cursor of a timeline page: the time and id of its last row. */

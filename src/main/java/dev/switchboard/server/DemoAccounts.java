@@ -2,10 +2,14 @@ package dev.switchboard.server;
 
 import dev.switchboard.domain.Role;
 import dev.switchboard.store.AgentStore;
+import dev.switchboard.store.RoutingStore;
 
 import dev.switchboard.domain.Agent;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,26 +39,58 @@ public final class DemoAccounts {
      * Creates the people's accounts when there are none yet, and as many simulated colleagues and
      * benchmark accounts as asked for that do not exist yet.
      */
-    static void seed(AgentStore agents, int simulated, int bench) {
+    static void seed(AgentStore agents, RoutingStore routing, int simulated, int bench, long seed) {
         List<Agent> existing = agents.all();
         if (existing.isEmpty()) {
             for (Account a : PEOPLE) {
-                agents.insert(a.username(), a.displayName(), a.role(), AuthService.hash(a.password()), false);
+                Agent created = agents.insert(a.username(), a.displayName(), a.role(), AuthService.hash(a.password()),
+                        false);
+                routing.setSkills(created.id(), switch (a.role()) {
+                    case AGENT -> everySkill(5);
+                    case OUTBOUND_AGENT -> Map.of("sales", 5, "general", 3);
+                    case SUPERVISOR -> Map.of();
+                });
             }
         }
         Set<String> names = existing.stream().map(Agent::username).collect(Collectors.toSet());
+        Random random = new Random(seed);
         for (int i = 1; i <= simulated; i++) {
             String username = String.format("sim%02d", i);
             if (!names.contains(username)) {
                 String name = i <= SIMULATED.size() ? SIMULATED.get(i - 1) : "Colleague " + i;
-                agents.insert(username, name, Role.AGENT, AuthService.NO_SIGN_IN, true);
+                Agent created = agents.insert(username, name, Role.AGENT, AuthService.NO_SIGN_IN, true);
+                routing.setSkills(created.id(), colleagueSkills(i, random));
             }
         }
         for (int i = 1; i <= bench; i++) {
             String username = String.format("bench%03d", i);
             if (!names.contains(username)) {
-                agents.insert(username, "Bench Agent " + i, Role.AGENT, AuthService.hash(username), false);
+                Agent created = agents.insert(username, "Bench Agent " + i, Role.AGENT, AuthService.hash(username), false);
+                routing.setSkills(created.id(), everySkill(5));
             }
         }
+    }
+
+    /** The skills the demo queues ask for. */
+    static final List<String> SKILLS = List.of("general", "billing", "tech", "sales", "chat", "email", "social");
+
+    private static Map<String, Integer> everySkill(int level) {
+        Map<String, Integer> all = new LinkedHashMap<>();
+        SKILLS.forEach(s -> all.put(s, level));
+        return all;
+    }
+
+    /**
+     * Simulated colleagues cover every queue between them at levels 1–3, below the people's 5, so a
+     * person at the desktop is offered what they are skilled for first.
+     */
+    private static Map<String, Integer> colleagueSkills(int n, Random random) {
+        Map<String, Integer> skills = new LinkedHashMap<>();
+        for (String s : List.of("general", "chat", "email", "social")) {
+            skills.put(s, 1 + random.nextInt(3));
+        }
+        skills.put(List.of("billing", "tech", "sales").get(n % 3), 1 + random.nextInt(3));
+        skills.put(List.of("billing", "tech", "sales").get((n + 1) % 3), 1 + random.nextInt(3));
+        return skills;
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,10 +23,18 @@ import java.util.function.LongSupplier;
  * sequence still in the ring gets exactly the events it missed; one that is too far behind gets a
  * {@code resync} event first.
  *
- * <p>Delivery runs on a small pool, never on the publisher's thread, so a slow client cannot hold up
+ * <p>Delivery runs on a pool, never on the publisher's thread, so a slow client cannot hold up
  * routing; each subscriber has its own queue, drained by one task at a time, which keeps its order.
+ * A subscriber that falls {@link #MAX_BACKLOG} events behind (a client that stopped reading) is
+ * dropped; it reconnects and resumes from the ring like any other.
  */
 public final class EventHub implements AutoCloseable {
+
+    /** Events a subscriber may have waiting before it is dropped. */
+    static final int MAX_BACKLOG = 10_000;
+
+    /** Not an event: tells a sink to write a keep-alive (an SSE comment). Never numbered, never held. */
+    public static final Event KEEP_ALIVE = new Event(-1, "keep-alive", null, null, "");
 
     /** One published event; {@code json} is serialised once and shared by every subscriber. */
     public record Event(long seq, String type, Long agentId, Object payload, String json) {
@@ -38,6 +47,10 @@ public final class EventHub implements AutoCloseable {
     public interface Sink {
         /** @return false when the sink is closed and should be dropped */
         boolean deliver(Event event);
+
+        /** The hub gave up on this sink (too far behind): close the connection. */
+        default void dropped() {
+        }
     }
 
     private final ObjectMapper mapper;
@@ -87,12 +100,30 @@ public final class EventHub implements AutoCloseable {
             }
             for (Subscriber s : subscribers) {
                 if (event.concerns(s.agentId, s.seesAll)) {
-                    s.queue.add(event);
-                    schedule(s);
+                    enqueue(s, event);
                 }
             }
         }
         return event;
+    }
+
+    /** Asks every subscriber's connection for a keep-alive, in order with its events. */
+    public void keepAlive() {
+        for (Subscriber s : subscribers) {
+            enqueue(s, KEEP_ALIVE);
+        }
+    }
+
+    private void enqueue(Subscriber s, Event event) {
+        if (s.backlog.incrementAndGet() > MAX_BACKLOG) {
+            if (subscribers.remove(s)) {
+                s.queue.clear();
+                delivery.execute(s.sink::dropped);
+            }
+            return;
+        }
+        s.queue.add(event);
+        schedule(s);
     }
 
     /** The sequence number of the latest event, or one less than the next when none was published yet. */
@@ -115,10 +146,12 @@ public final class EventHub implements AutoCloseable {
                 if (afterSeq + 1 < oldest) {
                     s.queue.add(new Event(0, EventTypes.RESYNC, (long) agentId,
                             new ResyncEvent(afterSeq, oldest), toJson(new ResyncEvent(afterSeq, oldest))));
+                    s.backlog.incrementAndGet();
                 } else {
                     for (Event e : ring) {
                         if (e.seq() > afterSeq && e.concerns(agentId, seesAll)) {
                             s.queue.add(e);
+                            s.backlog.incrementAndGet();
                         }
                     }
                 }
@@ -162,6 +195,7 @@ public final class EventHub implements AutoCloseable {
         try {
             Event e;
             while ((e = s.queue.poll()) != null) {
+                s.backlog.decrementAndGet();
                 if (!s.sink.deliver(e)) {
                     subscribers.remove(s);
                     s.queue.clear();
@@ -191,6 +225,7 @@ public final class EventHub implements AutoCloseable {
         final boolean seesAll;
         final Sink sink;
         final Queue<Event> queue = new ConcurrentLinkedQueue<>();
+        final AtomicInteger backlog = new AtomicInteger();
         final AtomicBoolean draining = new AtomicBoolean();
 
         Subscriber(long agentId, boolean seesAll, Sink sink) {

@@ -30,7 +30,8 @@ public final class EventStreamResource implements AutoCloseable {
     public EventStreamResource(EventHub hub, ObjectMapper mapper) {
         this.hub = hub;
         this.mapper = mapper;
-        pinger.scheduleWithFixedDelay(this::ping, 15, 15, TimeUnit.SECONDS);
+        // through each subscriber's own queue: a stuck connection never holds up the others' pings
+        pinger.scheduleWithFixedDelay(hub::keepAlive, 15, 15, TimeUnit.SECONDS);
     }
 
     public void handle(SseClient client, Session session) {
@@ -41,15 +42,29 @@ public final class EventStreamResource implements AutoCloseable {
         synchronized (client) {
             client.sendEvent(EventTypes.HELLO, json(new HelloEvent(hub.latestSeq(), after > 0)), null);
         }
-        AutoCloseable subscription = hub.subscribe(session.agentId(), session.isSupervisor(), from, event -> {
-            synchronized (client) {
-                if (client.terminated()) {
-                    return false;
-                }
-                client.sendEvent(event.type(), event.json(), event.seq() > 0 ? Long.toString(event.seq()) : null);
-                return !client.terminated();
-            }
-        });
+        AutoCloseable subscription = hub.subscribe(session.agentId(), session.isSupervisor(), from,
+                new EventHub.Sink() {
+                    @Override
+                    public boolean deliver(EventHub.Event event) {
+                        synchronized (client) {
+                            if (client.terminated()) {
+                                return false;
+                            }
+                            if (event == EventHub.KEEP_ALIVE) {
+                                client.sendComment("keep-alive");
+                            } else {
+                                client.sendEvent(event.type(), event.json(),
+                                        event.seq() > 0 ? Long.toString(event.seq()) : null);
+                            }
+                            return !client.terminated();
+                        }
+                    }
+
+                    @Override
+                    public void dropped() {
+                        client.close();
+                    }
+                });
         client.onClose(() -> {
             clients.remove(client);
             try {
@@ -72,18 +87,6 @@ public final class EventStreamResource implements AutoCloseable {
             return Math.max(0, Long.parseLong(raw.trim()));
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private void ping() {
-        for (SseClient c : clients) {
-            synchronized (c) {
-                if (c.terminated()) {
-                    clients.remove(c);
-                } else {
-                    c.sendComment("keep-alive");
-                }
-            }
         }
     }
 

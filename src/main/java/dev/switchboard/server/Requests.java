@@ -23,6 +23,9 @@ public final class Requests {
         if (body.isBlank()) {
             throw ApiProblem.badRequest(null, "a JSON request body is required");
         }
+        if (body.indexOf('\u0000') >= 0 || body.contains("\\u0000")) {
+            throw ApiProblem.badRequest(null, "text may not contain NUL characters");
+        }
         try {
             T value = strict.readValue(body, type);
             if (value == null) {

@@ -3,18 +3,25 @@ package dev.switchboard.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.AgentView;
+import dev.switchboard.api.CallbackRequest;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.LinkCustomerRequest;
 import dev.switchboard.api.LoginRequest;
 import dev.switchboard.api.LoginResponse;
+import dev.switchboard.api.NewCallbackRequest;
 import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
 import dev.switchboard.api.NoteRequest;
+import dev.switchboard.api.SkillView;
 import dev.switchboard.api.StateRequest;
 import dev.switchboard.api.TicketUpdateRequest;
+import dev.switchboard.api.TransferRequest;
+import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.Role;
+import dev.switchboard.store.RoutingStore;
+import dev.switchboard.store.StoreException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -40,10 +47,13 @@ public final class Routes {
     private final WorkDistributor work;
     private final EventStreamResource events;
     private final EventHub hub;
+    private final RoutingService routing;
+    private final RoutingStore routingStore;
     private final Requests requests;
 
     public Routes(AuthService auth, CustomerService customers, ContactService contacts, TicketService tickets,
-                  WorkDistributor work, EventStreamResource events, EventHub hub, ObjectMapper strict) {
+                  WorkDistributor work, EventStreamResource events, EventHub hub, RoutingService routing,
+                  RoutingStore routingStore, ObjectMapper strict) {
         this.auth = auth;
         this.customers = customers;
         this.contacts = contacts;
@@ -51,6 +61,8 @@ public final class Routes {
         this.work = work;
         this.events = events;
         this.hub = hub;
+        this.routing = routing;
+        this.routingStore = routingStore;
         this.requests = new Requests(strict);
     }
 
@@ -64,10 +76,12 @@ public final class Routes {
         r.get("/api/v1/me", ctx -> ctx.json(me(session(ctx))));
         r.put("/api/v1/me/state", this::setState);
         r.get("/api/v1/me/work", ctx -> ctx.json(contacts.activeWork(session(ctx).agentId())));
+        r.get("/api/v1/config", ctx -> ctx.json(routing.config()));
+        r.get("/api/v1/queue", ctx -> ctx.json(work.waitingFor(session(ctx).agentId(), session(ctx).isSupervisor())));
 
         r.get("/api/v1/customers", this::findCustomers);
         r.post("/api/v1/customers", ctx -> ctx.status(201).json(
-                customers.create(requests.body(ctx, NewCustomerRequest.class), contacts)));
+                customers.create(requests.body(ctx, NewCustomerRequest.class), session(ctx), contacts)));
         r.get("/api/v1/customers/{id}", ctx -> ctx.json(customers.get(Requests.pathId(ctx, "id"))));
         r.get("/api/v1/customers/{id}/timeline", ctx -> ctx.json(customers.timeline(Requests.pathId(ctx, "id"),
                 ctx.queryParam("cursor"), Requests.queryInt(ctx, "limit", 25, 1, 100))));
@@ -90,12 +104,31 @@ public final class Routes {
                 work.reject(session(ctx).agent(), Requests.pathId(ctx, "id"))));
         r.post("/api/v1/interactions/{id}/end", ctx -> ctx.json(
                 work.end(session(ctx).agent(), Requests.pathId(ctx, "id"))));
-        r.put("/api/v1/interactions/{id}/customer", ctx -> ctx.json(contacts.linkCustomer(
+        r.post("/api/v1/interactions/{id}/wrap-up", ctx -> ctx.json(routing.wrapUp(session(ctx).agent(),
+                Requests.pathId(ctx, "id"), requests.body(ctx, WrapUpRequest.class))));
+        r.post("/api/v1/interactions/{id}/transfer", ctx -> ctx.json(routing.transfer(session(ctx).agent(),
+                Requests.pathId(ctx, "id"), requests.body(ctx, TransferRequest.class))));
+        r.post("/api/v1/interactions/{id}/callback", ctx -> ctx.json(routing.callback(session(ctx).agent(),
+                Requests.pathId(ctx, "id"), requests.body(ctx, CallbackRequest.class))));
+        r.post("/api/v1/callbacks", ctx -> ctx.status(201).json(routing.scheduleCallback(session(ctx).agent(),
+                requests.body(ctx, NewCallbackRequest.class))));
+        r.put("/api/v1/interactions/{id}/customer", ctx -> ctx.json(contacts.linkCustomer(session(ctx),
                 Requests.pathId(ctx, "id"), requests.body(ctx, LinkCustomerRequest.class).customerId())));
 
         r.sse("/api/v1/events", client -> events.handle(client, client.ctx().attribute(SESSION)));
 
         r.exception(ApiProblem.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+        r.exception(StoreException.class, (e, ctx) -> {
+            if (e.getCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                // data exceptions: a value too long or malformed for its column; nothing was written
+                error(ctx, 400, "invalid", "a value is too long or not allowed here", null);
+            } else {
+                String ref = Long.toHexString(System.nanoTime());
+                LOG.error("database failure (ref {})", ref, e);
+                error(ctx, 503, "unavailable", "the database could not be reached (ref " + ref + ")", null);
+            }
+        });
         r.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
         r.exception(Exception.class, (e, ctx) -> {
@@ -137,11 +170,15 @@ public final class Routes {
         LoginRequest r = requests.body(ctx, LoginRequest.class);
         String username = Requests.required("username", r.username(), 64);
         String password = Requests.required("password", r.password(), 200);
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw ApiProblem.badRequest("password", "a password can be at most 72 bytes long");
+        }
         Session s = auth.login(username, password)
                 .orElseThrow(() -> new ApiProblem(401, "bad_credentials", "wrong username or password", null));
         long eventSeq = hub.latestSeq();
         if (s.agent().role() != Role.SUPERVISOR) {
-            work.signIn(s.agent(), s.agent().role() == Role.AGENT ? AgentState.READY : AgentState.NOT_READY);
+            work.signIn(s.agent(), routingStore.skills(s.agentId()), routingStore.capacity(s.agentId()),
+                    s.agent().role() == Role.AGENT);
         }
         ctx.json(new LoginResponse(s.token(), me(s), eventSeq));
     }
@@ -158,13 +195,13 @@ public final class Routes {
     private void setState(Context ctx) {
         Session s = session(ctx);
         StateRequest r = requests.body(ctx, StateRequest.class);
-        if (r.state() == null) {
-            throw ApiProblem.badRequest("state", "state is required: READY or NOT_READY");
+        if (r.state() != AgentState.READY && r.state() != AgentState.NOT_READY) {
+            throw ApiProblem.badRequest("state", "state must be READY or NOT_READY");
         }
         if (s.agent().role() == Role.SUPERVISOR) {
             throw new ApiProblem(403, "forbidden", "supervisors do not take contacts", "state");
         }
-        work.setState(s.agent(), r.state());
+        work.setState(s.agent(), r.state(), routing.reasonFor(r.state(), r.reasonCode()));
         ctx.json(me(s));
     }
 
@@ -178,8 +215,7 @@ public final class Routes {
             };
             String value = ctx.queryParam(param);
             if (value != null) {
-                List<Long> ids = contacts.match(kind, value).customerIds();
-                ctx.json(ids.stream().map(customers::get).toList());
+                ctx.json(customers.summaries(contacts.match(kind, value).customerIds()));
                 return;
             }
         }
@@ -188,7 +224,11 @@ public final class Routes {
 
     private AgentView me(Session s) {
         var a = s.agent();
-        return new AgentView(a.id(), a.username(), a.displayName(), a.role(), work.stateOf(a.id()));
+        AgentPresence.Entry e = work.stateOf(a.id());
+        List<SkillView> skills = routingStore.skills(a.id()).entrySet().stream()
+                .map(x -> new SkillView(x.getKey(), x.getValue())).toList();
+        return new AgentView(a.id(), a.username(), a.displayName(), a.role(), e.state(), e.reason(), e.since(),
+                skills, routingStore.capacity(a.id()).max());
     }
 
     private static void error(Context ctx, int status, String code, String message, String field) {

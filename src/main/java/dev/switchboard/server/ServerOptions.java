@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param demoCustomers customers to generate when the database is empty (0: none)
  * @param simulatorEvery how often the traffic simulator sends a contact; null: no simulator
  * @param simulatedAgents how many simulated colleagues take traffic while the simulator runs
+ * @param offerTimeout when set, every queue's offer timeout (otherwise each queue's own)
  * @param benchAgents extra sign-in accounts {@code bench001...} (password = username) for the benchmark
  */
 public record ServerOptions(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
@@ -22,7 +23,7 @@ public record ServerOptions(String host, int port, Path dataDir, String jdbcUrl,
     /** A test server: in-memory database, loopback, a free port, no simulator. */
     public static ServerOptions inMemory(String name, int demoCustomers) {
         return new ServerOptions("127.0.0.1", 0, null, null, null, null, name, demoCustomers, 42L, 5.0, "GB",
-                Duration.ofSeconds(20), null, DemoAccounts.SIMULATED.size(), 0, Clock.systemUTC());
+                null, null, DemoAccounts.SIMULATED.size(), 0, Clock.systemUTC());
     }
 
     public ServerOptions withSimulator(Duration every) {

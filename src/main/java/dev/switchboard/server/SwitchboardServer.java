@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.Json;
 import dev.switchboard.domain.AddressNormalizer;
 import dev.switchboard.domain.Agent;
-import dev.switchboard.domain.MatchKind;
-import dev.switchboard.routing.Dispatcher;
+import dev.switchboard.domain.ContactQueue;
+import dev.switchboard.routing.Router;
 import dev.switchboard.server.sim.SimulatedAgents;
 import dev.switchboard.server.sim.TrafficSimulator;
 import dev.switchboard.store.AgentStore;
 import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InteractionStore;
+import dev.switchboard.store.RoutingStore;
 import dev.switchboard.store.SettingStore;
 import dev.switchboard.store.TicketStore;
 import io.javalin.Javalin;
@@ -54,8 +55,9 @@ public final class SwitchboardServer implements AutoCloseable {
             TicketStore tickets = new TicketStore(ds);
             SettingStore settings = new SettingStore(ds);
 
-            DemoAccounts.seed(agents, o.simulatorEvery() != null ? o.simulatedAgents() : DemoAccounts.SIMULATED.size(),
-                    o.benchAgents());
+            RoutingStore routingStore = new RoutingStore(ds);
+            DemoAccounts.seed(agents, routingStore, o.simulatorEvery() != null ? o.simulatedAgents()
+                    : DemoAccounts.SIMULATED.size(), o.benchAgents(), o.demoSeed());
             if (o.demoCustomers() > 0 && customers.count() == 0) {
                 List<Long> agentIds = agents.all().stream().map(Agent::id).toList();
                 DemoSeed.generate(ds, o, agentIds, progress);
@@ -64,26 +66,40 @@ public final class SwitchboardServer implements AutoCloseable {
             ObjectMapper strict = Json.strict();
             ObjectMapper out = Json.lenient();
             AddressNormalizer normalizer = new AddressNormalizer(o.region());
-            Views views = new Views(normalizer);
-            ExecutorService delivery = Executors.newFixedThreadPool(2, daemon("event-delivery"));
+            List<ContactQueue> queues = routingStore.queues().stream().map(q -> o.offerTimeout() == null ? q
+                    : new ContactQueue(q.id(), q.name(), q.requiredSkills(), q.priority(), q.slPercent(), q.slThreshold(),
+                    o.offerTimeout(), q.wrapUpRequired(), q.wrapUpTimeout())).toList();
+            Views views = new Views(normalizer, queues);
+            // grows with the connections being written to at once, so one stuck client holds up only itself
+            ExecutorService delivery = Executors.newCachedThreadPool(daemon("event-delivery"));
             resources.add(delivery::shutdownNow);
             hub = new EventHub(out, 100_000, delivery, () -> settings.reserveSequenceBlock(10_000), 10_000);
             resources.add(hub);
-            AgentPresence presence = new AgentPresence(hub, o.clock());
-            work = new WorkDistributor(new Dispatcher(o.clock(), o.offerTimeout()), interactions, presence, hub,
-                    views, o.clock());
+            AgentPresence presence = new AgentPresence(hub, routingStore, o.clock());
+            work = new WorkDistributor(new Router(o.clock()), queues, interactions, presence, hub, views, o.clock());
             resources.add(work);
             ScreenPopBuilder pops = new ScreenPopBuilder(customers, interactions, tickets, views);
-            contacts = new ContactService(normalizer, customers, interactions, pops, work, hub, views, o.clock());
-            work.recover(interactions.unfinished(), i -> pops.build(i,
-                    i.customerId() != null ? MatchKind.SINGLE : MatchKind.UNKNOWN, List.of()));
+            contacts = new ContactService(normalizer, routingStore, customers, interactions, pops, work, hub, views,
+                    o.clock());
+            long fallbackQueue = queues.get(0).id();
+            work.recover(interactions.unfinished().stream().map(i -> i.routing().queueId() != null ? i
+                    : i.withRouting(i.routing().inQueue(routingStore.defaultQueue(i.channel()).orElse(fallbackQueue),
+                    0, i.createdAt(), null))).toList(), contacts::popOf);
             CustomerService customerService = new CustomerService(normalizer, customers, interactions, tickets, views,
                     o.clock());
             TicketService ticketService = new TicketService(tickets, customers, interactions, hub, views, o.clock());
             AuthService auth = new AuthService(agents, o.clock());
+            auth.onLastSessionEnded(agent -> {
+                if (agent.role() != dev.switchboard.domain.Role.SUPERVISOR) {
+                    work.signOut(agent);
+                }
+            });
             EventStreamResource events = new EventStreamResource(hub, out);
             resources.add(events);
-            Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub, strict);
+            RoutingService routingService = new RoutingService(routingStore, agents, customers, interactions, work,
+                    ticketService, normalizer, o.clock());
+            Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub,
+                    routingService, routingStore, strict);
 
             javalin = Javalin.create(config -> {
                 config.jetty.host = o.host();
@@ -99,9 +115,9 @@ public final class SwitchboardServer implements AutoCloseable {
 
             if (o.simulatorEvery() != null) {
                 SimulatedAgents simAgents = new SimulatedAgents(agents.all().stream().filter(Agent::simulated)
-                        .limit(o.simulatedAgents()).toList(), work, hub);
+                        .limit(o.simulatedAgents()).toList(), routingStore, work, routingService, hub);
                 resources.add(simAgents);
-                TrafficSimulator traffic = new TrafficSimulator(contacts, customers, o.demoSeed(),
+                TrafficSimulator traffic = new TrafficSimulator(contacts, customers, work.queues(), o.demoSeed(),
                         o.simulatorEvery());
                 resources.add(traffic);
             }

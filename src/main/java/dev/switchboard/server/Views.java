@@ -4,14 +4,21 @@ import dev.switchboard.api.AddressView;
 import dev.switchboard.api.ContactPointView;
 import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.RoutingView;
 import dev.switchboard.api.TicketNoteView;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.domain.AddressNormalizer;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.ContactPoint;
+import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.domain.Customer;
 import dev.switchboard.domain.Interaction;
+import dev.switchboard.domain.Routing;
 import dev.switchboard.domain.Ticket;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Turns domain records into wire records. */
 public final class Views {
@@ -19,9 +26,11 @@ public final class Views {
     static final int POP_BODY_CHARS = 280;
 
     private final AddressNormalizer normalizer;
+    private final Map<Long, ContactQueue> queues;
 
-    public Views(AddressNormalizer normalizer) {
+    public Views(AddressNormalizer normalizer, List<ContactQueue> queues) {
         this.normalizer = normalizer;
+        this.queues = queues.stream().collect(Collectors.toUnmodifiableMap(ContactQueue::id, q -> q));
     }
 
     public CustomerSummary customer(Customer c) {
@@ -50,7 +59,17 @@ public final class Views {
     private InteractionView interaction(Interaction i, String body) {
         return new InteractionView(i.id(), i.customerId(), i.channel(), i.direction(), i.state(), i.address(),
                 display(i.channel().addressKind(), i.address()), i.subject(), body, i.createdAt(),
-                i.answeredAt(), i.endedAt(), i.agentId());
+                i.answeredAt(), i.endedAt(), i.agentId(), routing(i.routing()));
+    }
+
+    private RoutingView routing(Routing r) {
+        if (r.queueId() == null && r.callbackNumber() == null) {
+            return null;
+        }
+        ContactQueue q = r.queueId() == null ? null : queues.get(r.queueId());
+        return new RoutingView(r.queueId(), q == null ? null : q.name(), r.priority(), r.queuedAt(), r.targetAgentId(),
+                r.transferNote(), r.callbackNumber() == null ? null : display(ContactKind.PHONE, r.callbackNumber()),
+                r.dueAt(), r.wrapUpDeadline(), q != null && q.wrapUpRequired(), r.disposition(), r.wrapUpNotes());
     }
 
     public TicketView ticket(Ticket t) {

@@ -5,23 +5,30 @@ import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.OfferEvent;
 import dev.switchboard.api.OfferRevokedEvent;
+import dev.switchboard.api.QueueEntryView;
+import dev.switchboard.api.QueueEvent;
+import dev.switchboard.api.QueueLeftEvent;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.AgentState;
+import dev.switchboard.domain.Capacity;
+import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.domain.Interaction;
 import dev.switchboard.domain.InteractionState;
+import dev.switchboard.domain.Routing;
 import dev.switchboard.routing.Decision;
-import dev.switchboard.routing.Dispatcher;
+import dev.switchboard.routing.Router;
 import dev.switchboard.store.InteractionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -32,15 +39,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * Hands queued contacts to agents: runs the {@link Dispatcher} on one thread of its own, carries out
- * its decisions (store the state, publish the offer with its screen-pop), and takes the agents'
- * answers (accept, reject, end) and state changes in the same thread, so an offer and its timeout
- * can never race.
+ * Hands queued contacts to agents and follows them to the end: runs the {@link Router} on one thread
+ * of its own, carries out its decisions (store the state, publish the offer with its screen-pop,
+ * keep the merged queue live), and takes the agents' answers (accept, reject, end, wrap-up,
+ * transfer, callbacks) and state changes on that same thread, so an offer and its timeout can never
+ * race. Also due here: wrap-ups that end on their own and scheduled callbacks that fall due.
  */
 public final class WorkDistributor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkDistributor.class);
+    /** Not-ready reason given to an agent who let an offer ring out. */
+    static final String NO_ANSWER = "NO_ANSWER";
 
-    private final Dispatcher dispatcher;
+    private final Router router;
     private final InteractionStore interactions;
     private final AgentPresence presence;
     private final EventHub hub;
@@ -49,46 +59,72 @@ public final class WorkDistributor implements AutoCloseable {
     private final ScheduledExecutorService loop;
 
     // confined to the loop thread
-    private final Map<Long, Interaction> waiting = new HashMap<>();
+    private final Map<Long, ContactQueue> queues = new HashMap<>();
+    private final Map<Long, Interaction> routed = new HashMap<>();
     private final Map<Long, ScreenPop> pops = new HashMap<>();
-    private final Map<Long, Interaction> active = new HashMap<>();
-    private final Map<Long, Agent> signedIn = new HashMap<>();
-    private final Set<Long> notReadyAfterWork = new HashSet<>();
+    private final Map<Long, Interaction> held = new HashMap<>();
+    private final Map<Long, Interaction> scheduled = new HashMap<>();
+    private final Map<Long, SignedIn> signedIn = new HashMap<>();
 
-    public WorkDistributor(Dispatcher dispatcher, InteractionStore interactions, AgentPresence presence, EventHub hub,
-                           Views views, Clock clock) {
-        this.dispatcher = dispatcher;
+    private static final class SignedIn {
+        final Agent agent;
+        final Map<String, Integer> skills;
+        final Capacity capacity;
+        boolean ready;
+        String reason;
+
+        SignedIn(Agent agent, Map<String, Integer> skills, Capacity capacity) {
+            this.agent = agent;
+            this.skills = Map.copyOf(skills);
+            this.capacity = capacity;
+        }
+    }
+
+    public WorkDistributor(Router router, List<ContactQueue> queueList, InteractionStore interactions,
+                           AgentPresence presence, EventHub hub, Views views, Clock clock) {
+        this.router = router;
         this.interactions = interactions;
         this.presence = presence;
         this.hub = hub;
         this.views = views;
         this.clock = clock;
+        for (ContactQueue q : queueList) {
+            queues.put(q.id(), q);
+            router.defineQueue(new Router.QueueRule(q.id(), q.priority(), q.slThreshold(), q.requiredSkills(),
+                    q.offerTimeout()));
+        }
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "work-distributor");
             t.setDaemon(true);
             return t;
         });
-        loop.scheduleWithFixedDelay(() -> guarded(() -> apply(dispatcher.tick())), 200, 200, TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(() -> guarded(this::tick), 200, 200, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Picks up what a previous run left: queued and offered contacts wait again in their place;
-     * active ones stay with their agent until ended.
+     * Picks up what a previous run left: waiting and offered contacts wait again in their place,
+     * contacts with an agent stay with that agent, scheduled callbacks stay scheduled.
      */
     public void recover(List<Interaction> unfinished, Function<Interaction, ScreenPop> popOf) {
         call(() -> {
             for (Interaction i : unfinished) {
-                if (i.state() == InteractionState.ACTIVE) {
-                    active.put(i.id(), i);
-                } else {
-                    Interaction queued = new Interaction(i.id(), i.customerId(), i.channel(), i.direction(),
-                            InteractionState.QUEUED, i.address(), i.subject(), i.body(), i.createdAt(), null, null, null);
-                    if (i.state() != InteractionState.QUEUED) {
-                        interactions.updateProgress(queued);
+                switch (i.state()) {
+                    case ACTIVE, WRAP_UP -> {
+                        held.put(i.id(), i);
+                        router.hold(i.id(), i.agentId(), i.channel());
                     }
-                    waiting.put(i.id(), queued);
-                    pops.put(i.id(), popOf.apply(queued));
-                    apply(dispatcher.enqueue(i.id(), i.createdAt()));
+                    case SCHEDULED -> scheduled.put(i.id(), i);
+                    default -> {
+                        Interaction queued = i.queued(i.routing());
+                        if (i.state() != InteractionState.QUEUED) {
+                            interactions.updateProgress(queued);
+                        }
+                        if (queues.containsKey(queued.routing().queueId())) {
+                            addToQueue(queued, popOf.apply(queued));
+                        } else {
+                            LOG.warn("interaction {} waits in an unknown queue {}", i.id(), i.routing().queueId());
+                        }
+                    }
                 }
             }
             return null;
@@ -96,137 +132,342 @@ public final class WorkDistributor implements AutoCloseable {
         LOG.info("recovered {} unfinished contacts", unfinished.size());
     }
 
+    public ContactQueue queue(long queueId) {
+        ContactQueue q = queues.get(queueId);
+        if (q == null) {
+            throw ApiProblem.badRequest("queueId", "queue " + queueId + " does not exist");
+        }
+        return q;
+    }
+
+    public List<ContactQueue> queues() {
+        return queues.values().stream().sorted(Comparator.comparingLong(ContactQueue::id)).toList();
+    }
+
+    /** A stored, queued interaction joins its queue. */
     public void enqueue(Interaction interaction, ScreenPop pop) {
         call(() -> {
-            waiting.put(interaction.id(), interaction);
-            pops.put(interaction.id(), pop);
-            apply(dispatcher.enqueue(interaction.id(), interaction.createdAt()));
+            addToQueue(interaction, pop);
             return null;
         });
     }
 
-    /** An agent signed in; agents who take contacts start in {@code initial}. */
-    public void signIn(Agent agent, AgentState initial) {
+    /** An agent signed in; agents who take contacts start ready or not ready as given. */
+    public void signIn(Agent agent, Map<String, Integer> skills, Capacity capacity, boolean ready) {
         call(() -> {
-            signedIn.put(agent.id(), agent);
-            boolean hasWork = active.values().stream().anyMatch(i -> Long.valueOf(agent.id()).equals(i.agentId()));
-            AgentState state = hasWork ? AgentState.BUSY : initial;
-            presence.set(agent, state);
-            if (state == AgentState.READY) {
-                apply(dispatcher.agentFree(agent.id(), level(agent)));
-            }
+            SignedIn s = new SignedIn(agent, skills, capacity);
+            SignedIn old = signedIn.put(agent.id(), s);
+            s.ready = old != null ? old.ready : ready;
+            s.reason = old != null ? old.reason : ready ? null : "BREAK";
+            router.signIn(agent.id(), skills, capacity);
+            apply(router.setAvailable(agent.id(), s.ready));
+            refreshState(agent.id());
             return null;
         });
     }
 
     public void signOut(Agent agent) {
         call(() -> {
+            apply(router.signOut(agent.id()));
             signedIn.remove(agent.id());
-            notReadyAfterWork.remove(agent.id());
-            presence.set(agent, AgentState.LOGGED_OUT);
-            apply(dispatcher.agentGone(agent.id()));
+            presence.set(agent, AgentState.LOGGED_OUT, null);
             return null;
         });
     }
 
-    /** READY or NOT_READY as the agent asks; while busy, NOT_READY takes effect when the work ends. */
-    public AgentState setState(Agent agent, AgentState requested) {
-        if (requested != AgentState.READY && requested != AgentState.NOT_READY) {
-            throw ApiProblem.badRequest("state", "an agent can only ask for READY or NOT_READY");
-        }
-        return call(() -> {
-            signedIn.put(agent.id(), agent);
-            if (presence.stateOf(agent.id()) == AgentState.BUSY) {
-                if (requested == AgentState.NOT_READY) {
-                    notReadyAfterWork.add(agent.id());
-                } else {
-                    notReadyAfterWork.remove(agent.id());
-                }
-                return AgentState.BUSY;
+    /**
+     * READY, or NOT_READY with a reason. Taking effect at once for new offers; while the agent still
+     * works contacts their state shows BUSY / WRAP_UP and the asked-for one follows when the work ends.
+     */
+    public void setState(Agent agent, AgentState requested, String reason) {
+        call(() -> {
+            SignedIn s = signedIn.get(agent.id());
+            if (s == null) {
+                throw ApiProblem.conflict("signed_out", "sign in again to change your state");
             }
-            presence.set(agent, requested);
-            apply(requested == AgentState.READY ? dispatcher.agentFree(agent.id(), level(agent))
-                    : dispatcher.agentGone(agent.id()));
-            return requested;
+            s.ready = requested == AgentState.READY;
+            s.reason = s.ready ? null : reason;
+            apply(router.setAvailable(agent.id(), s.ready));
+            refreshState(agent.id());
+            return null;
         });
     }
 
-    public AgentState stateOf(long agentId) {
-        return presence.stateOf(agentId);
+    public AgentPresence.Entry stateOf(long agentId) {
+        return presence.of(agentId);
     }
 
     public InteractionView accept(Agent agent, long interactionId) {
         return call(() -> {
-            Interaction i = waiting.get(interactionId);
-            if (i == null || !dispatcher.accept(interactionId, agent.id())) {
+            Interaction i = routed.get(interactionId);
+            if (i == null || !router.accept(interactionId, agent.id())) {
                 throw ApiProblem.conflict("offer_gone",
                         "interaction " + interactionId + " is not offered to you (it timed out or went elsewhere)");
             }
-            waiting.remove(interactionId);
+            routed.remove(interactionId);
             pops.remove(interactionId);
-            Interaction accepted = new Interaction(i.id(), i.customerId(), i.channel(), i.direction(),
-                    InteractionState.ACTIVE, i.address(), i.subject(), i.body(), i.createdAt(), clock.instant(), null,
-                    agent.id());
+            Interaction accepted = i.answered(clock.instant());
             interactions.updateProgress(accepted);
             Interaction stored = interactions.find(interactionId).orElse(accepted);
-            active.put(interactionId, stored);
-            presence.set(agent, AgentState.BUSY);
+            held.put(interactionId, stored);
+            hub.publish(EventTypes.QUEUE_LEFT, new QueueLeftEvent(interactionId, "answered"), null);
+            refreshState(agent.id());
             return publish(stored);
         });
     }
 
     public InteractionView reject(Agent agent, long interactionId) {
         return call(() -> {
-            Interaction i = waiting.get(interactionId);
-            if (i == null || dispatcher.offeredTo(interactionId).filter(a -> a == agent.id()).isEmpty()) {
+            Interaction i = routed.get(interactionId);
+            if (i == null || router.offeredTo(interactionId).filter(a -> a == agent.id()).isEmpty()) {
                 throw ApiProblem.conflict("offer_gone", "interaction " + interactionId + " is not offered to you");
             }
-            apply(dispatcher.reject(interactionId, agent.id()));
-            return views.interaction(waiting.getOrDefault(interactionId, i));
+            apply(router.reject(interactionId, agent.id()));
+            return views.interaction(routed.getOrDefault(interactionId, i));
         });
     }
 
+    /** The contact ends; the agent goes on to its wrap-up, which holds their capacity until done. */
     public InteractionView end(Agent agent, long interactionId) {
         return call(() -> {
-            Interaction i = active.get(interactionId);
-            if (i == null || !Long.valueOf(agent.id()).equals(i.agentId())) {
-                throw ApiProblem.conflict("not_active", "interaction " + interactionId + " is not active with you");
-            }
-            active.remove(interactionId);
-            Interaction ended = new Interaction(i.id(), i.customerId(), i.channel(), i.direction(), InteractionState.ENDED,
-                    i.address(), i.subject(), i.body(), i.createdAt(), i.answeredAt(), clock.instant(), i.agentId());
-            interactions.updateProgress(ended);
-            InteractionView view = publish(interactions.find(interactionId).orElse(ended));
-            boolean moreWork = active.values().stream().anyMatch(a -> Long.valueOf(agent.id()).equals(a.agentId()));
-            if (!moreWork && signedIn.containsKey(agent.id())) {
-                boolean rest = notReadyAfterWork.remove(agent.id());
-                presence.set(agent, rest ? AgentState.NOT_READY : AgentState.READY);
-                if (!rest) {
-                    apply(dispatcher.agentFree(agent.id(), level(agent)));
-                }
-            }
-            return view;
+            Interaction i = heldBy(agent, interactionId, InteractionState.ACTIVE);
+            ContactQueue q = queues.get(i.routing().queueId());
+            Instant now = clock.instant();
+            Instant deadline = q == null ? now : now.plus(q.wrapUpTimeout());
+            Interaction wrapping = i.inWrapUp(now, deadline);
+            interactions.updateProgress(wrapping);
+            held.put(interactionId, wrapping);
+            refreshState(agent.id());
+            return publish(wrapping);
         });
     }
 
-    /** The agent's interactions that are active now (what a desktop restores after signing in again). */
-    public List<Interaction> activeWork(long agentId) {
-        return call(() -> active.values().stream()
-                .filter(i -> Long.valueOf(agentId).equals(i.agentId()))
-                .sorted(java.util.Comparator.comparing(Interaction::createdAt))
-                .toList());
+    /** Whether the contact's queue requires a disposition in wrap-up. */
+    public boolean wrapUpRequired(Interaction i) {
+        ContactQueue q = i.routing().queueId() == null ? null : queues.get(i.routing().queueId());
+        return q != null && q.wrapUpRequired();
     }
 
-    public int waitingCount() {
-        return call(dispatcher::waitingCount);
+    /** The agent's interaction in wrap-up (for the wrap-up service to check before it writes). */
+    public Interaction inWrapUp(Agent agent, long interactionId) {
+        return call(() -> heldBy(agent, interactionId, InteractionState.WRAP_UP));
+    }
+
+    /** Ends wrap-up with what the agent recorded; the agent's capacity frees up. */
+    public InteractionView finishWrapUp(Agent agent, long interactionId, String disposition, String notes) {
+        return call(() -> {
+            Interaction i = heldBy(agent, interactionId, InteractionState.WRAP_UP);
+            return finish(i, disposition, notes);
+        });
+    }
+
+    /** Hands an active contact to a queue or a named agent; it leaves this agent without wrap-up. */
+    public InteractionView transfer(Agent agent, long interactionId, Long queueId, Long toAgentId, String note) {
+        return call(() -> {
+            Interaction i = heldBy(agent, interactionId, InteractionState.ACTIVE);
+            long queue = queueId != null ? queue(queueId).id() : i.routing().queueId();
+            held.remove(interactionId);
+            apply(router.release(interactionId));
+            Interaction moved = i.queued(i.routing().inQueue(queue, i.routing().priority(), clock.instant(), toAgentId)
+                    .withTransferNote(note));
+            interactions.updateProgress(moved);
+            refreshState(agent.id());
+            addToQueue(moved, null);
+            return views.interaction(moved);
+        });
     }
 
     /**
-     * People are offered contacts before simulated colleagues, who take what people cannot: the
-     * demo's pops go to the person at the desktop first.
+     * Turns a waiting (or the agent's active) phone contact into a callback: with no time, it keeps
+     * its place in the queue; with a time, it waits until then, for a queue or a named agent.
      */
-    private static int level(Agent agent) {
-        return agent.simulated() ? 1 : 2;
+    public InteractionView callback(Agent agent, long interactionId, String number, Instant at, Long queueId,
+                                    Long toAgentId, String note) {
+        return call(() -> {
+            Interaction i = routed.get(interactionId);
+            if (i == null) {
+                i = heldBy(agent, interactionId, InteractionState.ACTIVE);
+                held.remove(interactionId);
+                apply(router.release(interactionId));
+                refreshState(agent.id());
+            } else {
+                apply(router.withdraw(interactionId));
+                routed.remove(interactionId);
+            }
+            long queue = queueId != null ? queue(queueId).id() : i.routing().queueId();
+            Instant place = at == null ? i.routing().queuedAt() : at;
+            Routing routing = i.routing().inQueue(queue, i.routing().priority(), place, toAgentId)
+                    .withCallback(number, at).withTransferNote(note != null ? note : i.routing().transferNote());
+            Interaction callback = i.queued(routing);
+            if (at != null && at.isAfter(clock.instant())) {
+                Interaction later = callback.withState(InteractionState.SCHEDULED);
+                interactions.updateProgress(later);
+                scheduled.put(interactionId, later);
+                hub.publish(EventTypes.QUEUE_LEFT, new QueueLeftEvent(interactionId, "scheduled"), null);
+                return publish(later);
+            }
+            interactions.updateProgress(callback);
+            addToQueue(callback, pops.remove(interactionId));
+            return views.interaction(callback);
+        });
+    }
+
+    /** A stored callback scheduled for later (or now) joins the schedule. */
+    public void schedule(Interaction callback) {
+        call(() -> {
+            if (callback.state() == InteractionState.SCHEDULED) {
+                scheduled.put(callback.id(), callback);
+                publish(callback);
+            } else {
+                addToQueue(callback, null);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Checks that the agent may say whose contact this is: it is offered to them or with them (or
+     * they supervise); a contact no longer in routing, only if they handled it.
+     */
+    public void checkCanLink(Agent agent, boolean supervisor, Interaction stored) {
+        call(() -> {
+            if (supervisor) {
+                return null;
+            }
+            long id = stored.id();
+            boolean offeredToThem = routed.containsKey(id) && router.offeredTo(id).filter(a -> a == agent.id()).isPresent();
+            Interaction mine = held.get(id);
+            boolean inRouting = routed.containsKey(id) || held.containsKey(id) || scheduled.containsKey(id);
+            boolean handledByThem = !inRouting && Long.valueOf(agent.id()).equals(stored.agentId());
+            if (!offeredToThem && !(mine != null && Long.valueOf(agent.id()).equals(mine.agentId())) && !handledByThem) {
+                throw new ApiProblem(403, "not_yours", "interaction " + id + " is not offered to you or with you",
+                        null);
+            }
+            return null;
+        });
+    }
+
+    /** The interaction now belongs to this customer: routing's copies and its screen-pop follow. */
+    public void linked(long interactionId, long customerId, ScreenPop pop) {
+        call(() -> {
+            routed.computeIfPresent(interactionId, (k, i) -> i.withCustomer(customerId));
+            held.computeIfPresent(interactionId, (k, i) -> i.withCustomer(customerId));
+            if (routed.containsKey(interactionId)) {
+                pops.put(interactionId, pop);
+            }
+            return null;
+        });
+    }
+
+    /** The waiting contacts this agent's skills reach, most urgent first (all of them for supervisors). */
+    public List<QueueEntryView> waitingFor(long agentId, boolean all) {
+        return call(() -> {
+            SignedIn s = signedIn.get(agentId);
+            List<QueueEntryView> out = new ArrayList<>();
+            for (Router.Contact c : router.waitingByUrgency()) {
+                ContactQueue q = queues.get(c.queueId());
+                boolean reachable = all || (s != null && s.skills.keySet().containsAll(q.requiredSkills())
+                        && (c.targetAgentId() == null || c.targetAgentId() == agentId));
+                if (reachable) {
+                    out.add(entry(routed.get(c.interactionId()), null));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The agent's contacts in hand now, oldest first (what a desktop restores after signing in again). */
+    public List<Interaction> activeWork(long agentId) {
+        return call(() -> held.values().stream()
+                .filter(i -> Long.valueOf(agentId).equals(i.agentId()))
+                .sorted(Comparator.comparing(Interaction::createdAt))
+                .toList());
+    }
+
+    /** The wire view of an interaction. */
+    public InteractionView view(Interaction i) {
+        return views.interaction(i);
+    }
+
+    public int waitingCount() {
+        return call(router::waitingCount);
+    }
+
+    // ---- on the loop thread
+
+    private void tick() {
+        apply(router.tick());
+        Instant now = clock.instant();
+        for (Interaction i : List.copyOf(held.values())) {
+            Instant deadline = i.routing().wrapUpDeadline();
+            if (i.state() == InteractionState.WRAP_UP && deadline != null && !deadline.isAfter(now)
+                    && !wrapUpRequired(i)) {
+                finish(i, null, null);
+            }
+        }
+        for (Interaction i : List.copyOf(scheduled.values())) {
+            Instant due = i.routing().dueAt();
+            if (due == null || !due.isAfter(now)) {
+                scheduled.remove(i.id());
+                Interaction queued = i.queued(i.routing());
+                interactions.updateProgress(queued);
+                addToQueue(queued, null);
+            }
+        }
+    }
+
+    private Interaction heldBy(Agent agent, long interactionId, InteractionState wanted) {
+        Interaction i = held.get(interactionId);
+        if (i == null || !Long.valueOf(agent.id()).equals(i.agentId())) {
+            throw ApiProblem.conflict("not_yours", "interaction " + interactionId + " is not with you");
+        }
+        if (i.state() != wanted) {
+            throw ApiProblem.conflict("wrong_state", "interaction " + interactionId + " is "
+                    + i.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", not "
+                    + wanted.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        return i;
+    }
+
+    private InteractionView finish(Interaction i, String disposition, String notes) {
+        Interaction ended = i.finished(InteractionState.ENDED, clock.instant(), i.routing().wrappedUp(disposition, notes));
+        interactions.updateProgress(ended);
+        held.remove(i.id());
+        apply(router.release(i.id()));
+        refreshState(i.agentId());
+        return publish(interactions.find(i.id()).orElse(ended));
+    }
+
+    private void addToQueue(Interaction i, ScreenPop pop) {
+        routed.put(i.id(), i);
+        if (pop != null) {
+            pops.put(i.id(), pop);
+        }
+        Routing r = i.routing();
+        apply(router.enqueue(new Router.Contact(i.id(), r.queueId(), i.channel(), r.priority(),
+                r.queuedAt() != null ? r.queuedAt() : i.createdAt(), r.targetAgentId())));
+        if (router.isWaiting(i.id())) {
+            hub.publish(EventTypes.QUEUE, new QueueEvent(entry(i, null)), null);
+        }
+    }
+
+    /** Recomputes the agent's shown state from their choice and their work. */
+    private void refreshState(Long agentId) {
+        SignedIn s = agentId == null ? null : signedIn.get(agentId);
+        if (s == null) {
+            return;
+        }
+        boolean wrapping = false;
+        boolean working = false;
+        for (Interaction i : held.values()) {
+            if (agentId.equals(i.agentId())) {
+                wrapping |= i.state() == InteractionState.WRAP_UP;
+                working |= i.state() == InteractionState.ACTIVE;
+            }
+        }
+        AgentState state = wrapping ? AgentState.WRAP_UP : working ? AgentState.BUSY
+                : s.ready ? AgentState.READY : AgentState.NOT_READY;
+        presence.set(s.agent, state, s.ready ? null : s.reason);
     }
 
     private InteractionView publish(Interaction i) {
@@ -235,39 +476,69 @@ public final class WorkDistributor implements AutoCloseable {
         return view;
     }
 
+    private QueueEntryView entry(Interaction i, Long offeredTo) {
+        ScreenPop pop = pops.get(i.id());
+        String who = pop != null && pop.customer() != null ? pop.customer().displayName()
+                : views.display(i.channel().addressKind(), i.address());
+        ContactQueue q = queues.get(i.routing().queueId());
+        return new QueueEntryView(i.id(), i.channel(), who, i.subject(), q.id(), q.name(),
+                q.priority() + i.routing().priority(), i.routing().queuedAt() != null ? i.routing().queuedAt()
+                : i.createdAt(), (int) q.slThreshold().toSeconds(), i.routing().callbackNumber() != null,
+                i.routing().targetAgentId(), offeredTo);
+    }
+
+    /**
+     * Carries out the router's decisions, each on its own: one that fails (the database hiccups)
+     * is logged and the others still happen, so routing and what agents see stay in step.
+     */
     private void apply(List<Decision> decisions) {
         for (Decision d : decisions) {
-            if (d instanceof Decision.Offer o) {
-                offer(o);
-            } else if (d instanceof Decision.Revoke r) {
-                revoke(r);
-            } else if (d instanceof Decision.AgentNoAnswer n) {
-                Agent agent = signedIn.get(n.agentId());
-                if (agent != null) {
-                    presence.set(agent, AgentState.NOT_READY);
+            try {
+                if (d instanceof Decision.Offer o) {
+                    offer(o);
+                } else if (d instanceof Decision.Revoke r) {
+                    revoke(r);
+                } else if (d instanceof Decision.AgentNoAnswer n) {
+                    SignedIn s = signedIn.get(n.agentId());
+                    if (s != null) {
+                        s.ready = false;
+                        s.reason = NO_ANSWER;
+                        refreshState(n.agentId());
+                    }
                 }
+            } catch (RuntimeException e) {
+                LOG.error("could not carry out {}", d, e);
             }
         }
     }
 
     private void offer(Decision.Offer o) {
-        Interaction i = waiting.get(o.interactionId());
-        Interaction offered = new Interaction(i.id(), i.customerId(), i.channel(), i.direction(),
-                InteractionState.OFFERED, i.address(), i.subject(), i.body(), i.createdAt(), null, null, o.agentId());
-        interactions.updateProgress(offered);
-        waiting.put(i.id(), offered);
-        ScreenPop pop = ScreenPopBuilder.withInteraction(pops.get(i.id()), views.interaction(offered));
-        hub.publish(EventTypes.OFFER, new OfferEvent(i.id(), o.agentId(), o.offeredAt(), o.expiresAt(), pop),
-                o.agentId());
+        Interaction i = routed.get(o.interactionId());
+        Interaction offered = i.offeredTo(o.agentId());
+        routed.put(i.id(), offered);
+        try {
+            interactions.updateProgress(offered);
+        } catch (RuntimeException e) {
+            // the offer stands in routing either way; the stored state catches up with the next change
+            LOG.warn("could not store the offer of {}: {}", i.id(), e.getMessage());
+        }
+        InteractionView view = views.interaction(offered);
+        ScreenPop pop = pops.get(i.id());
+        if (pop == null) {
+            pop = new ScreenPop(view, null, null, List.of(), List.of(), List.of());
+        }
+        hub.publish(EventTypes.OFFER, new OfferEvent(i.id(), o.agentId(), o.offeredAt(), o.expiresAt(),
+                ScreenPopBuilder.withInteraction(pop, view)), o.agentId());
+        hub.publish(EventTypes.QUEUE, new QueueEvent(entry(offered, o.agentId())), null);
     }
 
     private void revoke(Decision.Revoke r) {
-        Interaction i = waiting.get(r.interactionId());
-        if (i != null) {
-            Interaction queued = new Interaction(i.id(), i.customerId(), i.channel(), i.direction(),
-                    InteractionState.QUEUED, i.address(), i.subject(), i.body(), i.createdAt(), null, null, null);
+        Interaction i = routed.get(r.interactionId());
+        if (i != null && router.isWaiting(r.interactionId())) {
+            Interaction queued = i.queued(i.routing());
             interactions.updateProgress(queued);
-            waiting.put(i.id(), queued);
+            routed.put(i.id(), queued);
+            hub.publish(EventTypes.QUEUE, new QueueEvent(entry(queued, null)), null);
         }
         hub.publish(EventTypes.OFFER_REVOKED,
                 new OfferRevokedEvent(r.interactionId(), r.agentId(), r.reason().name()), r.agentId());

@@ -4,6 +4,7 @@ import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.Direction;
 import dev.switchboard.domain.Interaction;
 import dev.switchboard.domain.InteractionState;
+import dev.switchboard.domain.Routing;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /** Interactions on every channel, and each customer's timeline of them. */
 public final class InteractionStore {
     private static final String COLUMNS = "id, customer_id, channel, direction, state, address, subject, body, "
-            + "created_at, answered_at, ended_at, agent_id";
+            + "created_at, answered_at, ended_at, agent_id, queue_id, priority, queued_at, target_agent_id, "
+            + "transfer_note, callback_number, due_at, wrap_up_deadline, disposition, wrap_up_notes";
 
     private final Jdbc jdbc;
 
@@ -27,8 +29,10 @@ public final class InteractionStore {
     /** Stores a new interaction (its id is ignored) and returns it with the id given to it. */
     public Interaction insert(Interaction draft) {
         long id = jdbc.inTransaction(c -> Jdbc.insert(c, "INSERT INTO interaction (customer_id, channel, "
-                + "direction, state, address, subject, body, created_at, answered_at, ended_at, agent_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + "direction, state, address, subject, body, created_at, answered_at, ended_at, agent_id, queue_id, "
+                + "priority, queued_at, target_agent_id, transfer_note, callback_number, due_at, wrap_up_deadline, "
+                + "disposition, wrap_up_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
                     Jdbc.setLongOrNull(ps, 1, draft.customerId());
                     ps.setString(2, draft.channel().name());
                     ps.setString(3, draft.direction().name());
@@ -40,10 +44,11 @@ public final class InteractionStore {
                     Jdbc.setInstant(ps, 9, draft.answeredAt());
                     Jdbc.setInstant(ps, 10, draft.endedAt());
                     Jdbc.setLongOrNull(ps, 11, draft.agentId());
+                    bindRouting(ps, 12, draft.routing());
                 }));
         return new Interaction(id, draft.customerId(), draft.channel(), draft.direction(), draft.state(),
                 draft.address(), draft.subject(), draft.body(), draft.createdAt(), draft.answeredAt(),
-                draft.endedAt(), draft.agentId());
+                draft.endedAt(), draft.agentId(), draft.routing());
     }
 
     public Optional<Interaction> find(long id) {
@@ -52,18 +57,39 @@ public final class InteractionStore {
     }
 
     /**
-     * Writes how far an interaction has got: state, times and agent. The customer is left alone; it
-     * changes only through {@link #setCustomer}, so an agent's pick is never overwritten.
+     * Writes how far an interaction has got: state, times, agent and routing. The customer is left
+     * alone; it changes only through {@link #setCustomer}, so an agent's pick is never overwritten.
      */
     public void updateProgress(Interaction i) {
-        jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE interaction SET state = ?, answered_at = ?, "
-                + "ended_at = ?, agent_id = ? WHERE id = ?", ps -> {
+        jdbc.inTransaction(c -> updateProgress(c, i));
+    }
+
+    /** As {@link #updateProgress(Interaction)}, inside the caller's transaction. */
+    public static int updateProgress(Connection c, Interaction i) throws SQLException {
+        return Jdbc.update(c, "UPDATE interaction SET state = ?, answered_at = ?, ended_at = ?, agent_id = ?, "
+                + "queue_id = ?, priority = ?, queued_at = ?, target_agent_id = ?, transfer_note = ?, "
+                + "callback_number = ?, due_at = ?, wrap_up_deadline = ?, disposition = ?, wrap_up_notes = ? "
+                + "WHERE id = ?", ps -> {
                     ps.setString(1, i.state().name());
                     Jdbc.setInstant(ps, 2, i.answeredAt());
                     Jdbc.setInstant(ps, 3, i.endedAt());
                     Jdbc.setLongOrNull(ps, 4, i.agentId());
-                    ps.setLong(5, i.id());
-                }));
+                    bindRouting(ps, 5, i.routing());
+                    ps.setLong(15, i.id());
+                });
+    }
+
+    private static void bindRouting(java.sql.PreparedStatement ps, int from, Routing r) throws SQLException {
+        Jdbc.setLongOrNull(ps, from, r.queueId());
+        ps.setInt(from + 1, r.priority());
+        Jdbc.setInstant(ps, from + 2, r.queuedAt());
+        Jdbc.setLongOrNull(ps, from + 3, r.targetAgentId());
+        ps.setString(from + 4, r.transferNote());
+        ps.setString(from + 5, r.callbackNumber());
+        Jdbc.setInstant(ps, from + 6, r.dueAt());
+        Jdbc.setInstant(ps, from + 7, r.wrapUpDeadline());
+        ps.setString(from + 8, r.disposition());
+        ps.setString(from + 9, r.wrapUpNotes());
     }
 
     /** Sets only the customer of an interaction; false when there is no such interaction. */
@@ -105,7 +131,8 @@ public final class InteractionStore {
 
     /** Interactions not finished yet (queued, offered, active): what a restarted server picks up. */
     public List<Interaction> unfinished() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM interaction WHERE state IN ('QUEUED', 'OFFERED', 'ACTIVE') "
+        return jdbc.query("SELECT " + COLUMNS + " FROM interaction "
+                + "WHERE state IN ('SCHEDULED', 'QUEUED', 'OFFERED', 'ACTIVE', 'WRAP_UP') "
                 + "ORDER BY created_at, id", ps -> { }, InteractionStore::row);
     }
 
@@ -115,6 +142,10 @@ public final class InteractionStore {
                 InteractionState.valueOf(rs.getString("state")), rs.getString("address"),
                 rs.getString("subject"), rs.getString("body"), Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "answered_at"), Jdbc.instant(rs, "ended_at"),
-                Jdbc.longOrNull(rs, "agent_id"));
+                Jdbc.longOrNull(rs, "agent_id"), new Routing(Jdbc.longOrNull(rs, "queue_id"), rs.getInt("priority"),
+                        Jdbc.instant(rs, "queued_at"), Jdbc.longOrNull(rs, "target_agent_id"),
+                        rs.getString("transfer_note"), rs.getString("callback_number"), Jdbc.instant(rs, "due_at"),
+                        Jdbc.instant(rs, "wrap_up_deadline"), rs.getString("disposition"),
+                        rs.getString("wrap_up_notes")));
     }
 }

@@ -29,20 +29,24 @@ class BenchSmokeTest {
         int code = new Bench(true, null, null, null, dir.resolve("data"), out, log::add).run();
         assertThat(code).as(String.join("\n", log)).isZero();
 
-        JsonNode result = onlyResult(out);
+        JsonNode result = result(out, "p1-screen-pop-quick");
         assertThat(result.path("id").asText()).isEqualTo("P1");
         assertThat(result.path("samples").asInt()).isPositive();
         assertThat(result.path("value").asDouble()).isPositive();
         assertThat(result.path("p50").asDouble()).isPositive().isLessThanOrEqualTo(result.path("value").asDouble());
         assertThat(result.path("workload").asText()).contains("2,000 customers");
         assertThat(Files.exists(out.resolve("latest.json"))).as("a quick run leaves latest.json alone").isFalse();
+
+        JsonNode router = result(out, "p2-router-quick");
+        assertThat(router.path("id").asText()).isEqualTo("P2-router");
+        assertThat(router.path("decisions").asLong()).isPositive();
+        assertThat(router.path("value").asDouble()).isPositive();
     }
 
-    private static JsonNode onlyResult(Path out) throws IOException {
+    private static JsonNode result(Path out, String name) throws IOException {
         try (Stream<Path> files = Files.list(out)) {
-            List<Path> all = files.toList();
-            assertThat(all).hasSize(1);
-            return new ObjectMapper().readTree(all.get(0).toFile());
+            Path file = files.filter(f -> f.getFileName().toString().endsWith(name + ".json")).findFirst().orElseThrow();
+            return new ObjectMapper().readTree(file.toFile());
         }
     }
 }

@@ -115,6 +115,70 @@ class CardScreenshotTest {
         }
     }
 
+    @Test
+    void writesTheTabsAndTheWrapUpPanel(FxRobot robot) throws Exception {
+        api.queue.addAll(List.of(
+                Fixtures.waiting(71, Channel.PHONE, "Charles Babbage", "Card blocked abroad", "Billing", 8, 41, 30),
+                Fixtures.waiting(72, Channel.CHAT, "+44 7700 900123", "Where is my order?", "Web chat", 5, 38, 60),
+                Fixtures.waiting(73, Channel.PHONE, "Georgiana Babbage", "Change of address", "General enquiries",
+                        5, 6, 20),
+                Fixtures.waiting(74, Channel.SOCIAL, "@mary_somerville", "Your app logs me out every day",
+                        "General enquiries", 5, 3, 20),
+                Fixtures.waiting(75, Channel.EMAIL, "Grace Hopper", "Copy of the October invoice", "E-mail", 3,
+                        1260, 3600)));
+        signIn(robot, api);
+        api.emit(EventTypes.OFFER, Fixtures.offerFrom(api, 801, Fixtures.GRACE, Channel.CHAT,
+                "grace@compilers.example", null, "Hi! My compiler licence renewal failed at checkout.", null));
+        api.emit(EventTypes.INTERACTION, new InteractionEvent(answered(api.accept(801), 312)));
+        api.emit(EventTypes.OFFER, Fixtures.offerFrom(api, 802, Fixtures.ADA, Channel.CHAT,
+                "ada@engines.example", null, "Is the second router on its way?", null));
+        api.emit(EventTypes.INTERACTION, new InteractionEvent(answered(api.accept(802), 95)));
+        api.emit(EventTypes.OFFER, Fixtures.offerFrom(api, 803, Fixtures.CHARLES, Channel.EMAIL,
+                "charles@difference.example", "Warranty claim for the engine", "Please find the photos attached.",
+                null));
+        api.emit(EventTypes.INTERACTION, new InteractionEvent(answered(api.accept(803), 40)));
+        api.emit(EventTypes.AGENT_STATE, new dev.switchboard.api.AgentStateEvent(7, "Alex Morgan",
+                dev.switchboard.domain.AgentState.BUSY, "LUNCH", Fixtures.NOW.minusSeconds(312)));
+        waitUntil(() -> robot.lookup(".work-tab").queryAll().size() == 3 && robot.lookup(".queue-cell").queryAll()
+                .stream().filter(n -> ((javafx.scene.control.ListCell<?>) n).getItem() != null).count() == 5);
+        robot.press(KeyCode.ALT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.ALT);
+        waitUntil(() -> text(robot, "#name").equals("Ada Lovelace"));
+        onFx(() -> robot.lookup(".queue-list").tryQuery().ifPresent(n -> n.requestFocus()));
+        Path tabs = snapshot("tabs-light.png");
+
+        api.tickets.put(Fixtures.ADA, Fixtures.adaTickets());
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        waitUntil(() -> visible(robot, ".wrapup"));
+        robot.type(KeyCode.DIGIT2);
+        robot.clickOn("#notes").write("Router shipped today; tracking number sent by e-mail.");
+        robot.clickOn("#updateTicket");
+        onFx(() -> {
+            var box = robot.lookup("#ticketBox").<javafx.scene.control.ComboBox<dev.switchboard.api.TicketView>>query();
+            box.getSelectionModel().select(box.getItems().stream().filter(t -> t.id() == 4990).findFirst()
+                    .orElseThrow());
+        });
+        robot.clickOn("#ticketNote").write("Second router dispatched.");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> stage.getScene().getStylesheets().get(0).endsWith("tokens-dark.css"));
+        Path wrapUp = snapshot("wrapup-dark.png");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.press(KeyCode.ALT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.ALT);
+        waitUntil(() -> text(robot, "#name").equals("Grace Hopper"));
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        waitUntil(() -> visible(robot, ".transfer"));
+        robot.write("bill");
+        robot.type(KeyCode.ENTER);
+        robot.write("Licence renewal failed twice at checkout; card is fine.");
+        Path transfer = snapshot("transfer-light.png");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !visible(robot, ".transfer"));
+
+        for (Path p : List.of(tabs, wrapUp, transfer)) {
+            assertThat(Files.size(p)).as(p.toString()).isGreaterThan(10_000);
+        }
+    }
+
     private static ListView<TimelineEntry> timeline(FxRobot robot) {
         return robot.lookup("#timeline").query();
     }
@@ -135,7 +199,7 @@ class CardScreenshotTest {
     private static InteractionView answered(InteractionView v, long secondsAgo) {
         return new InteractionView(v.id(), v.customerId(), v.channel(), v.direction(), v.state(), v.address(),
                 v.addressDisplay(), v.subject(), v.body(), v.createdAt(), Fixtures.NOW.minusSeconds(secondsAgo),
-                v.endedAt(), v.agentId());
+                v.endedAt(), v.agentId(), v.routing());
     }
 
     private OfferEvent chatFromGrace(long id) {

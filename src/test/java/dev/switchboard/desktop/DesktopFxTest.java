@@ -4,7 +4,7 @@ import dev.switchboard.domain.Role;
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.OfferRevokedEvent;
 import dev.switchboard.desktop.card.TicketRow;
-import dev.switchboard.domain.AgentState;
+import dev.switchboard.desktop.main.StateChoice;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -91,9 +91,10 @@ class DesktopFxTest {
         assertThat(text(robot, "#contactState")).isEqualTo("Active");
 
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        waitUntil(() -> text(robot, "#contactState").equals("Ended"));
+        waitUntil(() -> text(robot, "#contactState").equals("Wrap-up"));
         assertThat(api.calls).contains("end 501");
         assertThat(text(robot, "#name")).as("the card stays for wrap-up").isEqualTo("Ada Lovelace");
+        assertThat(visible(robot, ".wrapup")).isTrue();
     }
 
     @Test
@@ -179,16 +180,27 @@ class DesktopFxTest {
     }
 
     @Test
-    void theStateSelectorAsksTheServer(FxRobot robot) {
+    void theStateSelectorAsksTheServerWithAReason(FxRobot robot) {
         signIn(robot, api);
+        waitUntil(() -> stateShown(robot).equals("Not ready – Break"));
         robot.clickOn("#stateBox");
         robot.clickOn("Ready");
         waitUntil(() -> api.calls.contains("setState READY"));
-        waitUntil(() -> onFx(() -> robot.lookup("#stateBox").<ComboBox<AgentState>>query().getValue())
-                == AgentState.READY);
+        waitUntil(() -> stateShown(robot).equals("Ready"));
+
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> onFx(() -> robot.lookup("#stateBox").<ComboBox<AgentState>>query().getValue())
-                == AgentState.NOT_READY);
+        waitUntil(() -> onFx(() -> robot.lookup("#stateBox").<ComboBox<StateChoice>>query().isShowing()));
+        robot.type(KeyCode.DOWN, KeyCode.DOWN, KeyCode.DOWN);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> api.calls.contains("setState NOT_READY TRAINING"));
+        waitUntil(() -> stateShown(robot).equals("Not ready – Training"));
+    }
+
+    private static String stateShown(FxRobot robot) {
+        return onFx(() -> {
+            StateChoice c = robot.lookup("#stateBox").<ComboBox<StateChoice>>query().getValue();
+            return c == null ? "" : c.label();
+        });
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.switchboard.api.NewContactPoint;
 import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
 import dev.switchboard.client.HttpSwitchboardApi;
+import dev.switchboard.desktop.main.StateChoice;
 import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.ContactKind;
@@ -125,7 +126,10 @@ class EndToEndFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         waitUntil(() -> visible(robot, "#endButton") && text(robot, "#contactState").equals("Active"));
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        waitUntil(() -> text(robot, "#contactState").equals("Ended"));
+        waitUntil(() -> text(robot, "#contactState").equals("Wrap-up") && visible(robot, ".wrapup"));
+        robot.type(KeyCode.DIGIT1);
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> !visible(robot, ".wrapup"));
         becomeReady(robot);
 
         IngestResponse stranger = backOffice.ingest(new IngestRequest(Channel.PHONE, Direction.INBOUND, unknown,
@@ -154,6 +158,9 @@ class EndToEndFxTest {
     }
 
     private static AgentState stateShown(FxRobot robot) {
-        return onFx(() -> robot.lookup("#stateBox").<ComboBox<AgentState>>query().getValue());
+        return onFx(() -> {
+            StateChoice c = robot.lookup("#stateBox").<ComboBox<StateChoice>>query().getValue();
+            return c == null ? null : c.state();
+        });
     }
 }

@@ -2,6 +2,8 @@ package dev.switchboard.desktop;
 
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.ApiError;
+import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.ConfigView;
 import dev.switchboard.api.ContactPointView;
 import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.IngestRequest;
@@ -9,12 +11,17 @@ import dev.switchboard.api.IngestResponse;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.api.NewContactPoint;
+import dev.switchboard.api.NewCallbackRequest;
 import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.QueueEntryView;
+import dev.switchboard.api.RoutingView;
 import dev.switchboard.api.TicketUpdateRequest;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.api.TimelinePage;
+import dev.switchboard.api.TransferRequest;
+import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.client.ApiException;
 import dev.switchboard.client.EventListener;
 import dev.switchboard.client.EventSubscription;
@@ -27,6 +34,7 @@ import dev.switchboard.domain.Role;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,11 +56,23 @@ public final class FakeApi implements SwitchboardApi {
     public final List<NewCustomerRequest> created = new CopyOnWriteArrayList<>();
     /** What {@link #activeWork()} answers: contacts active from an earlier sign-in. */
     public final List<ScreenPop> active = new CopyOnWriteArrayList<>();
+    /** What {@link #queue()} answers: the contacts waiting in this agent's queues. */
+    public final List<QueueEntryView> queue = new CopyOnWriteArrayList<>();
+    public final List<Map.Entry<Long, WrapUpRequest>> wrapUps = new CopyOnWriteArrayList<>();
+    public final List<Map.Entry<Long, TransferRequest>> transfers = new CopyOnWriteArrayList<>();
+    public final List<Map.Entry<Long, CallbackRequest>> callbacks = new CopyOnWriteArrayList<>();
+    public final List<NewCallbackRequest> scheduled = new CopyOnWriteArrayList<>();
+    public volatile ConfigView config = Fixtures.config();
+    /** Wrap-up of these contacts needs a disposition, whatever their routing says (as the server decides). */
+    public final List<Long> dispositionRequired = new CopyOnWriteArrayList<>();
+    /** Seconds of wrap-up the server grants after End. */
+    public volatile int wrapUpSeconds = 60;
     public volatile boolean unreachable;
     public volatile boolean failSearch;
     private final AtomicLong ids = new AtomicLong(9000);
     private final AtomicLong seq = new AtomicLong();
-    private volatile AgentView agent = new AgentView(7, USER, "Alex Morgan", Role.AGENT, AgentState.NOT_READY);
+    private volatile AgentView agent = new AgentView(7, USER, "Alex Morgan", Role.AGENT, AgentState.NOT_READY,
+            "BREAK", Fixtures.NOW.minusSeconds(75), List.of(), Map.of());
     private volatile EventListener listener;
 
     public AgentView agent() {
@@ -79,6 +99,11 @@ public final class FakeApi implements SwitchboardApi {
 
     public void connect() {
         listener.onConnected();
+    }
+
+    /** The server forgot the session (it answered the stream with 401). */
+    public void endSession() {
+        listener.onSessionEnded();
     }
 
     // ---- the API ----
@@ -112,10 +137,35 @@ public final class FakeApi implements SwitchboardApi {
     }
 
     @Override
-    public AgentView setState(AgentState state) {
-        calls.add("setState " + state);
-        agent = new AgentView(agent.id(), agent.username(), agent.displayName(), agent.role(), state);
+    public AgentView setState(AgentState state, String reasonCode) {
+        calls.add("setState " + state + (reasonCode == null ? "" : " " + reasonCode));
+        AgentView a = agent;
+        boolean working = a.state() == AgentState.BUSY || a.state() == AgentState.WRAP_UP;
+        // while working, the asked-for state waits for the work to end: only the reason is kept
+        AgentState next = working ? a.state() : state;
+        String reason = state == AgentState.NOT_READY ? reasonCode : null;
+        agent = new AgentView(a.id(), a.username(), a.displayName(), a.role(), next, reason,
+                working ? a.stateSince() : Fixtures.NOW, a.skills(), a.capacity());
         return agent;
+    }
+
+    /** The server's own view of the agent changed (work began or ended). */
+    public void setAgent(AgentState state, String reasonCode, Instant since) {
+        AgentView a = agent;
+        agent = new AgentView(a.id(), a.username(), a.displayName(), a.role(), state, reasonCode, since, a.skills(),
+                a.capacity());
+    }
+
+    @Override
+    public ConfigView config() {
+        calls.add("config");
+        return config;
+    }
+
+    @Override
+    public List<QueueEntryView> queue() {
+        calls.add("queue");
+        return List.copyOf(queue);
     }
 
     @Override
@@ -228,7 +278,57 @@ public final class FakeApi implements SwitchboardApi {
     @Override
     public InteractionView end(long interactionId) {
         calls.add("end " + interactionId);
+        InteractionView v = interactions.get(interactionId);
+        RoutingView r = v.routing() != null ? v.routing() : Fixtures.routing(1L, "General", false);
+        boolean required = r.wrapUpRequired() || dispositionRequired.contains(interactionId);
+        RoutingView wrapping = new RoutingView(r.queueId(), r.queueName(), r.priority(), r.queuedAt(),
+                r.targetAgentId(), r.transferNote(), r.callbackNumber(), r.dueAt(),
+                Fixtures.NOW.plusSeconds(wrapUpSeconds), required, null, null);
+        InteractionView moved = copy(move(interactionId, InteractionState.WRAP_UP), wrapping);
+        interactions.put(interactionId, moved);
+        return moved;
+    }
+
+    @Override
+    public InteractionView wrapUp(long interactionId, WrapUpRequest request) {
+        calls.add("wrapUp " + interactionId + " " + request.disposition());
+        InteractionView v = interactions.get(interactionId);
+        boolean required = dispositionRequired.contains(interactionId)
+                || (v.routing() != null && v.routing().wrapUpRequired());
+        if (required && request.disposition() == null) {
+            throw new ApiException(400, new ApiError("invalid", "This queue needs a disposition.", "disposition"));
+        }
+        if (request.notes() != null && request.notes().length() > 200) {
+            throw new ApiException(400, new ApiError("invalid", "Notes are limited to 200 characters.", "notes"));
+        }
+        wrapUps.add(new AbstractMap.SimpleEntry<>(interactionId, request));
         return move(interactionId, InteractionState.ENDED);
+    }
+
+    @Override
+    public InteractionView transfer(long interactionId, TransferRequest request) {
+        calls.add("transfer " + interactionId);
+        transfers.add(new AbstractMap.SimpleEntry<>(interactionId, request));
+        return move(interactionId, InteractionState.QUEUED);
+    }
+
+    @Override
+    public InteractionView callback(long interactionId, CallbackRequest request) {
+        calls.add("callback " + interactionId);
+        callbacks.add(new AbstractMap.SimpleEntry<>(interactionId, request));
+        return move(interactionId, request.at() == null ? InteractionState.QUEUED : InteractionState.SCHEDULED);
+    }
+
+    @Override
+    public InteractionView scheduleCallback(NewCallbackRequest request) {
+        calls.add("scheduleCallback " + request.customerId());
+        scheduled.add(request);
+        long id = ids.incrementAndGet();
+        InteractionView v = new InteractionView(id, request.customerId(), dev.switchboard.domain.Channel.PHONE,
+                dev.switchboard.domain.Direction.OUTBOUND, InteractionState.SCHEDULED, request.number(),
+                request.number(), null, null, Fixtures.NOW, null, null, null, null);
+        interactions.put(id, v);
+        return v;
     }
 
     @Override
@@ -274,7 +374,7 @@ public final class FakeApi implements SwitchboardApi {
         }
         InteractionView linked = new InteractionView(v.id(), customerId, v.channel(), v.direction(), v.state(),
                 v.address(), v.addressDisplay(), v.subject(), v.body(), v.createdAt(), v.answeredAt(), v.endedAt(),
-                v.agentId());
+                v.agentId(), v.routing());
         interactions.put(interactionId, linked);
         return linked;
     }
@@ -285,8 +385,15 @@ public final class FakeApi implements SwitchboardApi {
         InteractionView moved = new InteractionView(v.id(), v.customerId(), v.channel(), v.direction(), state,
                 v.address(), v.addressDisplay(), v.subject(), v.body(), v.createdAt(),
                 state == InteractionState.ACTIVE ? now : v.answeredAt(),
-                state == InteractionState.ENDED ? now : v.endedAt(), v.agentId());
+                state == InteractionState.WRAP_UP || state == InteractionState.ENDED ? now : v.endedAt(),
+                v.agentId(), v.routing());
         interactions.put(interactionId, moved);
         return moved;
+    }
+
+    private static InteractionView copy(InteractionView v, RoutingView routing) {
+        return new InteractionView(v.id(), v.customerId(), v.channel(), v.direction(), v.state(), v.address(),
+                v.addressDisplay(), v.subject(), v.body(), v.createdAt(), v.answeredAt(), v.endedAt(), v.agentId(),
+                routing);
     }
 }

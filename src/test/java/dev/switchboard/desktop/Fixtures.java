@@ -1,12 +1,19 @@
 package dev.switchboard.desktop;
 
 import dev.switchboard.api.AddressView;
+import dev.switchboard.api.AgentSummary;
+import dev.switchboard.api.CodeView;
+import dev.switchboard.api.ConfigView;
 import dev.switchboard.api.ContactPointView;
 import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.OfferEvent;
+import dev.switchboard.api.QueueEntryView;
+import dev.switchboard.api.QueueView;
+import dev.switchboard.api.RoutingView;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.TicketView;
+import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.Direction;
@@ -104,7 +111,7 @@ public final class Fixtures {
                     + "Full transcript line " + i + ": everything the agent and the customer said, word for word.";
             list.add(new InteractionView(id, customer, channel, i % 3 == 2 ? Direction.OUTBOUND : Direction.INBOUND,
                     InteractionState.ENDED, "addr-" + id, "addr-" + id, i % 4 == 3 ? null : subject, body, at,
-                    at.plusSeconds(20), at.plusSeconds(300), 7L));
+                    at.plusSeconds(20), at.plusSeconds(300), 7L, null));
         }
         return list;
     }
@@ -115,7 +122,8 @@ public final class Fixtures {
         for (InteractionView v : full.subList(0, Math.min(max, full.size()))) {
             String body = v.body() == null || v.body().length() <= 60 ? v.body() : v.body().substring(0, 60) + "…";
             out.add(new InteractionView(v.id(), v.customerId(), v.channel(), v.direction(), v.state(), v.address(),
-                    v.addressDisplay(), v.subject(), body, v.createdAt(), v.answeredAt(), v.endedAt(), v.agentId()));
+                    v.addressDisplay(), v.subject(), body, v.createdAt(), v.answeredAt(), v.endedAt(), v.agentId(),
+                    v.routing()));
         }
         return out;
     }
@@ -123,7 +131,76 @@ public final class Fixtures {
     public static InteractionView incoming(long id, Long customer, Channel channel, String address, String display,
                                            String subject, String body) {
         return new InteractionView(id, customer, channel, Direction.INBOUND, InteractionState.OFFERED, address, display,
-                subject, body, NOW.minusSeconds(4), null, null, 7L);
+                subject, body, NOW.minusSeconds(4), null, null, 7L, routing(queueOf(channel), queueName(channel), false));
+    }
+
+    // ---- routing: queues, reasons, dispositions, colleagues ----
+
+    public static final long GENERAL = 1;
+    public static final long BILLING = 2;
+    public static final long CHAT = 3;
+    public static final long EMAIL = 4;
+
+    public static ConfigView config() {
+        return new ConfigView(
+                List.of(new QueueView(GENERAL, "General enquiries", List.of("phone"), 5, 80, 20, 20, false, 60),
+                        new QueueView(BILLING, "Billing", List.of("billing"), 8, 90, 30, 20, true, 90),
+                        new QueueView(CHAT, "Web chat", List.of("chat"), 5, 80, 60, 20, false, 30),
+                        new QueueView(EMAIL, "E-mail", List.of("email"), 3, 80, 3600, 60, false, 120)),
+                List.of(new CodeView("BREAK", "Break"), new CodeView("LUNCH", "Lunch"),
+                        new CodeView("TRAINING", "Training"), new CodeView("ADMIN", "Admin work")),
+                List.of(new CodeView("RESOLVED", "Resolved"), new CodeView("FOLLOW_UP", "Follow-up needed"),
+                        new CodeView("ESCALATED", "Escalated"), new CodeView("SALE", "Sale made"),
+                        new CodeView("WRONG_NUMBER", "Wrong number")),
+                List.of(new AgentSummary(7, "Alex Morgan", AgentState.NOT_READY),
+                        new AgentSummary(8, "Sam Patel", AgentState.READY),
+                        new AgentSummary(9, "Jordan Lee", AgentState.BUSY),
+                        new AgentSummary(10, "Priya Shah", AgentState.LOGGED_OUT)));
+    }
+
+    public static RoutingView routing(Long queueId, String queueName, boolean wrapUpRequired) {
+        return new RoutingView(queueId, queueName, 5, NOW.minusSeconds(30), null, null, null, null, null,
+                wrapUpRequired, null, null);
+    }
+
+    static long queueOf(Channel channel) {
+        return switch (channel) {
+            case PHONE, SOCIAL -> GENERAL;
+            case CHAT -> CHAT;
+            case EMAIL -> EMAIL;
+        };
+    }
+
+    static String queueName(Channel channel) {
+        return switch (channel) {
+            case PHONE, SOCIAL -> "General enquiries";
+            case CHAT -> "Web chat";
+            case EMAIL -> "E-mail";
+        };
+    }
+
+    /** A line of the merged queue: waited {@code waitedSeconds} so far in a queue with that threshold. */
+    public static QueueEntryView waiting(long id, Channel channel, String who, String subject, String queue,
+                                         int priority, long waitedSeconds, int slSeconds) {
+        return new QueueEntryView(id, channel, who, subject, queueOfName(queue), queue, priority,
+                NOW.minusSeconds(waitedSeconds), slSeconds, false, null, null);
+    }
+
+    private static long queueOfName(String name) {
+        return config().queues().stream().filter(q -> q.name().equals(name)).map(QueueView::id).findFirst().orElse(99L);
+    }
+
+    /** An offer on any channel from a known customer, with the pop the server would send. */
+    public static OfferEvent offerFrom(FakeApi api, long interactionId, long customerId, Channel channel,
+                                       String address, String subject, String body, RoutingView routing) {
+        CustomerSummary c = api.customers.get(customerId);
+        InteractionView v = new InteractionView(interactionId, customerId, channel, Direction.INBOUND,
+                InteractionState.OFFERED, address, address, subject, body, NOW.minusSeconds(4), null, null, 7L,
+                routing != null ? routing : routing(queueOf(channel), queueName(channel), false));
+        api.interactions.put(interactionId, v);
+        ScreenPop pop = new ScreenPop(v, MatchKind.SINGLE, c, List.of(), api.tickets.getOrDefault(customerId, List.of()),
+                truncated(api.history.getOrDefault(customerId, List.of()), 20));
+        return new OfferEvent(interactionId, 7, NOW.minusSeconds(2), NOW.plusSeconds(28), pop);
     }
 
     /** An offer of a call from Ada's work number. */

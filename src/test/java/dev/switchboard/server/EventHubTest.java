@@ -68,6 +68,49 @@ class EventHubTest {
     }
 
     @Test
+    void aClientThatStopsReadingIsDroppedAndHoldsUpNobody() throws Exception {
+        EventHub pooled = new EventHub(Json.lenient(), 100, Executors.newCachedThreadPool(), () -> 1, 1_000_000);
+        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
+        pooled.subscribe(1, true, 0, new EventHub.Sink() {
+            @Override
+            public boolean deliver(EventHub.Event e) {
+                try {
+                    stuck.await(); // a connection whose reader went to sleep
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                return true;
+            }
+
+            @Override
+            public void dropped() {
+                dropped.set(true);
+            }
+        });
+        List<Long> healthy = new CopyOnWriteArrayList<>();
+        pooled.subscribe(2, true, 0, e -> healthy.add(e.seq()));
+        for (int i = 0; i <= EventHub.MAX_BACKLOG + 1; i++) {
+            pooled.publish("t", Map.of(), null);
+        }
+        await().until(dropped::get);
+        await().until(() -> healthy.size() == EventHub.MAX_BACKLOG + 2);
+        assertThat(pooled.subscriberCount()).isEqualTo(1);
+        stuck.countDown();
+    }
+
+    @Test
+    void keepAlivesGoThroughEachSubscribersOwnQueueUnnumbered() {
+        List<EventHub.Event> got = new CopyOnWriteArrayList<>();
+        hub.subscribe(1, false, 0, got::add);
+        hub.publish("t", Map.of(), null);
+        hub.keepAlive();
+        await().until(() -> got.size() == 2);
+        assertThat(got.get(1)).isSameAs(EventHub.KEEP_ALIVE);
+        assertThat(hub.since(0)).noneMatch(e -> e == EventHub.KEEP_ALIVE);
+    }
+
+    @Test
     void aSinkThatFailsIsDroppedWithoutHarmingOthers() {
         List<Long> good = new CopyOnWriteArrayList<>();
         hub.subscribe(1, true, 0, e -> {

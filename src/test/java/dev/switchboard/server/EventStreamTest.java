@@ -8,6 +8,7 @@ import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
 import dev.switchboard.api.OfferEvent;
 import dev.switchboard.api.OfferRevokedEvent;
+import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.client.EventListener;
 import dev.switchboard.client.EventSubscription;
 import dev.switchboard.client.HttpSwitchboardApi;
@@ -101,8 +102,12 @@ class EventStreamTest {
         });
         awaitEvent(EventTypes.INTERACTION, InteractionEvent.class,
                 e -> e.interaction().id() == id && e.interaction().state() == InteractionState.ACTIVE);
-        assertThat(agent.end(id).state()).isEqualTo(InteractionState.ENDED);
+        assertThat(agent.end(id).state()).isEqualTo(InteractionState.WRAP_UP);
+        assertThat(agent.me().state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(agent.wrapUp(id, new WrapUpRequest("RESOLVED", "sorted", null)).state())
+                .isEqualTo(InteractionState.ENDED);
         assertThat(agent.me().state()).isEqualTo(AgentState.READY);
+        assertThat(agent.interaction(id).routing().disposition()).isEqualTo("RESOLVED");
         assertThat(agent.activeWork()).isEmpty();
     }
 
@@ -116,6 +121,7 @@ class EventStreamTest {
                 r -> r.interactionId() == id);
         assertThat(revoked.reason()).isEqualTo("TIMEOUT");
         await().atMost(Duration.ofSeconds(5)).until(() -> agent.me().state() == AgentState.NOT_READY);
+        assertThat(agent.me().reasonCode()).isEqualTo("NO_ANSWER");
         assertThat(agent.interaction(id).state()).isEqualTo(InteractionState.QUEUED);
 
         long offers = received.stream().filter(e -> e.type().equals(EventTypes.OFFER)).count();
@@ -136,6 +142,27 @@ class EventStreamTest {
         other.login("outbound", "outbound");
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
                 dev.switchboard.client.ApiException.class, () -> other.accept(id)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aStreamWhoseSessionEndedStopsRetryingAndSaysSo() {
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        HttpSwitchboardApi other = new HttpSwitchboardApi(server.baseUrl());
+        other.login("outbound", "outbound");
+        other.logout(); // the token is gone on the server; a stream with none is refused the same way
+        EventSubscription stale = other.subscribe(0, new EventListener() {
+            @Override
+            public void onEvent(StreamEvent event) {
+            }
+
+            @Override
+            public void onSessionEnded() {
+                ended.set(true);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).untilTrue(ended);
+        assertThat(stale.connected()).isFalse();
+        stale.close();
     }
 
     @Test

@@ -76,6 +76,38 @@ class ServerRoutesTest {
     }
 
     @Test
+    void everyRouteOfTheApiNeedsAToken() throws IOException {
+        String[][] routes = {
+                {"POST", "/api/v1/logout"}, {"GET", "/api/v1/me"}, {"PUT", "/api/v1/me/state"}, {"GET", "/api/v1/me/work"},
+                {"GET", "/api/v1/config"}, {"GET", "/api/v1/queue"}, {"GET", "/api/v1/customers?q=ab"},
+                {"POST", "/api/v1/customers"}, {"GET", "/api/v1/customers/1"}, {"GET", "/api/v1/customers/1/timeline"},
+                {"GET", "/api/v1/customers/1/tickets"}, {"POST", "/api/v1/tickets"}, {"GET", "/api/v1/tickets/1"},
+                {"PATCH", "/api/v1/tickets/1"}, {"POST", "/api/v1/tickets/1/notes"}, {"POST", "/api/v1/interactions"},
+                {"GET", "/api/v1/interactions/1"}, {"POST", "/api/v1/interactions/1/accept"},
+                {"POST", "/api/v1/interactions/1/reject"}, {"POST", "/api/v1/interactions/1/end"},
+                {"POST", "/api/v1/interactions/1/wrap-up"}, {"POST", "/api/v1/interactions/1/transfer"},
+                {"POST", "/api/v1/interactions/1/callback"}, {"PUT", "/api/v1/interactions/1/customer"},
+                {"POST", "/api/v1/callbacks"}, {"GET", "/api/v1/events"}};
+        for (String[] r : routes) {
+            String body = r[0].equals("GET") ? null : "{}";
+            assertThat(call(r[0], r[1], body, null).status()).as(r[0] + " " + r[1]).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void oversizedOrForbiddenTextIsA400NotA500() throws IOException {
+        assertError(call("POST", "/api/v1/login", "{\"username\":\"agent\",\"password\":\"" + "x".repeat(80) + "\"}", null),
+                400, "password");
+        assertError(call("POST", "/api/v1/customers", "{\"firstName\":\"A\",\"lastName\":\"B\",\"contactPoints\":"
+                + "[{\"kind\":\"EMAIL\",\"value\":\"" + "a".repeat(330) + "@example.com\"}]}"), 400,
+                "contactPoints[0].value");
+        assertError(call("POST", "/api/v1/customers", "{\"firstName\":\"" + "İ".repeat(100) + "\",\"lastName\":\""
+                + "İ".repeat(100) + "\"}"), 400, "lastName");
+        assertError(call("POST", "/api/v1/interactions", "{\"channel\":\"CHAT\",\"address\":\"x\",\"body\":\"a\\u0000b\"}"),
+                400, null);
+    }
+
+    @Test
     void wrongPasswordIs401AndMalformedLoginIs400() throws IOException {
         assertError(call("POST", "/api/v1/login", "{\"username\":\"agent\",\"password\":\"nope\"}", null), 401, null);
         assertError(call("POST", "/api/v1/login", "{\"username\":\"nobody\",\"password\":\"agent\"}", null), 401, null);

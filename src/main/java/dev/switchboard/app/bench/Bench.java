@@ -3,6 +3,7 @@ package dev.switchboard.app.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Runs the benchmarks that exist so far and records their results. */
@@ -11,13 +12,20 @@ public final class Bench {
     private static final double P1_P99_MS = 150;
 
     private final boolean quick;
+    private final Set<String> targets;
     private final ScreenPopBench.Settings p1;
     private final Path out;
     private final Consumer<String> log;
 
     public Bench(boolean quick, Integer customers, Integer seconds, Integer desktops, Path dataDir, Path out,
                  Consumer<String> log) {
+        this(quick, Set.of("P1", "P2"), customers, seconds, desktops, dataDir, out, log);
+    }
+
+    public Bench(boolean quick, Set<String> targets, Integer customers, Integer seconds, Integer desktops,
+                 Path dataDir, Path out, Consumer<String> log) {
         this.quick = quick;
+        this.targets = targets.stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
         int c = customers != null ? customers : quick ? 2_000 : 1_000_000;
         this.p1 = new ScreenPopBench.Settings(c, 5.0, quick ? 250 : 1000,
                 desktops != null ? desktops : quick ? 2 : 8, quick ? 5 : 20,
@@ -32,6 +40,31 @@ public final class Bench {
 
     /** @return 0 when every measurement produced a result, 1 otherwise */
     public int run() throws Exception {
+        BenchResults results = new BenchResults(out);
+        if (targets.contains("P2")) {
+            runRouter(results);
+        }
+        return targets.contains("P1") ? runScreenPop(results) : 0;
+    }
+
+    private void runRouter(BenchResults results) throws java.io.IOException {
+        RouterBench.Settings p2 = quick ? new RouterBench.Settings(500, 50, 10, 400, 20_000)
+                : new RouterBench.Settings(5000, 500, 10, 400, 400_000);
+        log.accept("P2 bare router: " + p2.workload());
+        RouterBench.Result router = new RouterBench(p2).run();
+        var routerEntry = results.entry("P2-router", "bare router decisions per second (one thread)",
+                router.decisionsPerSecond(), "decisions/s", ">= 20,000 decisions/s",
+                router.decisionsPerSecond() >= 20_000, p2.workload());
+        routerEntry.put("decisions", router.decisions());
+        routerEntry.put("p99CallMicros", Math.round(router.p99Micros() * 10) / 10.0);
+        routerEntry.put("waitingAtEnd", router.waitingAtEnd());
+        Path routerFile = results.write(quick ? "p2-router-quick" : "p2-router", routerEntry, !quick);
+        log.accept(String.format(Locale.ROOT, "P2 router: %,.0f decisions/s, p99 %.1f µs per call -> %s",
+                router.decisionsPerSecond(), router.p99Micros(), routerFile));
+    }
+
+    private int runScreenPop(BenchResults results) throws Exception {
+
         log.accept("P1 screen-pop: " + p1.workload());
         ScreenPopBench.Result r = new ScreenPopBench(p1, log).run();
         if (r.samples().count() == 0) {
@@ -41,7 +74,6 @@ public final class Bench {
         double p50 = r.samples().percentile(50);
         double p99 = r.samples().percentile(99);
         boolean met = p50 <= P1_P50_MS && p99 <= P1_P99_MS;
-        BenchResults results = new BenchResults(out);
         var entry = results.entry("P1", "screen-pop, contact at server to card drawn, p99", p99, "ms",
                 "p50 <= 50 ms, p99 <= 150 ms", met, p1.workload());
         entry.put("p50", Math.round(p50 * 10) / 10.0);

@@ -1,6 +1,7 @@
 package dev.switchboard.app.bench;
 
 import dev.switchboard.api.LoginResponse;
+import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.client.HttpSwitchboardApi;
 import dev.switchboard.desktop.Desktop;
 import dev.switchboard.desktop.DesktopLauncher;
@@ -111,6 +112,7 @@ final class ScreenPopBench {
     private void end(HttpSwitchboardApi api, long id) {
         try {
             api.end(id);
+            api.wrapUp(id, new WrapUpRequest("RESOLVED", null, null));
         } catch (RuntimeException e) {
             log.accept("end " + id + ": " + e.getMessage());
         }

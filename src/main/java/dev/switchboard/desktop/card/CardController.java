@@ -11,10 +11,15 @@ import dev.switchboard.desktop.ViewLoader;
 import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
 import dev.switchboard.desktop.customer.NewCustomerController;
+import dev.switchboard.desktop.main.MainViewModel;
+import dev.switchboard.desktop.wrapup.WrapUpController;
 import dev.switchboard.desktop.ui.CustomerCell;
 import dev.switchboard.desktop.ui.Icons;
 import dev.switchboard.desktop.ui.Shortcuts;
+import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.InteractionState;
+import javafx.animation.Animation;
+import javafx.animation.FadeTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -39,11 +44,15 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
- * Binds the customer card. It also reports, through a post-layout pulse listener, the first pulse after
- * an offer's screen-pop is in the controls: that is when the card is drawn.
+ * Binds the customer card: the contact bar with the actions for the contact shown (an offer glows until
+ * answered), a colleague's transfer note, the customer, and beside it the wrap-up panel. It also
+ * reports, through a post-layout pulse listener, the first pulse after an offer's screen-pop is in the
+ * controls: that is when the card is drawn.
  */
 public final class CardController {
     private static final double ROW = 30;
@@ -52,9 +61,11 @@ public final class CardController {
     private static final PseudoClass OFFERED = PseudoClass.getPseudoClass("offered");
     private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
     private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
+    private static final PseudoClass WRAP_UP = PseudoClass.getPseudoClass("wrap-up");
 
     private final CardViewModel vm;
     private final ContactsViewModel contacts;
+    private final MainViewModel main;
     private final Messages messages;
     private final EnumText enums;
     private final ViewLoader loader;
@@ -65,12 +76,16 @@ public final class CardController {
     private final EventHandler<KeyEvent> candidateKeys = this::onCandidateKey;
     private final EventHandler<MouseEvent> candidateClicks = this::onCandidateClick;
     private NewCustomerController form;
+    private WrapUpController wrapUp;
     private DrawnReporter drawn;
+    private FadeTransition glow;
 
     @FXML private StackPane root;
     @FXML private VBox emptyPane;
     @FXML private Label emptyHint;
     @FXML private VBox cardPane;
+    @FXML private StackPane contactBarHost;
+    @FXML private Region offerGlow;
     @FXML private HBox contactBar;
     @FXML private StackPane contactIconBox;
     @FXML private Label contactTitle;
@@ -78,7 +93,12 @@ public final class CardController {
     @FXML private Label contactSubject;
     @FXML private Button acceptButton;
     @FXML private Button rejectButton;
+    @FXML private Button transferButton;
+    @FXML private Button callbackButton;
     @FXML private Button endButton;
+    @FXML private HBox transferNoteBar;
+    @FXML private Label transferNote;
+    @FXML private StackPane wrapUpHost;
     @FXML private VBox customerPane;
     @FXML private Label initials;
     @FXML private Label name;
@@ -111,10 +131,11 @@ public final class CardController {
     @FXML private Label cardError;
     @FXML private StackPane formHost;
 
-    public CardController(CardViewModel vm, ContactsViewModel contacts, Messages messages, EnumText enums,
+    public CardController(CardViewModel vm, MainViewModel main, Messages messages, EnumText enums,
                           ViewLoader loader, PopProbe probe, FxThread fx) {
         this.vm = vm;
-        this.contacts = contacts;
+        this.main = main;
+        this.contacts = main.contacts();
         this.messages = messages;
         this.enums = enums;
         this.loader = loader;
@@ -133,6 +154,11 @@ public final class CardController {
         ViewLoader.Loaded<NewCustomerController> loaded = loader.load(View.CUSTOMER, NewCustomerController.class);
         form = loaded.controller();
         formHost.getChildren().add(loaded.root());
+        ViewLoader.Loaded<WrapUpController> panel = loader.load(View.WRAPUP, WrapUpController.class);
+        wrapUp = panel.controller();
+        wrapUpHost.getChildren().add(panel.root());
+        subscriptions.bind(wrapUpHost.visibleProperty(), panel.root().visibleProperty());
+        subscriptions.bind(wrapUpHost.managedProperty(), panel.root().visibleProperty());
         subscriptions.listen(vm.modeProperty(), (obs, old, now) -> showMode(now));
         showMode(vm.modeProperty().get());
         drawn = new DrawnReporter(root, probe, fx);
@@ -151,29 +177,51 @@ public final class CardController {
         }
     }
 
+    /** The wrap-up panel, for the window's Ctrl+Enter. */
+    public WrapUpController wrapUp() {
+        return wrapUp;
+    }
+
     public void dispose() {
         vm.onPopShown(null);
+        glow.stop();
         subscriptions.close();
         form.dispose();
+        wrapUp.dispose();
         tickets.setItems(null);
         timeline.setItems(null);
         candidates.setItems(null);
     }
 
     private void bindContactBar() {
-        subscriptions.bind(contactBar.visibleProperty(), vm.contactProperty().isNotNull());
-        subscriptions.bind(contactBar.managedProperty(), contactBar.visibleProperty());
+        subscriptions.bind(contactBarHost.visibleProperty(), vm.contactProperty().isNotNull());
+        subscriptions.bind(contactBarHost.managedProperty(), contactBarHost.visibleProperty());
+        subscriptions.bind(transferNote.textProperty(), vm.transferNoteProperty());
+        subscriptions.bind(transferNoteBar.visibleProperty(), vm.transferNoteProperty().isNotEmpty());
+        subscriptions.bind(transferNoteBar.managedProperty(), transferNoteBar.visibleProperty());
+        glow = new FadeTransition(Duration.millis(700), offerGlow);
+        glow.setFromValue(1.0);
+        glow.setToValue(0.25);
+        glow.setAutoReverse(true);
+        glow.setCycleCount(Animation.INDEFINITE);
         subscriptions.bind(contactTitle.textProperty(), vm.contactTitleProperty());
         subscriptions.bind(contactSubject.textProperty(), vm.contactSubjectProperty());
-        subscriptions.listen(vm.contactProperty(), (obs, old, now) -> showContactIcon(now));
+        subscriptions.listen(vm.contactProperty(), (obs, old, now) -> {
+            showContactIcon(now);
+            showContactState(vm.contactStateProperty().get());
+        });
         subscriptions.listen(vm.contactStateProperty(), (obs, old, now) -> showContactState(now));
         showContactState(vm.contactStateProperty().get());
         subscriptions.bind(acceptButton.disableProperty(), contacts.canAcceptProperty().not());
         subscriptions.bind(rejectButton.disableProperty(), contacts.canRejectProperty().not());
         subscriptions.bind(endButton.disableProperty(), contacts.canEndProperty().not());
+        subscriptions.bind(transferButton.disableProperty(), contacts.canTransferProperty().not());
+        subscriptions.bind(callbackButton.disableProperty(), contacts.canCallbackProperty().not());
         tooltip(acceptButton, "card.accept.tooltip", Shortcuts.ACCEPT);
         tooltip(rejectButton, "card.reject.tooltip", Shortcuts.REJECT);
         tooltip(endButton, "card.end.tooltip", Shortcuts.END);
+        tooltip(transferButton, "card.transfer.tooltip", Shortcuts.TRANSFER);
+        tooltip(callbackButton, "card.callback.tooltip", Shortcuts.CALLBACK);
         tooltip(newCustomerButton, "card.unknown.create.tooltip", Shortcuts.NEW_CUSTOMER);
     }
 
@@ -295,9 +343,23 @@ public final class CardController {
         contactState.pseudoClassStateChanged(OFFERED, state == InteractionState.OFFERED);
         contactState.pseudoClassStateChanged(ACTIVE, state == InteractionState.ACTIVE);
         contactState.pseudoClassStateChanged(FINISHED, state != null && state.isFinished());
-        show(acceptButton, state == InteractionState.OFFERED);
-        show(rejectButton, state == InteractionState.OFFERED);
+        contactState.pseudoClassStateChanged(WRAP_UP, state == InteractionState.WRAP_UP);
+        boolean offered = state == InteractionState.OFFERED;
+        contactBar.pseudoClassStateChanged(OFFERED, offered);
+        show(acceptButton, offered);
+        show(rejectButton, offered);
         show(endButton, state == InteractionState.ACTIVE);
+        show(transferButton, state == InteractionState.ACTIVE);
+        ContactItem item = vm.contactProperty().get();
+        show(callbackButton, state == InteractionState.ACTIVE && item != null
+                && item.channel() == Channel.PHONE);
+        offerGlow.setVisible(offered);
+        if (offered) {
+            glow.playFromStart();
+        } else {
+            glow.stop();
+            offerGlow.setOpacity(1);
+        }
     }
 
     private void showContactPoints() {
@@ -349,6 +411,16 @@ public final class CardController {
     @FXML
     private void end() {
         contacts.end();
+    }
+
+    @FXML
+    private void transfer() {
+        main.startTransfer();
+    }
+
+    @FXML
+    private void callback() {
+        main.startCallback(null);
     }
 
     @FXML

@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -52,6 +53,8 @@ public final class CardViewModel {
     private final ReadOnlyObjectWrapper<InteractionState> contactState = new ReadOnlyObjectWrapper<>(this, "contactState");
     private final ReadOnlyStringWrapper contactTitle = new ReadOnlyStringWrapper(this, "contactTitle", "");
     private final ReadOnlyStringWrapper contactSubject = new ReadOnlyStringWrapper(this, "contactSubject", "");
+    private final ReadOnlyStringWrapper transferNote = new ReadOnlyStringWrapper(this, "transferNote", "");
+    private final ChangeListener<InteractionView> routingListener = (obs, old, now) -> showRouting();
     private final ReadOnlyObjectWrapper<CustomerSummary> customer = new ReadOnlyObjectWrapper<>(this, "customer");
     private final ReadOnlyStringWrapper unknownTitle = new ReadOnlyStringWrapper(this, "unknownTitle", "");
     private final ReadOnlyStringWrapper severalTitle = new ReadOnlyStringWrapper(this, "severalTitle", "");
@@ -109,12 +112,8 @@ public final class CardViewModel {
         }
     }
 
-    /** The selected contact left the list: a finished one stays for wrap-up, a withdrawn one goes. */
+    /** No contact is selected any more (its wrap-up is done, or it went elsewhere): the card empties. */
     public void contactClosed() {
-        ContactItem item = contact.get();
-        if (item != null && item.state() != null && item.state().isFinished()) {
-            return;
-        }
         setContact(null);
         clearCustomer();
         mode.set(Mode.EMPTY);
@@ -196,17 +195,36 @@ public final class CardViewModel {
 
     private void setContact(ContactItem item) {
         contactState.unbind();
+        ContactItem previous = contact.get();
+        if (previous != null) {
+            previous.interactionProperty().removeListener(routingListener);
+        }
         contact.set(item);
         error.set("");
         if (item == null) {
             contactState.set(null);
             contactTitle.set("");
             contactSubject.set("");
+            transferNote.set("");
             return;
         }
         contactState.bind(item.stateProperty());
-        contactTitle.set(messages.format("card.contact.title", enums.channel(item.channel()), addressOf(item)));
+        item.interactionProperty().addListener(routingListener);
+        showRouting();
+    }
+
+    /** The title says "Call back …" for a callback; a transfer note is shown for as long as it travels. */
+    private void showRouting() {
+        ContactItem item = contact.get();
+        if (item == null) {
+            return;
+        }
+        String callback = item.callbackNumber();
+        contactTitle.set(callback != null ? messages.format("card.contact.callback", callback)
+                : messages.format("card.contact.title", enums.channel(item.channel()), addressOf(item)));
         contactSubject.set(item.subjectProperty().get());
+        String note = item.transferNote();
+        transferNote.set(note == null ? "" : note);
     }
 
     private void fill(CustomerSummary summary) {
@@ -257,6 +275,11 @@ public final class CardViewModel {
 
     public ReadOnlyStringProperty contactSubjectProperty() {
         return contactSubject.getReadOnlyProperty();
+    }
+
+    /** The note a colleague wrote when they transferred this contact here; "" if none. */
+    public ReadOnlyStringProperty transferNoteProperty() {
+        return transferNote.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<CustomerSummary> customerProperty() {

@@ -1,7 +1,11 @@
 package dev.switchboard.desktop.contacts;
 
+import dev.switchboard.desktop.Urgency;
 import dev.switchboard.desktop.ui.Icons;
+import dev.switchboard.desktop.ui.UrgencyStyle;
 import dev.switchboard.domain.InteractionState;
+import javafx.animation.Animation;
+import javafx.animation.FadeTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -12,15 +16,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * A contact in the list: channel icon, who (customer or address), what (subject or first line), its
- * state and running clock, and for an offer the time left to take it.
+ * state and running clock, and for an offer the time left to take it; an offer's icon rings (a pulsing
+ * accent halo) until it is answered.
  */
 final class ContactCell extends ListCell<ContactItem> {
     private static final PseudoClass OFFERED = PseudoClass.getPseudoClass("offered");
     private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    private static final PseudoClass WRAP_UP = PseudoClass.getPseudoClass("wrap-up");
 
     private final FontIcon icon = new FontIcon();
     private final Label title = new Label();
@@ -29,8 +36,11 @@ final class ContactCell extends ListCell<ContactItem> {
     private final Label state = new Label();
     private final Label remainingText = new Label();
     private final ProgressBar remaining = new ProgressBar();
+    private final Region ring = new Region();
+    private final FadeTransition pulse = new FadeTransition(Duration.millis(700), ring);
     private final HBox box;
     private final ChangeListener<InteractionState> stateListener = (obs, old, now) -> showState(now);
+    private final ChangeListener<Urgency> urgencyListener = (obs, old, now) -> UrgencyStyle.show(timer, now);
     private ContactItem shown;
 
     ContactCell() {
@@ -42,7 +52,7 @@ final class ContactCell extends ListCell<ContactItem> {
         remainingText.getStyleClass().add("contact-remaining-text");
         remaining.getStyleClass().add("contact-remaining");
         remaining.setMaxWidth(Double.MAX_VALUE);
-        StackPane iconBox = new StackPane(icon);
+        StackPane iconBox = new StackPane(ring, icon);
         iconBox.getStyleClass().add("contact-icon");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -53,6 +63,11 @@ final class ContactCell extends ListCell<ContactItem> {
         bottom.getStyleClass().add("contact-status-row");
         VBox text = new VBox(2, top, subject, bottom);
         HBox.setHgrow(text, Priority.ALWAYS);
+        ring.getStyleClass().add("contact-ring");
+        pulse.setFromValue(0.9);
+        pulse.setToValue(0.15);
+        pulse.setAutoReverse(true);
+        pulse.setCycleCount(Animation.INDEFINITE);
         box = new HBox(10, iconBox, text);
         setPrefWidth(0);
     }
@@ -74,6 +89,8 @@ final class ContactCell extends ListCell<ContactItem> {
         remainingText.textProperty().bind(item.remainingTextProperty());
         remaining.progressProperty().bind(item.remainingProperty());
         item.stateProperty().addListener(stateListener);
+        item.urgencyProperty().addListener(urgencyListener);
+        UrgencyStyle.show(timer, item.urgencyProperty().get());
         showState(item.state());
         setGraphic(box);
     }
@@ -82,15 +99,31 @@ final class ContactCell extends ListCell<ContactItem> {
         boolean offered = now == InteractionState.OFFERED;
         pseudoClassStateChanged(OFFERED, offered);
         pseudoClassStateChanged(ACTIVE, now == InteractionState.ACTIVE);
+        pseudoClassStateChanged(WRAP_UP, now == InteractionState.WRAP_UP);
+        ringing(offered);
         remaining.setVisible(offered);
         remaining.setManaged(offered);
         remainingText.setVisible(offered);
         remainingText.setManaged(offered);
     }
 
+    /** The halo behind the icon pulses while the offer stands. */
+    private void ringing(boolean on) {
+        ring.setVisible(on);
+        if (on) {
+            if (pulse.getStatus() != Animation.Status.RUNNING) {
+                pulse.playFromStart();
+            }
+        } else {
+            pulse.stop();
+        }
+    }
+
     private void release() {
+        ringing(false);
         if (shown != null) {
             shown.stateProperty().removeListener(stateListener);
+            shown.urgencyProperty().removeListener(urgencyListener);
             title.textProperty().unbind();
             subject.textProperty().unbind();
             state.textProperty().unbind();

@@ -2,7 +2,9 @@ package dev.switchboard.desktop.contacts;
 
 import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.RoutingView;
 import dev.switchboard.api.ScreenPop;
+import dev.switchboard.desktop.Urgency;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.InteractionState;
 import javafx.beans.property.BooleanProperty;
@@ -40,6 +42,7 @@ public final class ContactItem {
     final StringProperty remainingText = new SimpleStringProperty(this, "remainingText", "");
     final DoubleProperty remaining = new SimpleDoubleProperty(this, "remaining", 0);
     final BooleanProperty pending = new SimpleBooleanProperty(this, "pending");
+    final ObjectProperty<Urgency> urgency = new SimpleObjectProperty<>(this, "urgency", Urgency.NORMAL);
     private boolean shown;
 
     ContactItem(ScreenPop pop, Instant offeredAt, Instant expiresAt) {
@@ -80,6 +83,30 @@ public final class ContactItem {
 
     public ReadOnlyObjectProperty<InteractionView> interactionProperty() {
         return interaction;
+    }
+
+    /** Where the contact stands in routing (queue, transfer note, callback, wrap-up); may be null. */
+    public RoutingView routing() {
+        InteractionView view = interaction.get();
+        return view == null ? null : view.routing();
+    }
+
+    /** The note a colleague left when they transferred the contact here; null if none. */
+    public String transferNote() {
+        RoutingView r = routing();
+        return r == null || r.transferNote() == null || r.transferNote().isBlank() ? null : r.transferNote().strip();
+    }
+
+    /** For a callback: the number to call; otherwise null. */
+    public String callbackNumber() {
+        RoutingView r = routing();
+        return r == null || r.callbackNumber() == null || r.callbackNumber().isBlank() ? null : r.callbackNumber();
+    }
+
+    /** The address as people write it (the caller's number, the sender's e-mail...). */
+    public String address() {
+        InteractionView view = interaction.get();
+        return view.addressDisplay() != null && !view.addressDisplay().isBlank() ? view.addressDisplay() : view.address();
     }
 
     public InteractionState state() {
@@ -123,6 +150,11 @@ public final class ContactItem {
 
     public ReadOnlyStringProperty remainingTextProperty() {
         return remainingText;
+    }
+
+    /** How pressing the running clock is (the wrap-up countdown turns warning, then danger). */
+    public ReadOnlyObjectProperty<Urgency> urgencyProperty() {
+        return urgency;
     }
 
     /** Share of the offer's time still left, 1 to 0. */

@@ -4,18 +4,18 @@ import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.OfferEvent;
 import dev.switchboard.api.OfferRevokedEvent;
+import dev.switchboard.api.ResyncEvent;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.client.SwitchboardApi;
 import dev.switchboard.desktop.EnumText;
 import dev.switchboard.desktop.ErrorText;
-import dev.switchboard.desktop.Formats;
 import dev.switchboard.desktop.Messages;
 import dev.switchboard.desktop.NoticeBoard;
 import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.TaskRunner;
 import dev.switchboard.desktop.session.AgentSession;
+import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.InteractionState;
-import dev.switchboard.domain.MatchKind;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,17 +24,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * The agent's incoming and active contacts: offers arrive from the event stream, the agent accepts,
- * rejects or ends them, and the server's answers and events move them along.
+ * The agent's incoming, active and wrap-up contacts: offers arrive from the event stream, the agent
+ * accepts, rejects or ends them, and the server's answers and events move them along. Several can be
+ * active at once: those being worked (active or in wrap-up) are also the centre's tabs, in the order
+ * they were taken. Actions on a worked contact apply to the selected one only, never to a guess.
  */
 public final class ContactsViewModel {
     private final AgentSession session;
@@ -45,11 +45,16 @@ public final class ContactsViewModel {
     private final ErrorText errors;
     private final NoticeBoard notices;
     private final Clock clock;
+    private final ContactTexts texts;
     private final Subscriptions subscriptions = new Subscriptions();
     private final ObservableList<ContactItem> items = FXCollections.observableArrayList();
+    private final ObservableList<ContactItem> tabs = FXCollections.observableArrayList();
     private final ObjectProperty<ContactItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper canAccept = new ReadOnlyBooleanWrapper(this, "canAccept");
     private final ReadOnlyBooleanWrapper canEnd = new ReadOnlyBooleanWrapper(this, "canEnd");
+    private final ReadOnlyBooleanWrapper canCallback = new ReadOnlyBooleanWrapper(this, "canCallback");
+    /** What was selected when an offer popped: shown again if the offer goes away unanswered. */
+    private ContactItem beforeOffer;
 
     public ContactsViewModel(AgentSession session, SwitchboardApi api, TaskRunner tasks, Messages messages,
                              EnumText enums, ErrorText errors, NoticeBoard notices, Clock clock) {
@@ -61,9 +66,11 @@ public final class ContactsViewModel {
         this.errors = errors;
         this.notices = notices;
         this.clock = clock;
+        this.texts = new ContactTexts(messages, enums);
         subscriptions.add(session.events().on(OfferEvent.class, this::onOffer));
         subscriptions.add(session.events().on(OfferRevokedEvent.class, this::onRevoked));
         subscriptions.add(session.events().on(InteractionEvent.class, e -> onInteraction(e.interaction())));
+        subscriptions.add(session.events().on(ResyncEvent.class, e -> restoreActiveWork()));
         subscriptions.listen(selected, (obs, old, now) -> refreshActions());
     }
 
@@ -71,8 +78,28 @@ public final class ContactsViewModel {
         return items;
     }
 
+    /** The contacts being worked (active or in wrap-up), in the order they were taken: the centre's tabs. */
+    public ObservableList<ContactItem> tabs() {
+        return tabs;
+    }
+
     public ObjectProperty<ContactItem> selectedProperty() {
         return selected;
+    }
+
+    /** The worked contact the actions (end, transfer, callback) apply to: the selected one, if active. */
+    public Optional<ContactItem> current() {
+        ContactItem item = selected.get();
+        if (item != null && !item.pending.get() && item.state() == InteractionState.ACTIVE) {
+            return Optional.of(item);
+        }
+        if (item == null) {
+            List<ContactItem> active = tabs.stream().filter(i -> i.state() == InteractionState.ACTIVE).toList();
+            if (active.size() == 1 && !active.get(0).pending.get()) {
+                return Optional.of(active.get(0));
+            }
+        }
+        return Optional.empty();
     }
 
     public ReadOnlyBooleanProperty canAcceptProperty() {
@@ -88,6 +115,16 @@ public final class ContactsViewModel {
         return canEnd.getReadOnlyProperty();
     }
 
+    /** Transfer needs what End needs: the selected contact active. */
+    public ReadOnlyBooleanProperty canTransferProperty() {
+        return canEnd.getReadOnlyProperty();
+    }
+
+    /** The selected contact is an active call: it can be turned into a callback. */
+    public ReadOnlyBooleanProperty canCallbackProperty() {
+        return canCallback.getReadOnlyProperty();
+    }
+
     /** An offer for this agent: it joins the list at the top and is selected, so the card pops. */
     public void onOffer(OfferEvent offer) {
         if (offer.agentId() != session.agentId() || offer.pop() == null || offer.pop().interaction() == null) {
@@ -95,10 +132,14 @@ public final class ContactsViewModel {
         }
         find(offer.interactionId()).ifPresent(items::remove);
         ContactItem item = new ContactItem(offer.pop(), offer.offeredAt(), offer.expiresAt());
-        item.title.set(title(offer.pop()));
-        item.subject.set(subject(offer.pop().interaction()));
-        describe(item, clock.instant());
+        item.title.set(texts.title(offer.pop()));
+        item.subject.set(texts.subject(offer.pop().interaction()));
+        texts.describe(item, clock.instant());
         items.add(0, item);
+        ContactItem previous = selected.get();
+        if (previous != null && previous.state() != InteractionState.OFFERED) {
+            beforeOffer = previous;
+        }
         selected.set(item);
         refreshActions();
     }
@@ -115,8 +156,8 @@ public final class ContactsViewModel {
                 continue;
             }
             ContactItem item = new ContactItem(pop, pop.interaction().createdAt(), pop.interaction().createdAt());
-            item.title.set(title(pop));
-            item.subject.set(subject(pop.interaction()));
+            item.title.set(texts.title(pop));
+            item.subject.set(texts.subject(pop.interaction()));
             items.add(item);
             apply(item, pop.interaction());
         }
@@ -133,7 +174,7 @@ public final class ContactsViewModel {
                 .filter(item -> item.state() == InteractionState.OFFERED)
                 .ifPresent(item -> {
                     remove(item);
-                    notices.post(messages.format("contacts.revoked", item.title.get(), reason(revoked.reason())));
+                    notices.post(messages.format("contacts.revoked", item.title.get(), texts.reason(revoked.reason())));
                 });
     }
 
@@ -153,17 +194,39 @@ public final class ContactsViewModel {
                 send(item, () -> api.reject(item.interactionId()), view -> remove(item)));
     }
 
+    /** Ends the selected contact: it stays, in wrap-up, until the disposition is given (or its time runs out). */
     public void end() {
-        target(InteractionState.ACTIVE).ifPresent(item -> send(item, () -> api.end(item.interactionId()), view -> {
-            item.update(view);
-            remove(item);
-        }));
+        current().ifPresent(item -> send(item, () -> api.end(item.interactionId()), view -> apply(item, view)));
+    }
+
+    /** The contact left this agent (transferred, turned into a callback): its tab closes. */
+    public void handedOff(long interactionId) {
+        find(interactionId).ifPresent(this::remove);
+    }
+
+    /** Shows the tab at {@code index} (0-based); false if there is none. */
+    public boolean selectTab(int index) {
+        if (index < 0 || index >= tabs.size()) {
+            return false;
+        }
+        selected.set(tabs.get(index));
+        return true;
+    }
+
+    /** Moves to the next (or previous) tab, round the end; from an offer or nothing, to the first (last). */
+    public void cycleTabs(boolean forward) {
+        if (tabs.isEmpty()) {
+            return;
+        }
+        int at = tabs.indexOf(selected.get());
+        int next = at < 0 ? (forward ? 0 : tabs.size() - 1) : Math.floorMod(at + (forward ? 1 : -1), tabs.size());
+        selected.set(tabs.get(next));
     }
 
     /** Called every second: the waiting and talking clocks, and the offer's time left. */
     public void tick(Instant now) {
         for (ContactItem item : items) {
-            describe(item, now);
+            texts.describe(item, now);
         }
     }
 
@@ -186,13 +249,33 @@ public final class ContactsViewModel {
     }
 
     private void apply(ContactItem item, InteractionView view) {
+        boolean wasOffer = item.state() == InteractionState.OFFERED;
         item.update(view);
-        if (view.state().isFinished()) {
+        if (view.state().isFinished() || leftThisAgent(view, wasOffer)) {
             remove(item);
         } else {
-            describe(item, clock.instant());
+            texts.describe(item, clock.instant());
+            if (view.state() == InteractionState.ACTIVE || view.state() == InteractionState.WRAP_UP) {
+                if (!tabs.contains(item)) {
+                    tabs.add(item);
+                }
+            } else {
+                tabs.remove(item);
+            }
         }
         refreshActions();
+    }
+
+    /**
+     * A worked contact that is queued again, scheduled, or with another agent has left this one (a
+     * transfer, a callback). An offer going back to the queue is left to its revocation, which says why.
+     */
+    private boolean leftThisAgent(InteractionView view, boolean wasOffer) {
+        if (view.agentId() != null && view.agentId() != session.agentId()) {
+            return true;
+        }
+        boolean waiting = view.state() == InteractionState.QUEUED || view.state() == InteractionState.SCHEDULED;
+        return waiting && !wasOffer;
     }
 
     /** The selected contact if it is in the wanted state, otherwise the oldest one that is. */
@@ -215,81 +298,40 @@ public final class ContactsViewModel {
         if (index < 0) {
             return;
         }
+        int tab = tabs.indexOf(item);
         items.remove(index);
+        tabs.remove(item);
         if (selected.get() == item) {
-            selected.set(items.isEmpty() ? null : items.get(Math.min(index, items.size() - 1)));
+            selected.set(nextShown(item, index, tab));
+        }
+        if (beforeOffer == item) {
+            beforeOffer = null;
         }
         refreshActions();
     }
 
+    /**
+     * What the card shows once the selected contact goes: for an offer, what was shown before it popped;
+     * for a tab, its neighbour; otherwise the nearest contact of the list.
+     */
+    private ContactItem nextShown(ContactItem gone, int index, int tab) {
+        if (gone.state() == InteractionState.OFFERED && beforeOffer != null && items.contains(beforeOffer)) {
+            return beforeOffer;
+        }
+        if (tab >= 0 && !tabs.isEmpty()) {
+            return tabs.get(Math.min(tab, tabs.size() - 1));
+        }
+        return items.isEmpty() ? null : items.get(Math.min(index, items.size() - 1));
+    }
+
     private void refreshActions() {
         canAccept.set(target(InteractionState.OFFERED).isPresent());
-        canEnd.set(target(InteractionState.ACTIVE).isPresent());
+        Optional<ContactItem> current = current();
+        canEnd.set(current.isPresent());
+        canCallback.set(current.filter(i -> i.channel() == Channel.PHONE).isPresent());
     }
 
     private Optional<ContactItem> find(long interactionId) {
         return items.stream().filter(i -> i.interactionId() == interactionId).findFirst();
-    }
-
-    private void describe(ContactItem item, Instant now) {
-        item.stateText.set(enums.interactionState(item.state()));
-        InteractionView view = item.interaction();
-        if (item.state() == InteractionState.OFFERED) {
-            item.timer.set(Formats.clock(Duration.between(item.offeredAt(), now)));
-            Duration total = Duration.between(item.offeredAt(), item.expiresAt());
-            Duration left = Duration.between(now, item.expiresAt());
-            long seconds = Math.max(0, (left.toMillis() + 999) / 1000);
-            item.remainingText.set(messages.format("contacts.remaining", seconds));
-            item.remaining.set(total.isZero() || total.isNegative() ? 0
-                    : Math.max(0, Math.min(1, left.toMillis() / (double) total.toMillis())));
-        } else {
-            Instant since = view.answeredAt() != null ? view.answeredAt() : item.offeredAt();
-            item.timer.set(Formats.clock(Duration.between(since, now)));
-            item.remainingText.set("");
-            item.remaining.set(0);
-        }
-    }
-
-    private String title(ScreenPop pop) {
-        InteractionView view = pop.interaction();
-        String address = view.addressDisplay() != null ? view.addressDisplay() : view.address();
-        if (pop.match() == MatchKind.SINGLE && pop.customer() != null) {
-            return pop.customer().displayName();
-        }
-        if (pop.match() == MatchKind.SEVERAL && pop.candidates() != null) {
-            return messages.format("contacts.title.several", address, pop.candidates().size());
-        }
-        return address;
-    }
-
-    private String subject(InteractionView view) {
-        if (view.subject() != null && !view.subject().isBlank()) {
-            return view.subject().strip();
-        }
-        String line = Formats.firstLine(view.body());
-        return line.isEmpty() ? enums.noSubject(view.channel()) : line;
-    }
-
-    private String reason(String reason) {
-        String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
-        if (r.contains("time") || r.contains("expire")) {
-            return messages.get("contacts.revoked.timeout");
-        }
-        if (r.contains("taken") || r.contains("elsewhere") || r.contains("accepted") || r.contains("other")) {
-            return messages.get("contacts.revoked.taken");
-        }
-        if (r.contains("unavailable")) {
-            return messages.get("contacts.revoked.unavailable");
-        }
-        if (r.contains("withdrawn")) {
-            return messages.get("contacts.revoked.withdrawn");
-        }
-        if (r.contains("abandon") || r.contains("hang") || r.contains("hung") || r.contains("left")) {
-            return messages.get("contacts.revoked.abandoned");
-        }
-        if (r.contains("reject")) {
-            return messages.get("contacts.revoked.rejected");
-        }
-        return r.isBlank() ? messages.get("contacts.revoked.unknown") : reason;
     }
 }

@@ -6,23 +6,32 @@ import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.Theme;
 import dev.switchboard.desktop.View;
 import dev.switchboard.desktop.ViewLoader;
+import dev.switchboard.desktop.callback.CallbackController;
 import dev.switchboard.desktop.card.CardController;
 import dev.switchboard.desktop.contacts.ContactsController;
+import dev.switchboard.desktop.queue.QueueController;
 import dev.switchboard.desktop.search.SearchController;
+import dev.switchboard.desktop.tabs.TabsController;
+import dev.switchboard.desktop.tabs.TabsViewModel;
+import dev.switchboard.desktop.transfer.TransferController;
 import dev.switchboard.desktop.ui.Shortcuts;
-import dev.switchboard.domain.AgentState;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.event.EventHandler;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,80 +41,109 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.time.Clock;
-import java.util.Locale;
 
 /**
- * The main window: menus with their shortcuts, the search field and contact list on the left, the card
- * in the centre, the status bar below. Child views are loaded here and closed with it.
+ * The main window: menus with their shortcuts; on the left the search field, the agent's contacts and
+ * the merged queue; in the centre the tabs of worked contacts over the card, and the transfer and
+ * callback panels above it; the status bar below. Child views are loaded here and closed with it.
  */
 public final class MainController {
     private static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
+    /** Heights used to give the agent's contacts the room they need and the queue the rest. */
+    private static final double CONTACTS_HEADER = 40;
+    private static final double CONTACT_ROW = 76;
+    private static final double CONTACTS_EMPTY = 205;
+    private static final double CONTACTS_MAX_SHARE = 0.62;
 
     private final MainViewModel vm;
     private final Messages messages;
-    private final EnumText enums;
     private final ViewLoader loader;
     private final Clock clock;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Timeline ticker = new Timeline();
+    private final EventHandler<KeyEvent> keys = this::onKey;
     private ContactsController contactsView;
+    private QueueController queueView;
+    private TabsController tabsView;
     private SearchController searchView;
     private CardController cardView;
-    private boolean updatingState;
+    private TransferController transferView;
+    private CallbackController callbackView;
+    private StateSelector stateSelector;
 
     @FXML private BorderPane root;
-    @FXML private VBox leftPane;
     @FXML private StackPane searchHost;
+    @FXML private SplitPane workSplit;
     @FXML private StackPane contactsHost;
+    @FXML private StackPane queueHost;
+    @FXML private StackPane tabsHost;
     @FXML private StackPane cardHost;
+    @FXML private StackPane overlay;
     @FXML private HBox noticeBar;
     @FXML private Label noticeLabel;
     @FXML private Button noticeClose;
     @FXML private MenuItem acceptItem;
     @FXML private MenuItem rejectItem;
     @FXML private MenuItem endItem;
+    @FXML private MenuItem transferItem;
+    @FXML private MenuItem callbackItem;
+    @FXML private MenuItem nextTabItem;
+    @FXML private MenuItem previousTabItem;
     @FXML private MenuItem searchItem;
     @FXML private MenuItem newCustomerItem;
     @FXML private MenuItem contactsItem;
     @FXML private MenuItem cardItem;
+    @FXML private MenuItem queueItem;
     @FXML private RadioMenuItem lightItem;
     @FXML private RadioMenuItem darkItem;
+    @FXML private CheckMenuItem soundItem;
     @FXML private MenuItem readyItem;
     @FXML private MenuItem notReadyItem;
     @FXML private MenuItem signOutItem;
     @FXML private MenuItem quitItem;
     @FXML private Label agentName;
     @FXML private Label agentRole;
-    @FXML private ComboBox<AgentState> stateBox;
+    @FXML private ComboBox<StateChoice> stateBox;
+    @FXML private Label stateTime;
     @FXML private Region connectionDot;
     @FXML private Label connectionLabel;
 
     public MainController(MainViewModel vm, Messages messages, EnumText enums, ViewLoader loader, Clock clock) {
         this.vm = vm;
         this.messages = messages;
-        this.enums = enums;
         this.loader = loader;
         this.clock = clock;
     }
 
     @FXML
     private void initialize() {
-        ViewLoader.Loaded<SearchController> search = loader.load(View.SEARCH, SearchController.class);
-        ViewLoader.Loaded<ContactsController> contacts = loader.load(View.CONTACTS, ContactsController.class);
-        ViewLoader.Loaded<CardController> card = loader.load(View.CARD, CardController.class);
-        searchView = search.controller();
-        contactsView = contacts.controller();
-        cardView = card.controller();
-        searchHost.getChildren().add(search.root());
-        contactsHost.getChildren().add(contacts.root());
-        cardHost.getChildren().add(card.root());
+        searchView = place(View.SEARCH, SearchController.class, searchHost);
+        contactsView = place(View.CONTACTS, ContactsController.class, contactsHost);
+        queueView = place(View.QUEUE, QueueController.class, queueHost);
+        tabsView = place(View.TABS, TabsController.class, tabsHost);
+        cardView = place(View.CARD, CardController.class, cardHost);
+        transferView = place(View.TRANSFER, TransferController.class, overlay);
+        callbackView = place(View.CALLBACK, CallbackController.class, overlay);
         searchView.onClosed(contactsView::focus);
 
-        // the search results take the contact list's place while they are open
-        subscriptions.bind(contactsHost.visibleProperty(), vm.search().activeProperty().not());
-        subscriptions.bind(contactsHost.managedProperty(), contactsHost.visibleProperty());
+        // the search results take the place of the contacts and the queue while they are open
+        subscriptions.bind(workSplit.visibleProperty(), vm.search().activeProperty().not());
+        subscriptions.bind(workSplit.managedProperty(), workSplit.visibleProperty());
         subscriptions.listen(vm.search().activeProperty(),
                 (obs, old, now) -> VBox.setVgrow(searchHost, now ? Priority.ALWAYS : Priority.NEVER));
+
+        // the agent's own contacts get the room they need, the queue the rest
+        subscriptions.listen(vm.contacts().items(), (ListChangeListener<Object>) c -> fitContacts());
+        subscriptions.listen(workSplit.heightProperty(), (obs, old, now) -> fitContacts());
+
+        // the panels float over the card; closing one gives the cursor back to the card
+        subscriptions.bind(overlay.visibleProperty(),
+                vm.parts().transfer().openProperty().or(vm.parts().callback().openProperty()));
+        subscriptions.listen(overlay.visibleProperty(), (obs, old, now) -> {
+            if (!now) {
+                cardView.focus();
+            }
+        });
 
         bindMenus();
         bindStatusBar();
@@ -114,6 +152,8 @@ public final class MainController {
         subscriptions.bind(noticeBar.managedProperty(), noticeBar.visibleProperty());
         noticeClose.setTooltip(new Tooltip(messages.get("notice.dismiss")));
         noticeClose.setAccessibleText(messages.get("notice.dismiss"));
+        root.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        subscriptions.onClose(() -> root.removeEventFilter(KeyEvent.KEY_PRESSED, keys));
 
         ticker.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> vm.tick(clock.instant())));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -130,17 +170,82 @@ public final class MainController {
         subscriptions.close();
         searchView.dispose();
         contactsView.dispose();
+        queueView.dispose();
+        tabsView.dispose();
         cardView.dispose();
+        transferView.dispose();
+        callbackView.dispose();
+    }
+
+    private void fitContacts() {
+        double height = workSplit.getHeight();
+        if (height <= 0) {
+            return;
+        }
+        int n = vm.contacts().items().size();
+        double wanted = n == 0 ? CONTACTS_EMPTY : CONTACTS_HEADER + CONTACT_ROW * n;
+        workSplit.setDividerPositions(Math.min(CONTACTS_MAX_SHARE, wanted / height));
+    }
+
+    private <C> C place(View view, Class<C> type, StackPane host) {
+        ViewLoader.Loaded<C> loaded = loader.load(view, type);
+        host.getChildren().add(loaded.root());
+        return loaded.controller();
+    }
+
+    /**
+     * Keys whose meaning depends on what is on screen. Ctrl+Enter: the open panel's action, else the
+     * wrap-up being typed in, else accept the offer, else finish the wrap-up shown. Tabs: Ctrl+Page
+     * Down/Up, Ctrl+(Shift+)Tab, Alt+1…9. A filter, so no control swallows them first.
+     */
+    private void onKey(KeyEvent e) {
+        boolean panelOpen = overlay.isVisible();
+        if (Shortcuts.SUBMIT.match(e)) {
+            if (vm.parts().transfer().openProperty().get()) {
+                transferView.submit();
+            } else if (vm.parts().callback().openProperty().get()) {
+                callbackView.submit();
+            } else if (cardView.wrapUp().focusWithin()) {
+                cardView.wrapUp().submit();
+            } else {
+                vm.primaryAction();
+            }
+            e.consume();
+        } else if (panelOpen) {
+            return;
+        } else if (Shortcuts.NEXT_TAB.match(e) || Shortcuts.NEXT_TAB_TOO.match(e)) {
+            vm.parts().tabs().next();
+            e.consume();
+        } else if (Shortcuts.PREVIOUS_TAB.match(e) || Shortcuts.PREVIOUS_TAB_TOO.match(e)) {
+            vm.parts().tabs().previous();
+            e.consume();
+        } else if (e.isAltDown() && !e.isShortcutDown() && e.getCode().isDigitKey()) {
+            int n = digit(e.getCode());
+            if (n >= 1 && n <= TabsViewModel.NUMBERED && vm.parts().tabs().selectNumber(n)) {
+                e.consume();
+            }
+        }
+    }
+
+    private static int digit(KeyCode code) {
+        String name = code.getName();
+        char last = name.charAt(name.length() - 1);
+        return Character.isDigit(last) ? last - '0' : -1;
     }
 
     private void bindMenus() {
         acceptItem.setAccelerator(Shortcuts.ACCEPT);
         rejectItem.setAccelerator(Shortcuts.REJECT);
         endItem.setAccelerator(Shortcuts.END);
+        transferItem.setAccelerator(Shortcuts.TRANSFER);
+        callbackItem.setAccelerator(Shortcuts.CALLBACK);
+        nextTabItem.setAccelerator(Shortcuts.NEXT_TAB);
+        previousTabItem.setAccelerator(Shortcuts.PREVIOUS_TAB);
         searchItem.setAccelerator(Shortcuts.SEARCH);
         newCustomerItem.setAccelerator(Shortcuts.NEW_CUSTOMER);
         contactsItem.setAccelerator(Shortcuts.CONTACTS);
         cardItem.setAccelerator(Shortcuts.CARD);
+        queueItem.setAccelerator(Shortcuts.QUEUE);
         lightItem.setAccelerator(Shortcuts.LIGHT_THEME);
         darkItem.setAccelerator(Shortcuts.DARK_THEME);
         readyItem.setAccelerator(Shortcuts.READY);
@@ -150,8 +255,8 @@ public final class MainController {
         subscriptions.bind(acceptItem.disableProperty(), vm.contacts().canAcceptProperty().not());
         subscriptions.bind(rejectItem.disableProperty(), vm.contacts().canRejectProperty().not());
         subscriptions.bind(endItem.disableProperty(), vm.contacts().canEndProperty().not());
-        subscriptions.bind(readyItem.disableProperty(), vm.stateProperty().isEqualTo(AgentState.READY));
-        subscriptions.bind(notReadyItem.disableProperty(), vm.stateProperty().isEqualTo(AgentState.NOT_READY));
+        subscriptions.bind(transferItem.disableProperty(), vm.contacts().canTransferProperty().not());
+        subscriptions.bindBidirectional(soundItem.selectedProperty(), vm.soundProperty());
         subscriptions.listen(vm.themeProperty(), (obs, old, now) -> showTheme(now));
         showTheme(vm.themeProperty().get());
     }
@@ -159,32 +264,11 @@ public final class MainController {
     private void bindStatusBar() {
         subscriptions.bind(agentName.textProperty(), vm.agentNameProperty());
         subscriptions.bind(agentRole.textProperty(), vm.agentRoleProperty());
-        stateBox.getItems().setAll(vm.stateChoices());
-        stateBox.setButtonCell(new StateCell());
-        stateBox.setCellFactory(list -> new StateCell());
-        stateBox.setTooltip(new Tooltip(messages.format("status.state.tooltip",
-                Shortcuts.READY.getDisplayText(), Shortcuts.NOT_READY.getDisplayText())));
-        subscriptions.listen(vm.stateProperty(), (obs, old, now) -> showState(now));
-        subscriptions.listen(vm.stateAnswersProperty(), (obs, old, now) -> showState(vm.stateProperty().get()));
-        showState(vm.stateProperty().get());
-        subscriptions.listen(stateBox.valueProperty(), (obs, old, now) -> {
-            if (!updatingState && now != null && MainViewModel.choosable(now)) {
-                vm.changeState(now);
-            }
-        });
+        stateSelector = new StateSelector(vm.state(), stateBox, stateTime, messages, subscriptions);
         subscriptions.bind(connectionLabel.textProperty(), vm.connectionProperty());
         subscriptions.listen(vm.connectedProperty(),
                 (obs, old, now) -> connectionDot.pseudoClassStateChanged(CONNECTED, now));
         connectionDot.pseudoClassStateChanged(CONNECTED, vm.connectedProperty().get());
-    }
-
-    private void showState(AgentState state) {
-        updatingState = true;
-        try {
-            stateBox.setValue(state);
-        } finally {
-            updatingState = false;
-        }
     }
 
     private void showTheme(Theme theme) {
@@ -205,6 +289,26 @@ public final class MainController {
     @FXML
     private void end() {
         vm.contacts().end();
+    }
+
+    @FXML
+    private void transfer() {
+        vm.startTransfer();
+    }
+
+    @FXML
+    private void callback() {
+        vm.startCallback(queueView.focusedItem());
+    }
+
+    @FXML
+    private void nextTab() {
+        vm.parts().tabs().next();
+    }
+
+    @FXML
+    private void previousTab() {
+        vm.parts().tabs().previous();
     }
 
     @FXML
@@ -229,6 +333,12 @@ public final class MainController {
     }
 
     @FXML
+    private void focusQueue() {
+        vm.search().close();
+        queueView.focus();
+    }
+
+    @FXML
     private void light() {
         vm.useTheme(Theme.LIGHT);
         showTheme(vm.themeProperty().get());
@@ -242,12 +352,12 @@ public final class MainController {
 
     @FXML
     private void ready() {
-        vm.changeState(AgentState.READY);
+        vm.state().ready();
     }
 
     @FXML
     private void notReady() {
-        vm.changeState(AgentState.NOT_READY);
+        stateSelector.open();
     }
 
     @FXML
@@ -263,19 +373,5 @@ public final class MainController {
     @FXML
     private void dismissNotice() {
         vm.dismissNotice();
-    }
-
-    /** The agent's state as words, with a pseudo-class per state for its colour dot. */
-    private final class StateCell extends ListCell<AgentState> {
-        @Override
-        protected void updateItem(AgentState state, boolean empty) {
-            super.updateItem(state, empty);
-            setText(empty || state == null ? "" : enums.agentState(state));
-            setDisable(!empty && state != null && !MainViewModel.choosable(state));
-            for (AgentState s : AgentState.values()) {
-                pseudoClassStateChanged(PseudoClass.getPseudoClass(s.name().toLowerCase(Locale.ROOT).replace("_", "-")),
-                        !empty && s == state);
-            }
-        }
     }
 }

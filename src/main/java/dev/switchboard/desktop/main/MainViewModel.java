@@ -8,51 +8,67 @@ import dev.switchboard.desktop.NoticeBoard;
 import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.Theme;
 import dev.switchboard.desktop.ThemeModel;
+import dev.switchboard.desktop.callback.CallbackViewModel;
 import dev.switchboard.desktop.card.CardViewModel;
 import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
+import dev.switchboard.desktop.queue.QueueItem;
+import dev.switchboard.desktop.queue.QueueViewModel;
 import dev.switchboard.desktop.search.SearchViewModel;
 import dev.switchboard.desktop.session.AgentSession;
+import dev.switchboard.desktop.sound.Ringer;
+import dev.switchboard.desktop.tabs.TabsViewModel;
+import dev.switchboard.desktop.transfer.TransferViewModel;
+import dev.switchboard.desktop.wrapup.WrapUpViewModel;
 import dev.switchboard.domain.AgentState;
+import dev.switchboard.domain.Channel;
+import dev.switchboard.domain.InteractionState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
- * The main window's state: the agent, their state and connection, the notice line and the theme. It
- * also ties the parts together: the selected contact drives the card, a new offer closes the search
- * results, and a search result opens the card.
+ * The main window's state: the agent, their state and connection, the notice line, the theme and the
+ * ring. It also ties the parts together: the selected contact drives the card, a new offer closes the
+ * search results and rings, a search result opens the card, and the shortcuts that depend on what is
+ * on screen (Ctrl+Enter, Ctrl+K) are decided here.
  */
 public final class MainViewModel {
+    /** The parts of the main window, each with its own view model. */
+    public record Parts(ContactsViewModel contacts, QueueViewModel queue, TabsViewModel tabs, CardViewModel card,
+                        SearchViewModel search, WrapUpViewModel wrapUp, TransferViewModel transfer,
+                        CallbackViewModel callback, AgentStateModel state) {
+    }
+
     private final AgentSession session;
-    private final ContactsViewModel contacts;
-    private final CardViewModel card;
-    private final SearchViewModel search;
+    private final Parts parts;
     private final ThemeModel theme;
     private final NoticeBoard notices;
+    private final Messages messages;
+    private final Ringer ringer;
     private final Runnable signOut;
     private final Runnable quit;
     private final Subscriptions subscriptions = new Subscriptions();
+    private final BooleanProperty sound = new SimpleBooleanProperty(this, "sound", true);
     private final StringBinding agentName;
     private final StringBinding agentRole;
     private final StringBinding connection;
 
-    public MainViewModel(AgentSession session, ContactsViewModel contacts, CardViewModel card, SearchViewModel search,
-                         ThemeModel theme, NoticeBoard notices, Messages messages, EnumText enums,
-                         Runnable signOut, Runnable quit) {
+    public MainViewModel(AgentSession session, Parts parts, ThemeModel theme, NoticeBoard notices, Messages messages,
+                         EnumText enums, Ringer ringer, Runnable signOut, Runnable quit) {
         this.session = session;
-        this.contacts = contacts;
-        this.card = card;
-        this.search = search;
+        this.parts = parts;
         this.theme = theme;
         this.notices = notices;
+        this.messages = messages;
+        this.ringer = ringer;
         this.signOut = signOut;
         this.quit = quit;
         agentName = Bindings.createStringBinding(() -> name(session.agentProperty().get()), session.agentProperty());
@@ -66,37 +82,78 @@ public final class MainViewModel {
             return error == null || error.isBlank() ? messages.get("status.connecting")
                     : messages.format("status.reconnecting", error);
         }, session.connectedProperty(), session.lastErrorProperty());
-        subscriptions.listen(contacts.selectedProperty(), (obs, old, now) -> showSelected(now));
-        subscriptions.listen(contacts.items(), (ListChangeListener<ContactItem>) change -> {
+        subscriptions.listen(parts.contacts().selectedProperty(), (obs, old, now) -> showSelected(now));
+        subscriptions.listen(parts.contacts().items(), (ListChangeListener<ContactItem>) change -> {
             while (change.next()) {
                 if (change.wasAdded() && !change.wasReplaced()) {
-                    search.close();
+                    parts.search().close();
+                    if (change.getAddedSubList().stream().anyMatch(i -> i.state() == InteractionState.OFFERED)) {
+                        ring();
+                    }
                 }
             }
         });
-        search.onOpen(this::openCustomer);
+        parts.search().onOpen(this::openCustomer);
+        // a sign-in the server no longer knows cannot be retried: back to the login window
+        subscriptions.listen(session.endedProperty(), (obs, old, now) -> {
+            if (now) {
+                signOut.run();
+            }
+        });
     }
 
     public void openCustomer(CustomerSummary summary) {
-        contacts.selectedProperty().set(null);
-        card.openCustomer(summary);
-    }
-
-    /** What the state selector lists; BUSY is shown while the agent works a contact but cannot be chosen. */
-    public List<AgentState> stateChoices() {
-        return List.of(AgentState.READY, AgentState.NOT_READY, AgentState.BUSY);
-    }
-
-    public static boolean choosable(AgentState state) {
-        return state == AgentState.READY || state == AgentState.NOT_READY;
-    }
-
-    public void changeState(AgentState wanted) {
-        session.changeState(wanted);
+        parts.contacts().selectedProperty().set(null);
+        parts.card().openCustomer(summary);
     }
 
     public void useTheme(Theme next) {
         theme.use(next);
+    }
+
+    /** Ring on new offers; remembered for this session only. */
+    public BooleanProperty soundProperty() {
+        return sound;
+    }
+
+    /**
+     * Ctrl+Enter outside a panel: accept the standing offer if there is one, otherwise finish the
+     * wrap-up on screen.
+     */
+    public void primaryAction() {
+        if (parts.contacts().canAcceptProperty().get()) {
+            parts.contacts().accept();
+        } else if (parts.wrapUp().activeProperty().get()) {
+            parts.wrapUp().submit();
+        }
+    }
+
+    /** Ctrl+T: the transfer panel for the selected active contact. */
+    public void startTransfer() {
+        if (!parts.transfer().open()) {
+            notices.post(messages.get("transfer.unavailable"));
+        }
+    }
+
+    /**
+     * Ctrl+K: a callback for the waiting call picked in the queue, else for the selected active call,
+     * else for the customer on the card.
+     */
+    public void startCallback(QueueItem waiting) {
+        CallbackViewModel callback = parts.callback();
+        if (waiting != null && waiting.channel() == Channel.PHONE) {
+            callback.openForWaiting(waiting.interactionId(), waiting.whoProperty().get(), null,
+                    waiting.entry().queueId());
+        } else if (callback.openForActive()) {
+            return;
+        } else if (parts.contacts().selectedProperty().get() == null && parts.card().customerProperty().get() != null) {
+            callback.openForCustomer(parts.card().customerProperty().get());
+        } else if (parts.contacts().selectedProperty().get() != null
+                && parts.contacts().selectedProperty().get().customer() != null) {
+            callback.openForCustomer(parts.contacts().selectedProperty().get().customer());
+        } else {
+            notices.post(messages.get("callback.unavailable"));
+        }
     }
 
     public void signOut() {
@@ -113,13 +170,16 @@ public final class MainViewModel {
 
     /** Called every second by the view's ticker. */
     public void tick(Instant now) {
-        contacts.tick(now);
+        parts.contacts().tick(now);
+        parts.queue().tick(now);
+        parts.wrapUp().tick(now);
+        parts.state().tick(now);
         notices.tick(now);
     }
 
     public void dispose() {
         subscriptions.close();
-        search.onOpen(null);
+        parts.search().onOpen(null);
     }
 
     public StringBinding agentNameProperty() {
@@ -132,11 +192,6 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<AgentState> stateProperty() {
         return session.stateProperty();
-    }
-
-    /** Ticks whenever the server answered a state request (see {@link AgentSession#stateAnswersProperty}). */
-    public ReadOnlyIntegerProperty stateAnswersProperty() {
-        return session.stateAnswersProperty();
     }
 
     public ReadOnlyObjectProperty<Theme> themeProperty() {
@@ -156,23 +211,37 @@ public final class MainViewModel {
         return notices.messageProperty();
     }
 
+    public Parts parts() {
+        return parts;
+    }
+
     public ContactsViewModel contacts() {
-        return contacts;
+        return parts.contacts();
     }
 
     public CardViewModel card() {
-        return card;
+        return parts.card();
     }
 
     public SearchViewModel search() {
-        return search;
+        return parts.search();
+    }
+
+    public AgentStateModel state() {
+        return parts.state();
+    }
+
+    private void ring() {
+        if (sound.get()) {
+            ringer.ring();
+        }
     }
 
     private void showSelected(ContactItem item) {
         if (item == null) {
-            card.contactClosed();
+            parts.card().contactClosed();
         } else {
-            card.showContact(item);
+            parts.card().showContact(item);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.switchboard.desktop.ui;
 
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /** Every keyboard shortcut of the main window, defined once for menus, buttons and tooltips. */
@@ -17,7 +19,22 @@ public final class Shortcuts {
     public static final KeyCombination QUIT = KeyCombination.valueOf("Shortcut+Q");
     public static final KeyCombination CONTACTS = KeyCombination.valueOf("Shortcut+1");
     public static final KeyCombination CARD = KeyCombination.valueOf("Shortcut+2");
+    public static final KeyCombination QUEUE = KeyCombination.valueOf("Shortcut+3");
+    public static final KeyCombination TRANSFER = KeyCombination.valueOf("Shortcut+T");
+    public static final KeyCombination CALLBACK = KeyCombination.valueOf("Shortcut+K");
+    /** Finishes what a panel asks (wrap-up, transfer, callback); the same keys as Accept. */
+    public static final KeyCombination SUBMIT = KeyCombination.valueOf("Shortcut+Enter");
+    public static final KeyCombination NEXT_TAB = KeyCombination.valueOf("Shortcut+Page Down");
+    public static final KeyCombination PREVIOUS_TAB = KeyCombination.valueOf("Shortcut+Page Up");
+    /** Also move between tabs, as in browsers; the menus show the Page Down / Page Up pair. */
+    public static final KeyCombination NEXT_TAB_TOO = KeyCombination.valueOf("Ctrl+Tab");
+    public static final KeyCombination PREVIOUS_TAB_TOO = KeyCombination.valueOf("Ctrl+Shift+Tab");
 
     private Shortcuts() {
+    }
+
+    /** Alt+1 … Alt+9: straight to that tab. */
+    public static KeyCombination tab(int number) {
+        return new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(number)), KeyCombination.ALT_DOWN);
     }
 }

@@ -3,11 +3,13 @@ package dev.switchboard.server.sim;
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.OfferEvent;
 import dev.switchboard.domain.Agent;
-import dev.switchboard.domain.AgentState;
+import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.server.ApiProblem;
 import dev.switchboard.server.EventHub;
+import dev.switchboard.server.RoutingService;
 import dev.switchboard.server.WorkDistributor;
+import dev.switchboard.store.RoutingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +25,17 @@ import java.util.stream.Collectors;
 
 /**
  * The other agents of the demo centre: they sign in, answer what is offered to them after a couple
- * of seconds, handle it (voice 30 s, other channels 5 s) and become ready again, so queues move and
- * a person at the desktop shares the traffic with colleagues.
+ * of seconds, handle it (voice 30 s, other channels 5 s), spend a few seconds in wrap-up giving a
+ * disposition, and take the next one, so queues move and a person at the desktop shares the traffic
+ * with colleagues.
  */
 public final class SimulatedAgents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedAgents.class);
+    private static final List<String> DISPOSITIONS = List.of("RESOLVED", "RESOLVED", "INFO_GIVEN", "FOLLOW_UP");
 
     private final Map<Long, Agent> agents;
     private final WorkDistributor work;
+    private final RoutingService routing;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "simulated-agents");
         t.setDaemon(true);
@@ -38,9 +43,11 @@ public final class SimulatedAgents implements AutoCloseable {
     });
     private final AutoCloseable subscription;
 
-    public SimulatedAgents(List<Agent> simulated, WorkDistributor work, EventHub hub) {
+    public SimulatedAgents(List<Agent> simulated, RoutingStore config, WorkDistributor work, RoutingService routing,
+                           EventHub hub) {
         this.agents = simulated.stream().collect(Collectors.toMap(Agent::id, Function.identity()));
         this.work = work;
+        this.routing = routing;
         // listen first: signing in offers waiting contacts at once
         this.subscription = hub.subscribe(0, true, hub.latestSeq(), event -> {
             if (EventTypes.OFFER.equals(event.type()) && event.payload() instanceof OfferEvent offer) {
@@ -52,7 +59,7 @@ public final class SimulatedAgents implements AutoCloseable {
             return true;
         });
         for (Agent a : simulated) {
-            work.signIn(a, AgentState.READY);
+            work.signIn(a, config.skills(a.id()), config.capacity(a.id()), true);
         }
     }
 
@@ -73,8 +80,19 @@ public final class SimulatedAgents implements AutoCloseable {
     private void end(Agent agent, long interactionId) {
         try {
             work.end(agent, interactionId);
+            long wrapMillis = ThreadLocalRandom.current().nextLong(1500, 4000);
+            timer.schedule(() -> wrapUp(agent, interactionId), wrapMillis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             LOG.debug("simulated agent {} could not end {}: {}", agent.username(), interactionId, e.getMessage());
+        }
+    }
+
+    private void wrapUp(Agent agent, long interactionId) {
+        String disposition = DISPOSITIONS.get(ThreadLocalRandom.current().nextInt(DISPOSITIONS.size()));
+        try {
+            routing.wrapUp(agent, interactionId, new WrapUpRequest(disposition, null, null));
+        } catch (RuntimeException e) {
+            LOG.debug("simulated agent {} could not wrap up {}: {}", agent.username(), interactionId, e.getMessage());
         }
     }
 

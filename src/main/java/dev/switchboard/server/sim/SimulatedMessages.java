@@ -51,6 +51,21 @@ final class SimulatedMessages {
         };
     }
 
+    /** The demo queue a call about this subject goes to (by name). */
+    static String queueFor(String subject) {
+        String s = subject.toLowerCase(java.util.Locale.ROOT);
+        if (s.contains("invoice") || s.contains("refund") || s.contains("payment")) {
+            return "Billing";
+        }
+        if (s.contains("sign in") || s.contains("broken") || s.contains("warranty")) {
+            return "Technical support";
+        }
+        if (s.contains("upgrade") || s.contains("cancel")) {
+            return "Sales";
+        }
+        return "General";
+    }
+
     String unknownAddress(ContactKind kind) {
         String first = pick(FIRST);
         String last = pick(LAST);

@@ -4,6 +4,7 @@ import dev.switchboard.api.IngestRequest;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.ContactPoint;
+import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.domain.Customer;
 import dev.switchboard.domain.Direction;
 import dev.switchboard.server.ContactService;
@@ -13,11 +14,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Sends the demo centre its traffic: a contact on some channel every few seconds, mostly from known
@@ -30,6 +33,7 @@ public final class TrafficSimulator implements AutoCloseable {
     private final CustomerStore customers;
     private final Random random;
     private final SimulatedMessages messages;
+    private final Map<String, Long> queues;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "traffic-simulator");
         t.setDaemon(true);
@@ -37,9 +41,11 @@ public final class TrafficSimulator implements AutoCloseable {
     });
     private List<String> shared;
 
-    public TrafficSimulator(ContactService contacts, CustomerStore customers, long seed, Duration every) {
+    public TrafficSimulator(ContactService contacts, CustomerStore customers, List<ContactQueue> queues, long seed,
+                            Duration every) {
         this.contacts = contacts;
         this.customers = customers;
+        this.queues = queues.stream().collect(Collectors.toMap(ContactQueue::name, ContactQueue::id, (a, b) -> a));
         this.random = new Random(seed ^ System.nanoTime());
         this.messages = new SimulatedMessages(random);
         long period = Math.max(10, every.toMillis());
@@ -50,8 +56,10 @@ public final class TrafficSimulator implements AutoCloseable {
     private void sendOne() {
         try {
             Channel channel = pickChannel();
-            contacts.ingest(new IngestRequest(channel, Direction.INBOUND, pickAddress(channel),
-                    messages.subject(channel), messages.body(channel)));
+            String subject = messages.subject(channel);
+            contacts.ingest(new IngestRequest(channel, Direction.INBOUND, pickAddress(channel), subject,
+                    messages.body(channel), channel == Channel.PHONE ? queues.get(SimulatedMessages.queueFor(subject))
+                    : null, null));
         } catch (RuntimeException e) {
             LOG.warn("simulated contact failed: {}", e.getMessage());
         }

@@ -44,7 +44,7 @@ class ContactsViewModelTest {
         var v = offer.pop().interaction();
         var active = new dev.switchboard.api.InteractionView(v.id(), v.customerId(), v.channel(), v.direction(),
                 InteractionState.ACTIVE, v.address(), v.addressDisplay(), v.subject(), v.body(), v.createdAt(),
-                v.createdAt().plusSeconds(5), null, 7L);
+                v.createdAt().plusSeconds(5), null, 7L, v.routing());
         var pop = new dev.switchboard.api.ScreenPop(active, offer.pop().match(), offer.pop().customer(),
                 offer.pop().candidates(), offer.pop().openTickets(), offer.pop().recent());
 
@@ -81,9 +81,13 @@ class ContactsViewModelTest {
 
         contacts.end();
         assertThat(h.api.calls).contains("end 501");
-        assertThat(contacts.items()).isEmpty();
+        assertThat(contacts.items()).as("it stays, in wrap-up").containsExactly(item);
+        assertThat(item.state()).isEqualTo(InteractionState.WRAP_UP);
+        assertThat(contacts.tabs()).containsExactly(item);
+        assertThat(contacts.canEndProperty().get()).isFalse();
         assertThat(h.w.card().modeProperty().get()).as("the card stays for wrap-up").isEqualTo(CardViewModel.Mode.CUSTOMER);
-        assertThat(h.w.card().contactStateProperty().get()).isEqualTo(InteractionState.ENDED);
+        assertThat(h.w.card().contactStateProperty().get()).isEqualTo(InteractionState.WRAP_UP);
+        assertThat(item.timerProperty().get()).as("wrap-up counts down").isEqualTo("1:00");
     }
 
     @Test
@@ -132,6 +136,10 @@ class ContactsViewModelTest {
         assertThat(h.w.contacts().items().get(1).state()).isEqualTo(InteractionState.ACTIVE);
 
         h.api.emit(EventTypes.INTERACTION, new InteractionEvent(h.api.end(501)));
+        assertThat(h.w.contacts().items().get(1).state()).isEqualTo(InteractionState.WRAP_UP);
+
+        h.api.emit(EventTypes.INTERACTION, new InteractionEvent(h.api.wrapUp(501,
+                new dev.switchboard.api.WrapUpRequest(null, null, null))));
         assertThat(h.w.contacts().items()).extracting(ContactItem::interactionId).containsExactly(601L);
     }
 

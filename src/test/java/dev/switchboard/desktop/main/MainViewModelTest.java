@@ -33,13 +33,13 @@ class MainViewModelTest {
         assertThat(main.agentRoleProperty().get()).isEqualTo("Agent");
         assertThat(main.stateProperty().get()).isEqualTo(AgentState.NOT_READY);
 
-        main.changeState(AgentState.READY);
+        main.state().ready();
         assertThat(h.api.calls).contains("setState READY");
         assertThat(main.stateProperty().get()).isEqualTo(AgentState.READY);
 
-        h.api.emit(EventTypes.AGENT_STATE, new AgentStateEvent(7, "Alex Morgan", AgentState.BUSY, Instant.now()));
+        h.api.emit(EventTypes.AGENT_STATE, new AgentStateEvent(7, "Alex Morgan", AgentState.BUSY, null, Instant.now()));
         assertThat(main.stateProperty().get()).isEqualTo(AgentState.BUSY);
-        h.api.emit(EventTypes.AGENT_STATE, new AgentStateEvent(8, "Someone else", AgentState.READY, Instant.now()));
+        h.api.emit(EventTypes.AGENT_STATE, new AgentStateEvent(8, "Someone else", AgentState.READY, null, Instant.now()));
         assertThat(main.stateProperty().get()).isEqualTo(AgentState.BUSY);
     }
 
@@ -62,5 +62,36 @@ class MainViewModelTest {
         assertThat(h.signOuts.get()).isEqualTo(1);
         h.w.close();
         assertThat(h.api.subscribed()).isFalse();
+    }
+
+    @Test
+    void aNewOfferRingsUnlessTheSoundIsOff() {
+        Harness h = Harness.inline();
+        h.api.emit(EventTypes.OFFER, dev.switchboard.desktop.Fixtures.offerFromAda(h.api, 501));
+        assertThat(h.rings.get()).isEqualTo(1);
+
+        h.w.main().soundProperty().set(false);
+        h.api.emit(EventTypes.OFFER, dev.switchboard.desktop.Fixtures.offerFromUnknown(h.api, 601));
+        assertThat(h.rings.get()).isEqualTo(1);
+    }
+
+    @Test
+    void ctrlEnterAcceptsTheOfferElseFinishesTheWrapUpOnScreen() {
+        Harness h = Harness.inline();
+        h.api.emit(EventTypes.OFFER, dev.switchboard.desktop.Fixtures.offerFromAda(h.api, 501));
+        h.w.main().primaryAction();
+        assertThat(h.api.calls).contains("accept 501");
+        h.w.contacts().end();
+        h.w.wrapUp().chooseDisposition(1);
+        h.w.main().primaryAction();
+        assertThat(h.api.calls).contains("wrapUp 501 RESOLVED");
+    }
+
+    @Test
+    void aSessionTheServerNoLongerKnowsSignsOut() {
+        Harness h = Harness.inline();
+        h.api.endSession();
+        assertThat(h.signOuts.get()).isEqualTo(1);
+        assertThat(h.w.main().connectedProperty().get()).isFalse();
     }
 }

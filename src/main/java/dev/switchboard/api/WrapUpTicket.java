@@ -1,0 +1,12 @@
+package dev.switchboard.api;
+
+import dev.switchboard.domain.TicketPriority;
+import dev.switchboard.domain.TicketStatus;
+
+/**
+ * A ticket change made in wrap-up. With {@code ticketId} the ticket is updated (status, priority,
+ * a note) and linked; without, a ticket is created with {@code subject} for the contact's customer.
+ */
+public record WrapUpTicket(Long ticketId, String subject, TicketPriority priority, TicketStatus status,
+                           String note) {
+}
