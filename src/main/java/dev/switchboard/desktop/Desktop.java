@@ -47,7 +47,7 @@ public final class Desktop {
     private boolean stopped;
 
     public Desktop(DesktopOptions options, SwitchboardApi api) {
-        this(options, api, Clock.systemDefaultZone(), null);
+        this(options, api, new ServerClock(Clock.systemDefaultZone()), null);
     }
 
     /** For tests: a fixed clock, and the runner background work goes through (null for the pool). */

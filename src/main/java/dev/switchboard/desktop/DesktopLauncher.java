@@ -49,7 +49,10 @@ public final class DesktopLauncher {
         FxThread.startToolkit();
     }
 
-    /** The person's desktop against a running server; returns when it is closed. */
+    /**
+     * The person's desktop against a running server; returns when it is closed, after signing the
+     * agent out so the server stops offering them contacts.
+     */
     public static void runRemote(DesktopOptions options, SwitchboardApi api) {
         startToolkit();
         CountDownLatch closed = new CountDownLatch(1);
@@ -60,6 +63,16 @@ public final class DesktopLauncher {
             return null;
         });
         await(closed);
+        signOutQuietly(api);
+    }
+
+    /** Best effort: a desktop that closes should not leave its agent "ready" at an empty desk. */
+    private static void signOutQuietly(SwitchboardApi api) {
+        try {
+            api.logout();
+        } catch (RuntimeException ignored) {
+            // the server is gone or the session already ended: nothing to sign out of
+        }
     }
 
     /**
@@ -104,6 +117,7 @@ public final class DesktopLauncher {
             });
             return;
         }
+        SwitchboardApi joined = null;
         if (outcome instanceof Outcome.Started started) {
             String label = messages.format("login.server.embedded", started.baseUrl().replaceFirst("^https?://", ""),
                     started.dataDir());
@@ -114,8 +128,9 @@ public final class DesktopLauncher {
             boolean yes = CompletableFuture.anyOf(join, CompletableFuture.runAsync(() -> await(closed)))
                     .thenApply(x -> join.getNow(false)).join();
             if (yes) {
+                joined = apiFor.apply(inUse.address());
                 open(stage, new DesktopOptions(inUse.address(), inUse.accounts(), theme,
-                        messages.get("login.notice.joined")), apiFor.apply(inUse.address()), closed);
+                        messages.get("login.notice.joined")), joined, closed);
             } else {
                 FxThread.callAndWait(() -> {
                     stage.close();
@@ -125,6 +140,10 @@ public final class DesktopLauncher {
             }
         }
         await(closed);
+        if (joined != null) {
+            // the other desktop's server lives on: sign this agent out of it (our own server just stops)
+            signOutQuietly(joined);
+        }
     }
 
     private static void open(Stage stage, DesktopOptions options, SwitchboardApi api, CountDownLatch closed) {

@@ -1,5 +1,6 @@
 package dev.switchboard.desktop;
 
+import dev.switchboard.api.HelloEvent;
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.client.SwitchboardApi;
 import dev.switchboard.desktop.callback.CallbackViewModel;
@@ -40,6 +41,7 @@ public final class Workspace {
     private final CallbackViewModel callback;
     private final AgentStateModel state;
     private final MainViewModel main;
+    private final Registration serverTime;
 
     /** Shared, signed-out parts: what every workspace of this desktop uses. */
     public record Tools(SwitchboardApi api, TaskRunner tasks, Executor ui, Clock clock, Messages messages,
@@ -49,6 +51,8 @@ public final class Workspace {
     public Workspace(LoginResponse login, Tools t, Runnable signOut, Runnable quit) {
         notices = new NoticeBoard(t.clock());
         session = new AgentSession(login, t.api(), t.tasks(), t.ui(), t.errors(), notices);
+        serverTime = t.clock() instanceof ServerClock server
+                ? session.events().on(HelloEvent.class, e -> server.seen(e.serverTime())) : () -> { };
         contacts = new ContactsViewModel(session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), notices,
                 t.clock());
         queue = new QueueViewModel(session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), t.clock());
@@ -81,6 +85,7 @@ public final class Workspace {
     }
 
     public void close() {
+        serverTime.close();
         main.dispose();
         state.dispose();
         callback.dispose();

@@ -6,6 +6,7 @@ import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.HelloEvent;
 import io.javalin.http.sse.SseClient;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class EventStreamResource implements AutoCloseable {
     private final EventHub hub;
     private final ObjectMapper mapper;
+    private final Clock clock;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sse-keepalive");
@@ -27,9 +29,10 @@ public final class EventStreamResource implements AutoCloseable {
         return t;
     });
 
-    public EventStreamResource(EventHub hub, ObjectMapper mapper) {
+    public EventStreamResource(EventHub hub, ObjectMapper mapper, Clock clock) {
         this.hub = hub;
         this.mapper = mapper;
+        this.clock = clock;
         // through each subscriber's own queue: a stuck connection never holds up the others' pings
         pinger.scheduleWithFixedDelay(hub::keepAlive, 15, 15, TimeUnit.SECONDS);
     }
@@ -40,7 +43,7 @@ public final class EventStreamResource implements AutoCloseable {
         client.keepAlive();
         clients.add(client);
         synchronized (client) {
-            client.sendEvent(EventTypes.HELLO, json(new HelloEvent(hub.latestSeq(), after > 0)), null);
+            client.sendEvent(EventTypes.HELLO, json(new HelloEvent(hub.latestSeq(), after > 0, clock.instant())), null);
         }
         AutoCloseable subscription = hub.subscribe(session.agentId(), session.isSupervisor(), from,
                 new EventHub.Sink() {

@@ -94,7 +94,7 @@ public final class SwitchboardServer implements AutoCloseable {
                     work.signOut(agent);
                 }
             });
-            EventStreamResource events = new EventStreamResource(hub, out);
+            EventStreamResource events = new EventStreamResource(hub, out, o.clock());
             resources.add(events);
             RoutingService routingService = new RoutingService(routingStore, agents, customers, interactions, work,
                     ticketService, normalizer, o.clock());

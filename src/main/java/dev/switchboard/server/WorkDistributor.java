@@ -465,7 +465,9 @@ public final class WorkDistributor implements AutoCloseable {
                 working |= i.state() == InteractionState.ACTIVE;
             }
         }
-        AgentState state = wrapping ? AgentState.WRAP_UP : working ? AgentState.BUSY
+        // contacts still being worked count first: an agent wrapping up one chat while answering two
+        // others is busy; wrap-up shows once only after-contact work is left
+        AgentState state = working ? AgentState.BUSY : wrapping ? AgentState.WRAP_UP
                 : s.ready ? AgentState.READY : AgentState.NOT_READY;
         presence.set(s.agent, state, s.ready ? null : s.reason);
     }
