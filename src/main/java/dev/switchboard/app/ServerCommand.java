@@ -57,6 +57,12 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--bench-agents", description = "Create sign-in accounts bench001... (password = username) for the benchmark (default: ${DEFAULT-VALUE}).")
     int benchAgents = 0;
 
+    @Option(names = "--bench-queues", description = "For the benchmark: that many queues over 50 skills, colleagues with 10 skills each, traffic over all of them (default: none).")
+    int benchQueues = 0;
+
+    @Option(names = "--simulated-handle", description = "Seconds simulated colleagues handle a contact (default: voice 30, others 5).")
+    Integer simulatedHandle;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerOptions options = new ServerOptions(host, port,
@@ -64,7 +70,8 @@ final class ServerCommand implements Callable<Integer> {
                 jdbcUrl, jdbcUser, jdbcPassword, null, customers, seed, interactionsPerCustomer, region,
                 offerTimeoutSeconds == null ? null : Duration.ofSeconds(offerTimeoutSeconds),
                 simulateEvery == null ? null : Duration.ofMillis((long) (simulateEvery * 1000)), simulatedAgents,
-                benchAgents, Clock.systemUTC());
+                benchAgents, benchQueues, simulatedHandle == null ? null : Duration.ofSeconds(simulatedHandle),
+                Clock.systemUTC());
         SwitchboardServer server = SwitchboardServer.start(options, new ConsoleProgress());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

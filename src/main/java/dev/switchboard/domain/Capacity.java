@@ -42,9 +42,14 @@ public record Capacity(Map<Channel, Integer> max) {
             return false;
         }
         int load = 0;
-        for (Map.Entry<Channel, Integer> e : held.entrySet()) {
-            load += e.getValue() * weight(e.getKey());
+        for (Channel c : CHANNELS) {
+            Integer n = held.get(c);
+            if (n != null && n > 0) {
+                load += n * weight(c);
+            }
         }
         return load + weight(channel) <= TOTAL;
     }
+
+    private static final Channel[] CHANNELS = Channel.values();
 }

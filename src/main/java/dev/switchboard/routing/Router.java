@@ -57,7 +57,22 @@ public final class Router {
     /** Per queue, the signed-in agents with every skill it requires: the only ones worth looking at. */
     private final Map<Long, List<AgentSlot>> skilled = new HashMap<>();
     private final Map<Long, Waiting> waiting = new HashMap<>();
+    /**
+     * Waiting contacts per queue, in the queue's own order (priority, then arrival): within one queue
+     * that is also the urgency order, whatever the time, so a freed agent looks only at the first
+     * contacts of the queues they serve instead of every waiting contact.
+     */
+    private final Map<Long, java.util.TreeSet<Waiting>> byQueue = new HashMap<>();
+    /** Waiting contacts meant for one named agent, by that agent. */
+    private final Map<Long, List<Waiting>> byTarget = new HashMap<>();
     private final Map<Long, StandingOffer> offers = new HashMap<>();
+    /** When someone's sparing of a contact ends, soonest first: the contacts worth another look on a tick. */
+    private final java.util.PriorityQueue<Spared> sparingEnds = new java.util.PriorityQueue<>(
+            Comparator.comparing(Spared::until));
+
+    private record Spared(Instant until, long interactionId) {
+    }
+
     /** Who declined which contact when (kept while the contact is routed). */
     private final Map<Long, Map<Long, Instant>> declines = new HashMap<>();
     /** Accepted contacts (working or in wrap-up): they hold their agent's capacity until released. */
@@ -81,6 +96,8 @@ public final class Router {
         final long id;
         final Map<String, Integer> skills;
         final Capacity capacity;
+        /** The queues whose required skills this agent has. */
+        final List<Long> queues = new ArrayList<>();
         boolean available;
         Instant lastActivity;
         /** Contacts held and offered, per channel: what capacity is checked against. */
@@ -103,11 +120,14 @@ public final class Router {
         queues.put(rule.queueId(), rule);
         List<AgentSlot> list = new ArrayList<>();
         for (AgentSlot a : agents.values()) {
+            a.queues.remove(rule.queueId());
             if (hasSkills(a, rule)) {
                 list.add(a);
+                a.queues.add(rule.queueId());
             }
         }
         skilled.put(rule.queueId(), list);
+        byQueue.computeIfAbsent(rule.queueId(), k -> new java.util.TreeSet<>(IN_QUEUE));
     }
 
     public Optional<QueueRule> queue(long queueId) {
@@ -137,6 +157,7 @@ public final class Router {
             }
             if (hasSkills(slot, q)) {
                 list.add(slot);
+                slot.queues.add(q.queueId());
             }
         }
     }
@@ -246,7 +267,7 @@ public final class Router {
 
     /** The contact leaves routing (hung up, scheduled for later); a standing offer is withdrawn. */
     public List<Decision> withdraw(long interactionId) {
-        waiting.remove(interactionId);
+        removeWaiting(interactionId);
         declines.remove(interactionId);
         Held h = held.remove(interactionId);
         if (h != null && agents.containsKey(h.agentId())) {
@@ -286,8 +307,10 @@ public final class Router {
             }
             requeue(o.contact(), o.agentId(), out);
         }
-        for (Waiting w : List.copyOf(waiting.values())) {
-            if (!w.declined().isEmpty() && waiting.containsKey(w.contact().interactionId())) {
+        // a contact only some declined may be theirs again once their sparing ends
+        while (!sparingEnds.isEmpty() && !sparingEnds.peek().until().isAfter(now)) {
+            Waiting w = waiting.get(sparingEnds.poll().interactionId());
+            if (w != null) {
                 matchForContact(w, out);
             }
         }
@@ -300,6 +323,16 @@ public final class Router {
     public List<Contact> waitingByUrgency() {
         Instant now = clock.instant();
         return waiting.values().stream().map(Waiting::contact).sorted(urgency(now)).toList();
+    }
+
+    /** The signed-in agents with every skill the queue requires: who may see its waiting contacts. */
+    public Set<Long> skilledFor(long queueId) {
+        List<AgentSlot> list = skilled.getOrDefault(queueId, List.of());
+        Set<Long> ids = new java.util.HashSet<>(list.size() * 2);
+        for (AgentSlot a : list) {
+            ids.add(a.id);
+        }
+        return ids;
     }
 
     public int waitingCount() {
@@ -325,11 +358,44 @@ public final class Router {
         Map<Long, Instant> declined = new HashMap<>(declines.getOrDefault(contact.interactionId(), Map.of()));
         if (declinedBy != null) {
             declined.put(declinedBy, clock.instant());
+            sparingEnds.add(new Spared(clock.instant().plus(REOFFER_AFTER), contact.interactionId()));
         }
         declines.put(contact.interactionId(), declined);
         Waiting w = new Waiting(contact, declined);
-        waiting.put(contact.interactionId(), w);
+        addWaiting(w);
         matchForContact(w, out);
+    }
+
+    private static final Comparator<Waiting> IN_QUEUE = Comparator
+            .<Waiting>comparingInt(w -> -w.contact().priority())
+            .thenComparing(w -> w.contact().queuedAt())
+            .thenComparingLong(w -> w.contact().interactionId());
+
+    private void addWaiting(Waiting w) {
+        Contact c = w.contact();
+        waiting.put(c.interactionId(), w);
+        if (c.targetAgentId() != null) {
+            byTarget.computeIfAbsent(c.targetAgentId(), k -> new ArrayList<>()).add(w);
+        } else {
+            byQueue.get(c.queueId()).add(w);
+        }
+    }
+
+    private void removeWaiting(long interactionId) {
+        Waiting w = waiting.remove(interactionId);
+        if (w == null) {
+            return;
+        }
+        Contact c = w.contact();
+        if (c.targetAgentId() != null) {
+            List<Waiting> list = byTarget.get(c.targetAgentId());
+            list.remove(w);
+            if (list.isEmpty()) {
+                byTarget.remove(c.targetAgentId());
+            }
+        } else {
+            byQueue.get(c.queueId()).remove(w);
+        }
     }
 
     /** Offers the contact to the best free agent who is not being spared it. */
@@ -348,25 +414,50 @@ public final class Router {
         }
     }
 
-    /** While the agent has room, offers them the most urgent contact they can take. */
+    /**
+     * While the agent has room, offers them the most urgent contact they can take: the first one
+     * they may take in each queue they serve (and among those meant for them by name), compared.
+     */
     private void matchForAgent(AgentSlot a, List<Decision> out) {
         while (a.available && !waiting.isEmpty()) {
             Instant now = clock.instant();
+            Comparator<Contact> urgency = urgency(now);
             Waiting pick = null;
-            for (Waiting w : waiting.values()) {
-                Contact c = w.contact();
-                if (w.sparing(a.id, now)) {
-                    continue;
+            for (Long queueId : a.queues) {
+                Waiting first = firstTakeable(a, byQueue.get(queueId), now);
+                if (first != null && (pick == null || urgency.compare(first.contact(), pick.contact()) < 0)) {
+                    pick = first;
                 }
-                if (eligible(a, c, queues.get(c.queueId())) && (pick == null || urgency(now).compare(c, pick.contact()) < 0)) {
-                    pick = w;
-                }
+            }
+            Waiting mine = firstTakeable(a, byTarget.getOrDefault(a.id, List.of()), now);
+            if (mine != null && (pick == null || urgency.compare(mine.contact(), pick.contact()) < 0)) {
+                pick = mine;
             }
             if (pick == null) {
                 return;
             }
             offer(pick.contact(), a, out);
         }
+    }
+
+    private Waiting firstTakeable(AgentSlot a, Iterable<Waiting> line, Instant now) {
+        if (line == null) {
+            return null;
+        }
+        EnumMap<Channel, Boolean> room = new EnumMap<>(Channel.class);
+        for (Channel ch : Channel.values()) {
+            room.put(ch, a.capacity.fits(a.load, ch));
+        }
+        if (!room.containsValue(true)) {
+            return null; // the agent is full
+        }
+        for (Waiting w : line) {
+            Contact c = w.contact();
+            if (room.get(c.channel()) && !w.sparing(a.id, now) && eligible(a, c, queues.get(c.queueId()))) {
+                return w;
+            }
+        }
+        return null;
     }
 
     private Iterable<AgentSlot> candidates(Contact c) {
@@ -415,7 +506,7 @@ public final class Router {
     private void offer(Contact c, AgentSlot a, List<Decision> out) {
         Instant now = clock.instant();
         Instant expires = now.plus(queues.get(c.queueId()).offerTimeout());
-        waiting.remove(c.interactionId());
+        removeWaiting(c.interactionId());
         offers.put(c.interactionId(), new StandingOffer(c, a.id, expires));
         a.load.merge(c.channel(), 1, Integer::sum);
         a.lastActivity = now;

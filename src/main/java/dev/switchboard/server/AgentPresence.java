@@ -4,7 +4,6 @@ import dev.switchboard.api.AgentStateEvent;
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.AgentState;
-import dev.switchboard.store.RoutingStore;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AgentPresence {
     private final EventHub hub;
-    private final RoutingStore log;
+    private final ProgressWriter log;
     private final Clock clock;
     private final Map<Long, Entry> states = new ConcurrentHashMap<>();
 
@@ -25,7 +24,7 @@ public final class AgentPresence {
     public record Entry(Agent agent, AgentState state, String reason, Instant since) {
     }
 
-    public AgentPresence(EventHub hub, RoutingStore log, Clock clock) {
+    public AgentPresence(EventHub hub, ProgressWriter log, Clock clock) {
         this.hub = hub;
         this.log = log;
         this.clock = clock;
@@ -48,7 +47,7 @@ public final class AgentPresence {
         }
         Instant now = clock.instant();
         states.put(agent.id(), new Entry(agent, state, reason, now));
-        log.logState(agent.id(), state.name(), reason, now);
+        log.agentState(agent.id(), state.name(), reason, now);
         hub.publish(EventTypes.AGENT_STATE,
                 new AgentStateEvent(agent.id(), agent.displayName(), state, reason, now), agent.id());
     }

@@ -12,7 +12,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -34,12 +34,18 @@ public final class EventHub implements AutoCloseable {
     static final int MAX_BACKLOG = 10_000;
 
     /** Not an event: tells a sink to write a keep-alive (an SSE comment). Never numbered, never held. */
-    public static final Event KEEP_ALIVE = new Event(-1, "keep-alive", null, null, "");
+    public static final Event KEEP_ALIVE = new Event(-1, "keep-alive", null, null, null, "");
 
     /** One published event; {@code json} is serialised once and shared by every subscriber. */
-    public record Event(long seq, String type, Long agentId, Object payload, String json) {
+    public record Event(long seq, String type, Long agentId, Set<Long> audience, Object payload, String json) {
         boolean concerns(long subscriberAgentId, boolean seesAll) {
-            return seesAll || agentId == null || agentId == subscriberAgentId;
+            if (seesAll) {
+                return true;
+            }
+            if (audience != null) {
+                return audience.contains(subscriberAgentId);
+            }
+            return agentId == null || agentId == subscriberAgentId;
         }
     }
 
@@ -55,7 +61,7 @@ public final class EventHub implements AutoCloseable {
 
     private final ObjectMapper mapper;
     private final int capacity;
-    private final ExecutorService delivery;
+    private final Executor delivery;
     private final LongSupplier sequenceBlock;
     private final long blockSize;
     private final ArrayDeque<Event> ring;
@@ -67,7 +73,7 @@ public final class EventHub implements AutoCloseable {
      * @param sequenceBlock reserves {@code blockSize} new numbers and returns the first (persisted, so
      *                      numbers keep growing across restarts)
      */
-    public EventHub(ObjectMapper mapper, int capacity, ExecutorService delivery, LongSupplier sequenceBlock,
+    public EventHub(ObjectMapper mapper, int capacity, Executor delivery, LongSupplier sequenceBlock,
                     long blockSize) {
         this.mapper = mapper;
         this.capacity = capacity;
@@ -81,6 +87,15 @@ public final class EventHub implements AutoCloseable {
 
     /** Publishes an event for one agent ({@code agentId}) or for everyone ({@code null}). */
     public Event publish(String type, Object payload, Long agentId) {
+        return publish(type, payload, agentId, null);
+    }
+
+    /** Publishes an event for the agents in {@code audience} (and supervisors). */
+    public Event publish(String type, Object payload, Set<Long> audience) {
+        return publish(type, payload, null, audience);
+    }
+
+    private Event publish(String type, Object payload, Long agentId, Set<Long> audience) {
         String json;
         try {
             json = mapper.writeValueAsString(payload);
@@ -93,7 +108,7 @@ public final class EventHub implements AutoCloseable {
                 nextSeq = sequenceBlock.getAsLong();
                 blockEnd = nextSeq + blockSize;
             }
-            event = new Event(nextSeq++, type, agentId, payload, json);
+            event = new Event(nextSeq++, type, agentId, audience, payload, json);
             ring.addLast(event);
             if (ring.size() > capacity) {
                 ring.removeFirst();
@@ -144,7 +159,7 @@ public final class EventHub implements AutoCloseable {
             if (afterSeq > 0 && afterSeq < latestSeq()) {
                 long oldest = ring.isEmpty() ? nextSeq : ring.peekFirst().seq();
                 if (afterSeq + 1 < oldest) {
-                    s.queue.add(new Event(0, EventTypes.RESYNC, (long) agentId,
+                    s.queue.add(new Event(0, EventTypes.RESYNC, (long) agentId, null,
                             new ResyncEvent(afterSeq, oldest), toJson(new ResyncEvent(afterSeq, oldest))));
                     s.backlog.incrementAndGet();
                 } else {

@@ -14,25 +14,29 @@ import java.time.Duration;
  * @param simulatedAgents how many simulated colleagues take traffic while the simulator runs
  * @param offerTimeout when set, every queue's offer timeout (otherwise each queue's own)
  * @param benchAgents extra sign-in accounts {@code bench001...} (password = username) for the benchmark
+ * @param benchQueues when above 0, the benchmark's centre: that many queues needing one or two of 50
+ *                    skills, colleagues with ten of them, and simulated traffic spread over them
+ * @param simHandle how long simulated colleagues handle a contact (null: voice 30 s, others 5 s)
  */
 public record ServerOptions(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
                             String jdbcPassword, String memoryDb, int demoCustomers, long demoSeed,
                             double interactionsPerCustomer, String region, Duration offerTimeout,
-                            Duration simulatorEvery, int simulatedAgents, int benchAgents, Clock clock) {
+                            Duration simulatorEvery, int simulatedAgents, int benchAgents, int benchQueues,
+                            Duration simHandle, Clock clock) {
 
     /** A test server: in-memory database, loopback, a free port, no simulator. */
     public static ServerOptions inMemory(String name, int demoCustomers) {
         return new ServerOptions("127.0.0.1", 0, null, null, null, null, name, demoCustomers, 42L, 5.0, "GB",
-                null, null, DemoAccounts.SIMULATED.size(), 0, Clock.systemUTC());
+                null, null, DemoAccounts.SIMULATED.size(), 0, 0, null, Clock.systemUTC());
     }
 
     public ServerOptions withSimulator(Duration every) {
         return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
-                demoSeed, interactionsPerCustomer, region, offerTimeout, every, simulatedAgents, benchAgents, clock);
+                demoSeed, interactionsPerCustomer, region, offerTimeout, every, simulatedAgents, benchAgents, benchQueues, simHandle, clock);
     }
 
     public ServerOptions withOfferTimeout(Duration timeout) {
         return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
-                demoSeed, interactionsPerCustomer, region, timeout, simulatorEvery, simulatedAgents, benchAgents, clock);
+                demoSeed, interactionsPerCustomer, region, timeout, simulatorEvery, simulatedAgents, benchAgents, benchQueues, simHandle, clock);
     }
 }

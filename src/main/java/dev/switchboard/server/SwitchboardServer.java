@@ -6,6 +6,7 @@ import dev.switchboard.domain.AddressNormalizer;
 import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.routing.Router;
+import dev.switchboard.server.sim.BenchCentre;
 import dev.switchboard.server.sim.SimulatedAgents;
 import dev.switchboard.server.sim.TrafficSimulator;
 import dev.switchboard.store.AgentStore;
@@ -22,9 +23,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The central server, wired by hand: database, services, routing, the event stream, the REST API
@@ -56,8 +54,9 @@ public final class SwitchboardServer implements AutoCloseable {
             SettingStore settings = new SettingStore(ds);
 
             RoutingStore routingStore = new RoutingStore(ds);
-            DemoAccounts.seed(agents, routingStore, o.simulatorEvery() != null ? o.simulatedAgents()
-                    : DemoAccounts.SIMULATED.size(), o.benchAgents(), o.demoSeed());
+            DemoAccounts.seed(agents, routingStore, o.simulatorEvery() != null || o.benchQueues() > 0
+                    ? o.simulatedAgents() : DemoAccounts.SIMULATED.size(), o.benchAgents(), o.demoSeed());
+            BenchCentre.seed(routingStore, agents, o.benchQueues(), o.demoSeed());
             if (o.demoCustomers() > 0 && customers.count() == 0) {
                 List<Long> agentIds = agents.all().stream().map(Agent::id).toList();
                 DemoSeed.generate(ds, o, agentIds, progress);
@@ -70,13 +69,16 @@ public final class SwitchboardServer implements AutoCloseable {
                     : new ContactQueue(q.id(), q.name(), q.requiredSkills(), q.priority(), q.slPercent(), q.slThreshold(),
                     o.offerTimeout(), q.wrapUpRequired(), q.wrapUpTimeout())).toList();
             Views views = new Views(normalizer, queues);
-            // grows with the connections being written to at once, so one stuck client holds up only itself
-            ExecutorService delivery = Executors.newCachedThreadPool(daemon("event-delivery"));
-            resources.add(delivery::shutdownNow);
+            // a few workers; more join only beside workers stuck on a client that stopped reading
+            DeliveryPool delivery = new DeliveryPool(4, 256);
+            resources.add(delivery);
             hub = new EventHub(out, 100_000, delivery, () -> settings.reserveSequenceBlock(10_000), 10_000);
             resources.add(hub);
-            AgentPresence presence = new AgentPresence(hub, routingStore, o.clock());
-            work = new WorkDistributor(new Router(o.clock()), queues, interactions, presence, hub, views, o.clock());
+            ProgressWriter writer = new ProgressWriter(interactions, routingStore);
+            resources.add(writer);
+            interactions.unwrittenFrom(writer::pending);
+            AgentPresence presence = new AgentPresence(hub, writer, o.clock());
+            work = new WorkDistributor(new Router(o.clock()), queues, writer, presence, hub, views, o.clock());
             resources.add(work);
             ScreenPopBuilder pops = new ScreenPopBuilder(customers, interactions, tickets, views);
             contacts = new ContactService(normalizer, routingStore, customers, interactions, pops, work, hub, views,
@@ -113,10 +115,14 @@ public final class SwitchboardServer implements AutoCloseable {
             String host = o.host().equals("0.0.0.0") ? "127.0.0.1" : o.host();
             baseUrl = "http://" + host + ":" + javalin.port();
 
-            if (o.simulatorEvery() != null) {
+            // simulated colleagues play the centre's other agents: with the demo's traffic, or for the
+            // benchmark's centre, whose traffic comes from the benchmark over the API
+            if (o.simulatorEvery() != null || o.benchQueues() > 0) {
                 SimulatedAgents simAgents = new SimulatedAgents(agents.all().stream().filter(Agent::simulated)
-                        .limit(o.simulatedAgents()).toList(), routingStore, work, routingService, hub);
+                        .limit(o.simulatedAgents()).toList(), routingStore, work, routingService, hub, o.simHandle());
                 resources.add(simAgents);
+            }
+            if (o.simulatorEvery() != null) {
                 TrafficSimulator traffic = new TrafficSimulator(contacts, customers, work.queues(), o.demoSeed(),
                         o.simulatorEvery());
                 resources.add(traffic);
@@ -174,14 +180,5 @@ public final class SwitchboardServer implements AutoCloseable {
             }
         }
         resources.clear();
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -91,7 +91,7 @@ public final class TicketService {
 
     private TicketView publish(Ticket t) {
         TicketView view = views.ticket(t);
-        hub.publish(EventTypes.TICKET, new TicketEvent(view), null);
+        hub.publish(EventTypes.TICKET, new TicketEvent(view), (Long) null);
         return view;
     }
 }

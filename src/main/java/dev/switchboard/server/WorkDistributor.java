@@ -18,7 +18,6 @@ import dev.switchboard.domain.InteractionState;
 import dev.switchboard.domain.Routing;
 import dev.switchboard.routing.Decision;
 import dev.switchboard.routing.Router;
-import dev.switchboard.store.InteractionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,7 @@ public final class WorkDistributor implements AutoCloseable {
     static final String NO_ANSWER = "NO_ANSWER";
 
     private final Router router;
-    private final InteractionStore interactions;
+    private final ProgressWriter progress;
     private final AgentPresence presence;
     private final EventHub hub;
     private final Views views;
@@ -63,6 +62,8 @@ public final class WorkDistributor implements AutoCloseable {
     private final Map<Long, Interaction> routed = new HashMap<>();
     private final Map<Long, ScreenPop> pops = new HashMap<>();
     private final Map<Long, Interaction> held = new HashMap<>();
+    /** The same held interactions, per agent: an agent's state is worked out from theirs alone. */
+    private final Map<Long, Map<Long, Interaction>> heldByAgent = new HashMap<>();
     private final Map<Long, Interaction> scheduled = new HashMap<>();
     private final Map<Long, SignedIn> signedIn = new HashMap<>();
 
@@ -80,10 +81,10 @@ public final class WorkDistributor implements AutoCloseable {
         }
     }
 
-    public WorkDistributor(Router router, List<ContactQueue> queueList, InteractionStore interactions,
+    public WorkDistributor(Router router, List<ContactQueue> queueList, ProgressWriter progress,
                            AgentPresence presence, EventHub hub, Views views, Clock clock) {
         this.router = router;
-        this.interactions = interactions;
+        this.progress = progress;
         this.presence = presence;
         this.hub = hub;
         this.views = views;
@@ -110,14 +111,14 @@ public final class WorkDistributor implements AutoCloseable {
             for (Interaction i : unfinished) {
                 switch (i.state()) {
                     case ACTIVE, WRAP_UP -> {
-                        held.put(i.id(), i);
+                        putHeld(i);
                         router.hold(i.id(), i.agentId(), i.channel());
                     }
                     case SCHEDULED -> scheduled.put(i.id(), i);
                     default -> {
                         Interaction queued = i.queued(i.routing());
                         if (i.state() != InteractionState.QUEUED) {
-                            interactions.updateProgress(queued);
+                            progress.interaction(queued);
                         }
                         if (queues.containsKey(queued.routing().queueId())) {
                             addToQueue(queued, popOf.apply(queued));
@@ -207,12 +208,11 @@ public final class WorkDistributor implements AutoCloseable {
             routed.remove(interactionId);
             pops.remove(interactionId);
             Interaction accepted = i.answered(clock.instant());
-            interactions.updateProgress(accepted);
-            Interaction stored = interactions.find(interactionId).orElse(accepted);
-            held.put(interactionId, stored);
-            hub.publish(EventTypes.QUEUE_LEFT, new QueueLeftEvent(interactionId, "answered"), null);
+            progress.interaction(accepted);
+            putHeld(accepted);
+            publishLeft(i, "answered");
             refreshState(agent.id());
-            return publish(stored);
+            return publish(accepted);
         });
     }
 
@@ -235,8 +235,8 @@ public final class WorkDistributor implements AutoCloseable {
             Instant now = clock.instant();
             Instant deadline = q == null ? now : now.plus(q.wrapUpTimeout());
             Interaction wrapping = i.inWrapUp(now, deadline);
-            interactions.updateProgress(wrapping);
-            held.put(interactionId, wrapping);
+            progress.interaction(wrapping);
+            putHeld(wrapping);
             refreshState(agent.id());
             return publish(wrapping);
         });
@@ -266,11 +266,11 @@ public final class WorkDistributor implements AutoCloseable {
         return call(() -> {
             Interaction i = heldBy(agent, interactionId, InteractionState.ACTIVE);
             long queue = queueId != null ? queue(queueId).id() : i.routing().queueId();
-            held.remove(interactionId);
+            removeHeld(interactionId);
             apply(router.release(interactionId));
             Interaction moved = i.queued(i.routing().inQueue(queue, i.routing().priority(), clock.instant(), toAgentId)
                     .withTransferNote(note));
-            interactions.updateProgress(moved);
+            progress.interaction(moved);
             refreshState(agent.id());
             addToQueue(moved, null);
             return views.interaction(moved);
@@ -287,7 +287,7 @@ public final class WorkDistributor implements AutoCloseable {
             Interaction i = routed.get(interactionId);
             if (i == null) {
                 i = heldBy(agent, interactionId, InteractionState.ACTIVE);
-                held.remove(interactionId);
+                removeHeld(interactionId);
                 apply(router.release(interactionId));
                 refreshState(agent.id());
             } else {
@@ -301,12 +301,12 @@ public final class WorkDistributor implements AutoCloseable {
             Interaction callback = i.queued(routing);
             if (at != null && at.isAfter(clock.instant())) {
                 Interaction later = callback.withState(InteractionState.SCHEDULED);
-                interactions.updateProgress(later);
+                progress.interaction(later);
                 scheduled.put(interactionId, later);
-                hub.publish(EventTypes.QUEUE_LEFT, new QueueLeftEvent(interactionId, "scheduled"), null);
+                publishLeft(i, "scheduled");
                 return publish(later);
             }
-            interactions.updateProgress(callback);
+            progress.interaction(callback);
             addToQueue(callback, pops.remove(interactionId));
             return views.interaction(callback);
         });
@@ -351,7 +351,11 @@ public final class WorkDistributor implements AutoCloseable {
     public void linked(long interactionId, long customerId, ScreenPop pop) {
         call(() -> {
             routed.computeIfPresent(interactionId, (k, i) -> i.withCustomer(customerId));
-            held.computeIfPresent(interactionId, (k, i) -> i.withCustomer(customerId));
+            Interaction h = held.get(interactionId);
+            if (h != null) {
+                putHeld(h.withCustomer(customerId));
+            }
+            scheduled.computeIfPresent(interactionId, (k, i) -> i.withCustomer(customerId));
             if (routed.containsKey(interactionId)) {
                 pops.put(interactionId, pop);
             }
@@ -378,8 +382,7 @@ public final class WorkDistributor implements AutoCloseable {
 
     /** The agent's contacts in hand now, oldest first (what a desktop restores after signing in again). */
     public List<Interaction> activeWork(long agentId) {
-        return call(() -> held.values().stream()
-                .filter(i -> Long.valueOf(agentId).equals(i.agentId()))
+        return call(() -> heldByAgent.getOrDefault(agentId, Map.of()).values().stream()
                 .sorted(Comparator.comparing(Interaction::createdAt))
                 .toList());
     }
@@ -410,7 +413,7 @@ public final class WorkDistributor implements AutoCloseable {
             if (due == null || !due.isAfter(now)) {
                 scheduled.remove(i.id());
                 Interaction queued = i.queued(i.routing());
-                interactions.updateProgress(queued);
+                progress.interaction(queued);
                 addToQueue(queued, null);
             }
         }
@@ -429,13 +432,38 @@ public final class WorkDistributor implements AutoCloseable {
         return i;
     }
 
+    private void putHeld(Interaction i) {
+        Interaction old = held.put(i.id(), i);
+        if (old != null && !java.util.Objects.equals(old.agentId(), i.agentId())) {
+            removeFromAgent(old);
+        }
+        heldByAgent.computeIfAbsent(i.agentId(), k -> new HashMap<>()).put(i.id(), i);
+    }
+
+    private void removeHeld(long interactionId) {
+        Interaction old = held.remove(interactionId);
+        if (old != null) {
+            removeFromAgent(old);
+        }
+    }
+
+    private void removeFromAgent(Interaction i) {
+        Map<Long, Interaction> mine = heldByAgent.get(i.agentId());
+        if (mine != null) {
+            mine.remove(i.id());
+            if (mine.isEmpty()) {
+                heldByAgent.remove(i.agentId());
+            }
+        }
+    }
+
     private InteractionView finish(Interaction i, String disposition, String notes) {
         Interaction ended = i.finished(InteractionState.ENDED, clock.instant(), i.routing().wrappedUp(disposition, notes));
-        interactions.updateProgress(ended);
-        held.remove(i.id());
+        progress.interaction(ended);
+        removeHeld(i.id());
         apply(router.release(i.id()));
         refreshState(i.agentId());
-        return publish(interactions.find(i.id()).orElse(ended));
+        return publish(ended);
     }
 
     private void addToQueue(Interaction i, ScreenPop pop) {
@@ -447,7 +475,7 @@ public final class WorkDistributor implements AutoCloseable {
         apply(router.enqueue(new Router.Contact(i.id(), r.queueId(), i.channel(), r.priority(),
                 r.queuedAt() != null ? r.queuedAt() : i.createdAt(), r.targetAgentId())));
         if (router.isWaiting(i.id())) {
-            hub.publish(EventTypes.QUEUE, new QueueEvent(entry(i, null)), null);
+            publishQueue(i, new QueueEvent(entry(i, null)));
         }
     }
 
@@ -459,17 +487,28 @@ public final class WorkDistributor implements AutoCloseable {
         }
         boolean wrapping = false;
         boolean working = false;
-        for (Interaction i : held.values()) {
-            if (agentId.equals(i.agentId())) {
-                wrapping |= i.state() == InteractionState.WRAP_UP;
-                working |= i.state() == InteractionState.ACTIVE;
-            }
+        for (Interaction i : heldByAgent.getOrDefault(agentId, Map.of()).values()) {
+            wrapping |= i.state() == InteractionState.WRAP_UP;
+            working |= i.state() == InteractionState.ACTIVE;
         }
         // contacts still being worked count first: an agent wrapping up one chat while answering two
         // others is busy; wrap-up shows once only after-contact work is left
         AgentState state = working ? AgentState.BUSY : wrapping ? AgentState.WRAP_UP
                 : s.ready ? AgentState.READY : AgentState.NOT_READY;
         presence.set(s.agent, state, s.ready ? null : s.reason);
+    }
+
+    /** Queue news goes to the agents who may take from that queue (and supervisors), not to everyone. */
+    private void publishQueue(Interaction i, QueueEvent event) {
+        Long target = i.routing().targetAgentId();
+        hub.publish(EventTypes.QUEUE, event, target != null ? java.util.Set.of(target)
+                : router.skilledFor(i.routing().queueId()));
+    }
+
+    private void publishLeft(Interaction i, String reason) {
+        Long target = i.routing().targetAgentId();
+        hub.publish(EventTypes.QUEUE_LEFT, new QueueLeftEvent(i.id(), reason), target != null ? java.util.Set.of(target)
+                : router.skilledFor(i.routing().queueId()));
     }
 
     private InteractionView publish(Interaction i) {
@@ -518,12 +557,7 @@ public final class WorkDistributor implements AutoCloseable {
         Interaction i = routed.get(o.interactionId());
         Interaction offered = i.offeredTo(o.agentId());
         routed.put(i.id(), offered);
-        try {
-            interactions.updateProgress(offered);
-        } catch (RuntimeException e) {
-            // the offer stands in routing either way; the stored state catches up with the next change
-            LOG.warn("could not store the offer of {}: {}", i.id(), e.getMessage());
-        }
+        progress.interaction(offered);
         InteractionView view = views.interaction(offered);
         ScreenPop pop = pops.get(i.id());
         if (pop == null) {
@@ -531,16 +565,16 @@ public final class WorkDistributor implements AutoCloseable {
         }
         hub.publish(EventTypes.OFFER, new OfferEvent(i.id(), o.agentId(), o.offeredAt(), o.expiresAt(),
                 ScreenPopBuilder.withInteraction(pop, view)), o.agentId());
-        hub.publish(EventTypes.QUEUE, new QueueEvent(entry(offered, o.agentId())), null);
+        publishQueue(offered, new QueueEvent(entry(offered, o.agentId())));
     }
 
     private void revoke(Decision.Revoke r) {
         Interaction i = routed.get(r.interactionId());
         if (i != null && router.isWaiting(r.interactionId())) {
             Interaction queued = i.queued(i.routing());
-            interactions.updateProgress(queued);
+            progress.interaction(queued);
             routed.put(i.id(), queued);
-            hub.publish(EventTypes.QUEUE, new QueueEvent(entry(queued, null)), null);
+            publishQueue(queued, new QueueEvent(entry(queued, null)));
         }
         hub.publish(EventTypes.OFFER_REVOKED,
                 new OfferRevokedEvent(r.interactionId(), r.agentId(), r.reason().name()), r.agentId());

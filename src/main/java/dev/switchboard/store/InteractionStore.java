@@ -21,9 +21,18 @@ public final class InteractionStore {
             + "transfer_note, callback_number, due_at, wrap_up_deadline, disposition, wrap_up_notes";
 
     private final Jdbc jdbc;
+    private volatile java.util.function.LongFunction<Optional<Interaction>> unwritten = id -> Optional.empty();
 
     public InteractionStore(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
+    }
+
+    /**
+     * Where progress that is recorded but not written yet can be found (a write-behind buffer):
+     * {@link #find} answers with it, so a reader always sees the latest state.
+     */
+    public void unwrittenFrom(java.util.function.LongFunction<Optional<Interaction>> source) {
+        this.unwritten = source;
     }
 
     /** Stores a new interaction (its id is ignored) and returns it with the id given to it. */
@@ -52,8 +61,10 @@ public final class InteractionStore {
     }
 
     public Optional<Interaction> find(long id) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM interaction WHERE id = ?",
+        Optional<Interaction> stored = jdbc.queryOne("SELECT " + COLUMNS + " FROM interaction WHERE id = ?",
                 ps -> ps.setLong(1, id), InteractionStore::row);
+        // progress may still be on its way to the disk; the customer is always the stored one
+        return stored.map(s -> unwritten.apply(id).map(p -> p.withCustomer(s.customerId())).orElse(s));
     }
 
     /**
@@ -64,19 +75,39 @@ public final class InteractionStore {
         jdbc.inTransaction(c -> updateProgress(c, i));
     }
 
+    /** Writes the progress of many interactions in one transaction (one batch). */
+    public void updateProgress(java.util.Collection<Interaction> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(PROGRESS)) {
+                for (Interaction i : batch) {
+                    bindProgress(ps, i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
     /** As {@link #updateProgress(Interaction)}, inside the caller's transaction. */
     public static int updateProgress(Connection c, Interaction i) throws SQLException {
-        return Jdbc.update(c, "UPDATE interaction SET state = ?, answered_at = ?, ended_at = ?, agent_id = ?, "
-                + "queue_id = ?, priority = ?, queued_at = ?, target_agent_id = ?, transfer_note = ?, "
-                + "callback_number = ?, due_at = ?, wrap_up_deadline = ?, disposition = ?, wrap_up_notes = ? "
-                + "WHERE id = ?", ps -> {
-                    ps.setString(1, i.state().name());
-                    Jdbc.setInstant(ps, 2, i.answeredAt());
-                    Jdbc.setInstant(ps, 3, i.endedAt());
-                    Jdbc.setLongOrNull(ps, 4, i.agentId());
-                    bindRouting(ps, 5, i.routing());
-                    ps.setLong(15, i.id());
-                });
+        return Jdbc.update(c, PROGRESS, ps -> bindProgress(ps, i));
+    }
+
+    private static final String PROGRESS = "UPDATE interaction SET state = ?, answered_at = ?, ended_at = ?, "
+            + "agent_id = ?, queue_id = ?, priority = ?, queued_at = ?, target_agent_id = ?, transfer_note = ?, "
+            + "callback_number = ?, due_at = ?, wrap_up_deadline = ?, disposition = ?, wrap_up_notes = ? WHERE id = ?";
+
+    private static void bindProgress(java.sql.PreparedStatement ps, Interaction i) throws SQLException {
+        ps.setString(1, i.state().name());
+        Jdbc.setInstant(ps, 2, i.answeredAt());
+        Jdbc.setInstant(ps, 3, i.endedAt());
+        Jdbc.setLongOrNull(ps, 4, i.agentId());
+        bindRouting(ps, 5, i.routing());
+        ps.setLong(15, i.id());
     }
 
     private static void bindRouting(java.sql.PreparedStatement ps, int from, Routing r) throws SQLException {

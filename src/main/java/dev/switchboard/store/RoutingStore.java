@@ -38,6 +38,23 @@ public final class RoutingStore {
                 + "wrap_up_required, wrap_up_seconds FROM contact_queue ORDER BY id", ps -> { }, RoutingStore::queue);
     }
 
+    /** Adds a queue (configuration work: the benchmark's centre, an operator's script). */
+    public long insertQueue(String name, Set<String> requiredSkills, int priority, int slPercent, int slSeconds,
+                            int offerTimeoutSeconds, boolean wrapUpRequired, int wrapUpSeconds) {
+        return jdbc.inTransaction(c -> Jdbc.insert(c, "INSERT INTO contact_queue (name, required_skills, priority, "
+                + "sl_percent, sl_seconds, offer_timeout_seconds, wrap_up_required, wrap_up_seconds) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, name);
+                    ps.setString(2, String.join(",", new java.util.TreeSet<>(requiredSkills)));
+                    ps.setInt(3, priority);
+                    ps.setInt(4, slPercent);
+                    ps.setInt(5, slSeconds);
+                    ps.setInt(6, offerTimeoutSeconds);
+                    ps.setBoolean(7, wrapUpRequired);
+                    ps.setInt(8, wrapUpSeconds);
+                }));
+    }
+
     /** The queue a channel's contacts go to when they name none. */
     public Optional<Long> defaultQueue(Channel channel) {
         return jdbc.queryOne("SELECT id FROM contact_queue WHERE default_for_channel = ?",
@@ -84,22 +101,44 @@ public final class RoutingStore {
         return new Capacity(max);
     }
 
+    /** One agent state change, for {@link #logStates}. */
+    public record StateChange(long agentId, String state, String reason, Instant at) {
+    }
+
+    /** Logs many state changes, in order, in one transaction. */
+    public void logStates(List<StateChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(c -> {
+            for (StateChange s : changes) {
+                closeAndOpen(c, s.agentId(), s.state(), s.reason(), s.at());
+            }
+            return null;
+        });
+    }
+
     /** Closes the agent's current state row (if any) and opens one for the new state. */
     public void logState(long agentId, String state, String reason, Instant at) {
         jdbc.inTransaction(c -> {
-            Jdbc.update(c, "UPDATE agent_state_log SET ended_at = ? WHERE agent_id = ? AND ended_at IS NULL", ps -> {
-                Jdbc.setInstant(ps, 1, at);
-                ps.setLong(2, agentId);
-            });
-            Jdbc.update(c, "INSERT INTO agent_state_log (agent_id, state, reason, started_at) VALUES (?, ?, ?, ?)",
-                    ps -> {
-                        ps.setLong(1, agentId);
-                        ps.setString(2, state);
-                        ps.setString(3, reason);
-                        Jdbc.setInstant(ps, 4, at);
-                    });
+            closeAndOpen(c, agentId, state, reason, at);
             return null;
         });
+    }
+
+    private static void closeAndOpen(java.sql.Connection c, long agentId, String state, String reason, Instant at)
+            throws SQLException {
+        Jdbc.update(c, "UPDATE agent_state_log SET ended_at = ? WHERE agent_id = ? AND ended_at IS NULL", ps -> {
+            Jdbc.setInstant(ps, 1, at);
+            ps.setLong(2, agentId);
+        });
+        Jdbc.update(c, "INSERT INTO agent_state_log (agent_id, state, reason, started_at) VALUES (?, ?, ?, ?)",
+                ps -> {
+                    ps.setLong(1, agentId);
+                    ps.setString(2, state);
+                    ps.setString(3, reason);
+                    Jdbc.setInstant(ps, 4, at);
+                });
     }
 
     /** Seconds spent in each state since {@code from} (the open row counts up to {@code now}). */

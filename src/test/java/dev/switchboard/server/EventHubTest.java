@@ -20,9 +20,9 @@ class EventHubTest {
 
     @Test
     void sequenceNumbersGrowAcrossBlocks() {
-        long first = hub.publish("t", Map.of(), null).seq();
+        long first = hub.publish("t", Map.of(), (Long) null).seq();
         for (int i = 0; i < 12; i++) {
-            hub.publish("t", Map.of(), null);
+            hub.publish("t", Map.of(), (Long) null);
         }
         assertThat(hub.latestSeq()).isEqualTo(first + 12);
     }
@@ -35,7 +35,7 @@ class EventHubTest {
         hub.subscribe(9, true, 0, e -> supervisor.add(e.seq()));
         long a = hub.publish("t", Map.of(), 1L).seq();
         long b = hub.publish("t", Map.of(), 2L).seq();
-        long c = hub.publish("t", Map.of(), null).seq();
+        long c = hub.publish("t", Map.of(), (Long) null).seq();
         await().until(() -> supervisor.size() == 3 && agent1.size() == 2);
         assertThat(agent1).containsExactly(a, c);
         assertThat(supervisor).containsExactly(a, b, c);
@@ -43,25 +43,25 @@ class EventHubTest {
 
     @Test
     void resumingReplaysExactlyWhatWasMissedThenLiveEvents() {
-        long seen = hub.publish("t", Map.of(), null).seq();
-        long m1 = hub.publish("t", Map.of(), null).seq();
+        long seen = hub.publish("t", Map.of(), (Long) null).seq();
+        long m1 = hub.publish("t", Map.of(), (Long) null).seq();
         long m2 = hub.publish("t", Map.of(), 1L).seq();
         List<Long> got = new CopyOnWriteArrayList<>();
         hub.subscribe(1, false, seen, e -> got.add(e.seq()));
-        long live = hub.publish("t", Map.of(), null).seq();
+        long live = hub.publish("t", Map.of(), (Long) null).seq();
         await().until(() -> got.size() == 3);
         assertThat(got).containsExactly(m1, m2, live);
     }
 
     @Test
     void aClientTooFarBehindIsToldToResync() {
-        long seen = hub.publish("t", Map.of(), null).seq();
+        long seen = hub.publish("t", Map.of(), (Long) null).seq();
         for (int i = 0; i < 20; i++) {
-            hub.publish("t", Map.of(), null);
+            hub.publish("t", Map.of(), (Long) null);
         }
         List<EventHub.Event> got = new CopyOnWriteArrayList<>();
         hub.subscribe(1, false, seen, got::add);
-        hub.publish("t", Map.of(), null);
+        hub.publish("t", Map.of(), (Long) null);
         await().until(() -> got.size() == 2);
         assertThat(got.get(0).type()).isEqualTo(EventTypes.RESYNC);
         assertThat(got.get(0).seq()).isZero();
@@ -91,7 +91,7 @@ class EventHubTest {
         List<Long> healthy = new CopyOnWriteArrayList<>();
         pooled.subscribe(2, true, 0, e -> healthy.add(e.seq()));
         for (int i = 0; i <= EventHub.MAX_BACKLOG + 1; i++) {
-            pooled.publish("t", Map.of(), null);
+            pooled.publish("t", Map.of(), (Long) null);
         }
         await().until(dropped::get);
         await().until(() -> healthy.size() == EventHub.MAX_BACKLOG + 2);
@@ -103,7 +103,7 @@ class EventHubTest {
     void keepAlivesGoThroughEachSubscribersOwnQueueUnnumbered() {
         List<EventHub.Event> got = new CopyOnWriteArrayList<>();
         hub.subscribe(1, false, 0, got::add);
-        hub.publish("t", Map.of(), null);
+        hub.publish("t", Map.of(), (Long) null);
         hub.keepAlive();
         await().until(() -> got.size() == 2);
         assertThat(got.get(1)).isSameAs(EventHub.KEEP_ALIVE);
@@ -117,8 +117,8 @@ class EventHubTest {
             throw new IllegalStateException("client went away");
         });
         hub.subscribe(2, true, 0, e -> good.add(e.seq()));
-        hub.publish("t", Map.of(), null);
-        hub.publish("t", Map.of(), null);
+        hub.publish("t", Map.of(), (Long) null);
+        hub.publish("t", Map.of(), (Long) null);
         await().until(() -> good.size() == 2);
         await().until(() -> hub.subscriberCount() == 1);
     }

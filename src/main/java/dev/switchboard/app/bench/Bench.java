@@ -15,6 +15,7 @@ public final class Bench {
     private final Set<String> targets;
     private final ScreenPopBench.Settings p1;
     private final Path out;
+    private final Path dataDir;
     private final Consumer<String> log;
 
     public Bench(boolean quick, Integer customers, Integer seconds, Integer desktops, Path dataDir, Path out,
@@ -34,6 +35,7 @@ public final class Bench {
                 Duration.ofSeconds(quick ? 5 : 60),
                 (dataDir != null ? dataDir : Path.of("target", "bench-data")).resolve("customers-" + c),
                 quick ? "1g" : "8g");
+        this.dataDir = dataDir != null ? dataDir : Path.of("target", "bench-data");
         this.out = out != null ? out : quick ? Path.of("target", "bench-results") : Path.of("bench", "results");
         this.log = log;
     }
@@ -43,6 +45,7 @@ public final class Bench {
         BenchResults results = new BenchResults(out);
         if (targets.contains("P2")) {
             runRouter(results);
+            runRoutingLatency(results);
         }
         return targets.contains("P1") ? runScreenPop(results) : 0;
     }
@@ -61,6 +64,34 @@ public final class Bench {
         Path routerFile = results.write(quick ? "p2-router-quick" : "p2-router", routerEntry, !quick);
         log.accept(String.format(Locale.ROOT, "P2 router: %,.0f decisions/s, p99 %.1f µs per call -> %s",
                 router.decisionsPerSecond(), router.p99Micros(), routerFile));
+    }
+
+    private void runRoutingLatency(BenchResults results) throws Exception {
+        RoutingLatencyBench.Settings p2 = quick
+                ? new RoutingLatencyBench.Settings(2_000, 200, 20, 50, 40, Duration.ofSeconds(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(5), dataDir.resolve("routing-quick"), "1g")
+                : new RoutingLatencyBench.Settings(20_000, 5000, 200, 500, 400, Duration.ofSeconds(5),
+                Duration.ofSeconds(300), Duration.ofSeconds(60), dataDir.resolve("routing"), "6g");
+        log.accept("P2 enqueue to offer received: " + p2.workload());
+        RoutingLatencyBench.Result r = new RoutingLatencyBench(p2, log).run();
+        double p99 = r.samples().count() == 0 ? Double.NaN : r.samples().percentile(99);
+        boolean met = r.samples().count() > 0 && p99 <= 50 && r.duplicateOffers() == 0
+                && r.sentPerSecond() >= 0.95 * p2.ratePerSecond();
+        var entry = results.entry("P2", "enqueue at the server to offer received by the agent's client, p99", p99, "ms",
+                "p99 <= 50 ms, 0 lost or double offers", met, p2.workload());
+        entry.put("p50", Math.round(r.samples().percentile(50) * 10) / 10.0);
+        entry.put("max", Math.round(r.samples().max() * 10) / 10.0);
+        entry.put("samples", r.samples().count());
+        entry.put("contactsSent", r.sent());
+        entry.put("contactsPerSecondAchieved", Math.round(r.sentPerSecond() * 10) / 10.0);
+        entry.put("sendErrors", r.sendErrors());
+        entry.put("duplicateOffers", r.duplicateOffers());
+        entry.put("waitingAtEnd", r.waitingAtEnd());
+        entry.put("serverRssMiB", r.serverRss() / (1024 * 1024));
+        Path file = results.write(quick ? "p2-routing-quick" : "p2-routing", entry, !quick);
+        log.accept(String.format(Locale.ROOT, "P2: p50 %.1f ms, p99 %.1f ms over %d offers, %d sent, %d duplicate "
+                        + "offers, %d waiting at the end -> %s", r.samples().percentile(50), p99, r.samples().count(), r.sent(),
+                r.duplicateOffers(), r.waitingAtEnd(), file));
     }
 
     private int runScreenPop(BenchResults results) throws Exception {

@@ -1,8 +1,10 @@
 package dev.switchboard.server.sim;
 
+import dev.switchboard.api.AgentStateEvent;
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.OfferEvent;
 import dev.switchboard.domain.Agent;
+import dev.switchboard.domain.AgentState;
 import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.server.ApiProblem;
@@ -36,15 +38,19 @@ public final class SimulatedAgents implements AutoCloseable {
     private final Map<Long, Agent> agents;
     private final WorkDistributor work;
     private final RoutingService routing;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final Duration handle;
+    /** A few threads: each step waits for the routing thread's answer, and thousands of colleagues act at once. */
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, r -> {
         Thread t = new Thread(r, "simulated-agents");
         t.setDaemon(true);
         return t;
     });
     private final AutoCloseable subscription;
 
+    /** @param handle how long each contact is handled; null: voice 30 s, others 5 s */
     public SimulatedAgents(List<Agent> simulated, RoutingStore config, WorkDistributor work, RoutingService routing,
-                           EventHub hub) {
+                           EventHub hub, Duration handle) {
+        this.handle = handle;
         this.agents = simulated.stream().collect(Collectors.toMap(Agent::id, Function.identity()));
         this.work = work;
         this.routing = routing;
@@ -55,6 +61,11 @@ public final class SimulatedAgents implements AutoCloseable {
                 if (agent != null) {
                     answer(agent, offer);
                 }
+            } else if (EventTypes.AGENT_STATE.equals(event.type()) && event.payload() instanceof AgentStateEvent state
+                    && state.state() == AgentState.NOT_READY && agents.containsKey(state.agentId())) {
+                // a colleague who missed an offer comes back after a short break, as people do
+                Agent agent = agents.get(state.agentId());
+                timer.schedule(() -> ready(agent), 5, TimeUnit.SECONDS);
             }
             return true;
         });
@@ -65,8 +76,8 @@ public final class SimulatedAgents implements AutoCloseable {
 
     private void answer(Agent agent, OfferEvent offer) {
         long ringMillis = ThreadLocalRandom.current().nextLong(800, 2500);
-        Duration handle = offer.pop().interaction().channel() == Channel.PHONE
-                ? Duration.ofSeconds(30) : Duration.ofSeconds(5);
+        Duration handle = this.handle != null ? this.handle
+                : offer.pop().interaction().channel() == Channel.PHONE ? Duration.ofSeconds(30) : Duration.ofSeconds(5);
         timer.schedule(() -> {
             try {
                 work.accept(agent, offer.interactionId());
@@ -75,6 +86,14 @@ public final class SimulatedAgents implements AutoCloseable {
                 LOG.debug("simulated agent {} missed offer {}: {}", agent.username(), offer.interactionId(), e.getMessage());
             }
         }, ringMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void ready(Agent agent) {
+        try {
+            work.setState(agent, AgentState.READY, null);
+        } catch (RuntimeException e) {
+            LOG.debug("simulated agent {} could not become ready: {}", agent.username(), e.getMessage());
+        }
     }
 
     private void end(Agent agent, long interactionId) {

@@ -34,6 +34,8 @@ public final class TrafficSimulator implements AutoCloseable {
     private final Random random;
     private final SimulatedMessages messages;
     private final Map<String, Long> queues;
+    /** The benchmark's queues, when it runs: traffic is spread evenly over them. */
+    private final List<Long> benchQueues;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "traffic-simulator");
         t.setDaemon(true);
@@ -46,6 +48,7 @@ public final class TrafficSimulator implements AutoCloseable {
         this.contacts = contacts;
         this.customers = customers;
         this.queues = queues.stream().collect(Collectors.toMap(ContactQueue::name, ContactQueue::id, (a, b) -> a));
+        this.benchQueues = BenchCentre.queueIds(queues);
         this.random = new Random(seed ^ System.nanoTime());
         this.messages = new SimulatedMessages(random);
         long period = Math.max(10, every.toMillis());
@@ -57,9 +60,10 @@ public final class TrafficSimulator implements AutoCloseable {
         try {
             Channel channel = pickChannel();
             String subject = messages.subject(channel);
+            Long queue = !benchQueues.isEmpty() ? benchQueues.get(random.nextInt(benchQueues.size()))
+                    : channel == Channel.PHONE ? queues.get(SimulatedMessages.queueFor(subject)) : null;
             contacts.ingest(new IngestRequest(channel, Direction.INBOUND, pickAddress(channel), subject,
-                    messages.body(channel), channel == Channel.PHONE ? queues.get(SimulatedMessages.queueFor(subject))
-                    : null, null));
+                    messages.body(channel), queue, null));
         } catch (RuntimeException e) {
             LOG.warn("simulated contact failed: {}", e.getMessage());
         }
