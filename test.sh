@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # System packages the tests use. The UI tests run headless in-process (Monocle) and need none.
-PACKAGES=()
+PACKAGES=(sip-tester)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

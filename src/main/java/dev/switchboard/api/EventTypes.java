@@ -14,6 +14,10 @@ public final class EventTypes {
     public static final String QUEUE = "queue";
     /** A contact left its queue ({@code QueueLeftEvent}). */
     public static final String QUEUE_LEFT = "queue.left";
+    /** A phone interaction's call changed ({@code CallView}); to the agent who has it. */
+    public static final String CALL = "call";
+    /** The agent's SIP phone registered or went away ({@code PhoneView}). */
+    public static final String PHONE = "phone";
     /** The server can no longer replay from the client's position: reload what you hold. */
     public static final String RESYNC = "resync";
     /** First event of a connection: the position the stream starts from. */

@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.channels.voice.SipSettings;
 import dev.switchboard.server.ServerOptions;
 import dev.switchboard.server.SwitchboardServer;
 import picocli.CommandLine.Command;
@@ -63,6 +64,18 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--simulated-handle", description = "Seconds simulated colleagues handle a contact (default: voice 30, others 5).")
     Integer simulatedHandle;
 
+    @Option(names = "--sip-port", description = "SIP (UDP) port for the trunk and agents' phones (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int sipPort = 5060;
+
+    @Option(names = "--sip-trunk", description = "host:port of the carrier or PBX to call outside numbers through (default: none; click-to-dial and transfers to numbers are then refused).")
+    String sipTrunk;
+
+    @Option(names = "--phone-ring-timeout", description = "Seconds an agent's phone may ring before the call goes back to the queue (default: ${DEFAULT-VALUE}).")
+    int phoneRingSeconds = 20;
+
+    @Option(names = "--simulated-phones", description = "Give simulated colleagues soft phones that register and answer calls, also without the traffic simulator (default: only with it).")
+    boolean simulatedPhones;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerOptions options = new ServerOptions(host, port,
@@ -71,7 +84,8 @@ final class ServerCommand implements Callable<Integer> {
                 offerTimeoutSeconds == null ? null : Duration.ofSeconds(offerTimeoutSeconds),
                 simulateEvery == null ? null : Duration.ofMillis((long) (simulateEvery * 1000)), simulatedAgents,
                 benchAgents, benchQueues, simulatedHandle == null ? null : Duration.ofSeconds(simulatedHandle),
-                Clock.systemUTC());
+                new SipSettings(host, sipPort, sipTrunk, Duration.ofSeconds(phoneRingSeconds)),
+                simulatedPhones || simulateEvery != null, Clock.systemUTC());
         SwitchboardServer server = SwitchboardServer.start(options, new ConsoleProgress());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

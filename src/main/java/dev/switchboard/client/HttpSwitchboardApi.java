@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.AgentView;
+import dev.switchboard.api.CallControlRequest;
+import dev.switchboard.api.CallView;
+import dev.switchboard.api.DialRequest;
+import dev.switchboard.api.DigitsRequest;
+import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.CallbackRequest;
 import dev.switchboard.api.ConfigView;
@@ -226,6 +231,39 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     @Override
     public IngestResponse ingest(IngestRequest request) {
         return send("POST", url("interactions"), request, IngestResponse.class);
+    }
+
+    @Override
+    public CallView call(long interactionId) {
+        return send("GET", url("interactions", Long.toString(interactionId), "call"), null, CallView.class);
+    }
+
+    @Override
+    public CallView hold(long interactionId, boolean on) {
+        return send("POST", url("interactions", Long.toString(interactionId), "call", "hold"),
+                new CallControlRequest(on), CallView.class);
+    }
+
+    @Override
+    public CallView mute(long interactionId, boolean on) {
+        return send("POST", url("interactions", Long.toString(interactionId), "call", "mute"),
+                new CallControlRequest(on), CallView.class);
+    }
+
+    @Override
+    public CallView sendDigits(long interactionId, String digits) {
+        return send("POST", url("interactions", Long.toString(interactionId), "call", "digits"),
+                new DigitsRequest(digits), CallView.class);
+    }
+
+    @Override
+    public ScreenPop dial(DialRequest request) {
+        return send("POST", url("calls"), request, ScreenPop.class);
+    }
+
+    @Override
+    public PhoneView phone() {
+        return send("GET", url("me", "phone"), null, PhoneView.class);
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.switchboard.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.AgentStateEvent;
+import dev.switchboard.api.CallView;
 import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.HelloEvent;
 import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.OfferEvent;
@@ -33,16 +35,18 @@ import java.util.function.Supplier;
  * (0.5 s doubling to 15 s), so no event is missed while the server holds it.
  */
 final class SseEventStream implements EventSubscription {
-    private static final Map<String, Class<?>> TYPES = Map.of(
-            EventTypes.QUEUE, QueueEvent.class,
-            EventTypes.QUEUE_LEFT, QueueLeftEvent.class,
-            EventTypes.OFFER, OfferEvent.class,
-            EventTypes.OFFER_REVOKED, OfferRevokedEvent.class,
-            EventTypes.INTERACTION, InteractionEvent.class,
-            EventTypes.AGENT_STATE, AgentStateEvent.class,
-            EventTypes.TICKET, TicketEvent.class,
-            EventTypes.RESYNC, ResyncEvent.class,
-            EventTypes.HELLO, HelloEvent.class);
+    private static final Map<String, Class<?>> TYPES = Map.ofEntries(
+            Map.entry(EventTypes.QUEUE, QueueEvent.class),
+            Map.entry(EventTypes.QUEUE_LEFT, QueueLeftEvent.class),
+            Map.entry(EventTypes.OFFER, OfferEvent.class),
+            Map.entry(EventTypes.OFFER_REVOKED, OfferRevokedEvent.class),
+            Map.entry(EventTypes.INTERACTION, InteractionEvent.class),
+            Map.entry(EventTypes.AGENT_STATE, AgentStateEvent.class),
+            Map.entry(EventTypes.TICKET, TicketEvent.class),
+            Map.entry(EventTypes.CALL, CallView.class),
+            Map.entry(EventTypes.PHONE, PhoneView.class),
+            Map.entry(EventTypes.RESYNC, ResyncEvent.class),
+            Map.entry(EventTypes.HELLO, HelloEvent.class));
     private static final long MIN_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 15_000;
 

@@ -1,6 +1,9 @@
 package dev.switchboard.client;
 
 import dev.switchboard.api.AgentView;
+import dev.switchboard.api.CallView;
+import dev.switchboard.api.DialRequest;
+import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.CallbackRequest;
 import dev.switchboard.api.ConfigView;
 import dev.switchboard.api.CustomerSummary;
@@ -102,6 +105,24 @@ public interface SwitchboardApi {
     InteractionView linkCustomer(long interactionId, long customerId);
 
     IngestResponse ingest(IngestRequest request);
+
+    /** The call of a phone interaction the agent has. */
+    CallView call(long interactionId);
+
+    /** Puts the customer on hold ({@code on}) or takes them off it. */
+    CallView hold(long interactionId, boolean on);
+
+    /** Mutes the agent's side of the call ({@code on}) or unmutes it. */
+    CallView mute(long interactionId, boolean on);
+
+    /** Sends DTMF digits to the customer. */
+    CallView sendDigits(long interactionId, String digits);
+
+    /** Click-to-dial: rings the agent's phone, then calls the number; the call is a new interaction, held by the agent (its pop). */
+    ScreenPop dial(DialRequest request);
+
+    /** The signed-in agent's SIP phone registration. */
+    PhoneView phone();
 
     /**
      * Follows the event stream from just after {@code lastSeenSeq} (0 for "from now"), reconnecting

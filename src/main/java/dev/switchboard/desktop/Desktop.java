@@ -2,13 +2,16 @@ package dev.switchboard.desktop;
 
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.client.SwitchboardApi;
+import dev.switchboard.desktop.call.CallController;
 import dev.switchboard.desktop.callback.CallbackController;
 import dev.switchboard.desktop.card.CardController;
 import dev.switchboard.desktop.contacts.ContactsController;
 import dev.switchboard.desktop.customer.NewCustomerController;
+import dev.switchboard.desktop.dial.DialController;
 import dev.switchboard.desktop.login.LoginController;
 import dev.switchboard.desktop.login.LoginViewModel;
 import dev.switchboard.desktop.main.MainController;
+import dev.switchboard.desktop.phone.PhoneController;
 import dev.switchboard.desktop.queue.QueueController;
 import dev.switchboard.desktop.search.SearchController;
 import dev.switchboard.desktop.sound.ClipRinger;
@@ -135,6 +138,9 @@ public final class Desktop {
                 .register(WrapUpController.class, () -> new WrapUpController(w.wrapUp(), messages, enums))
                 .register(TransferController.class, () -> new TransferController(w.transfer(), messages))
                 .register(CallbackController.class, () -> new CallbackController(w.callback(), messages))
+                .register(CallController.class, () -> new CallController(w.call(), messages))
+                .register(DialController.class, () -> new DialController(w.dial(), messages))
+                .register(PhoneController.class, () -> new PhoneController(w.phone()))
                 .register(NewCustomerController.class, () -> new NewCustomerController(w.form(), messages, enums));
         ViewLoader.Loaded<MainController> view = loader.load(View.MAIN, MainController.class);
         Scene scene = new Scene(view.root(), 1280, 800);

@@ -17,6 +17,9 @@ public enum View {
     WRAPUP("wrapup"),
     TRANSFER("transfer"),
     CALLBACK("callback"),
+    CALL("call"),
+    DIAL("dial"),
+    PHONE("phone"),
     SEARCH("search"),
     CUSTOMER("customer"),
     STARTUP("startup");

@@ -3,6 +3,7 @@ package dev.switchboard.desktop;
 import dev.switchboard.api.HelloEvent;
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.client.SwitchboardApi;
+import dev.switchboard.desktop.call.CallViewModel;
 import dev.switchboard.desktop.callback.CallbackViewModel;
 import dev.switchboard.desktop.card.CardViewModel;
 import dev.switchboard.desktop.card.IdentityModel;
@@ -10,8 +11,10 @@ import dev.switchboard.desktop.card.TicketsModel;
 import dev.switchboard.desktop.card.TimelineModel;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
 import dev.switchboard.desktop.customer.NewCustomerViewModel;
+import dev.switchboard.desktop.dial.DialViewModel;
 import dev.switchboard.desktop.main.AgentStateModel;
 import dev.switchboard.desktop.main.MainViewModel;
+import dev.switchboard.desktop.phone.PhoneViewModel;
 import dev.switchboard.desktop.queue.QueueViewModel;
 import dev.switchboard.desktop.search.SearchViewModel;
 import dev.switchboard.desktop.session.AgentSession;
@@ -39,6 +42,9 @@ public final class Workspace {
     private final WrapUpViewModel wrapUp;
     private final TransferViewModel transfer;
     private final CallbackViewModel callback;
+    private final CallViewModel call;
+    private final DialViewModel dial;
+    private final PhoneViewModel phone;
     private final AgentStateModel state;
     private final MainViewModel main;
     private final Registration serverTime;
@@ -69,25 +75,32 @@ public final class Workspace {
                 notices);
         callback = new CallbackViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.errors(), notices,
                 t.clock());
+        call = new CallViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.errors(), notices, t.clock());
+        dial = new DialViewModel(contacts, t.api(), t.tasks(), t.messages(), t.errors(), notices);
+        phone = new PhoneViewModel(session, t.api(), t.tasks(), t.messages(), t.errors());
         state = new AgentStateModel(session, t.messages(), t.enums(), t.clock());
         main = new MainViewModel(session, new MainViewModel.Parts(contacts, queue, tabs, card, search, wrapUp,
-                transfer, callback, state), t.theme(), notices, t.messages(), t.enums(), t.ringer(), signOut, quit);
+                transfer, callback, call, dial, phone, state), t.theme(), notices, t.messages(), t.enums(), t.ringer(),
+                signOut, quit);
     }
 
     /**
-     * Starts following the event stream, loads the server's lists and the queue, and shows the
-     * contacts still active from an earlier sign-in.
+     * Starts following the event stream, loads the server's lists and the queue, shows the contacts
+     * still active from an earlier sign-in, and asks whether the agent's phone is registered.
      */
     public void start() {
         session.start();
         contacts.restoreActiveWork();
         queue.load();
+        phone.load();
     }
 
     public void close() {
         serverTime.close();
         main.dispose();
         state.dispose();
+        phone.dispose();
+        call.dispose();
         callback.dispose();
         transfer.dispose();
         wrapUp.dispose();
@@ -140,6 +153,18 @@ public final class Workspace {
 
     public CallbackViewModel callback() {
         return callback;
+    }
+
+    public CallViewModel call() {
+        return call;
+    }
+
+    public DialViewModel dial() {
+        return dial;
+    }
+
+    public PhoneViewModel phone() {
+        return phone;
     }
 
     public AgentStateModel state() {

@@ -265,6 +265,28 @@ public final class Router {
         return out;
     }
 
+    /**
+     * The agent accepted but the contact could not reach them (their phone did not answer): their
+     * capacity frees up, and the contact waits again in its place, for someone else first.
+     */
+    public List<Decision> bounce(Contact contact) {
+        Held h = held.remove(contact.interactionId());
+        List<Decision> out = new ArrayList<>();
+        if (h == null) {
+            return out;
+        }
+        AgentSlot a = agents.get(h.agentId());
+        if (a != null) {
+            a.load.merge(h.channel(), -1, Integer::sum);
+            a.lastActivity = clock.instant();
+        }
+        requeue(contact, h.agentId(), out);
+        if (a != null) {
+            matchForAgent(a, out);
+        }
+        return out;
+    }
+
     /** The contact leaves routing (hung up, scheduled for later); a standing offer is withdrawn. */
     public List<Decision> withdraw(long interactionId) {
         removeWaiting(interactionId);

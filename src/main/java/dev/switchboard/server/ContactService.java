@@ -7,6 +7,7 @@ import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.domain.AddressNormalizer;
+import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.Direction;
 import dev.switchboard.domain.Interaction;
@@ -100,6 +101,39 @@ public final class ContactService {
                 null, null, null, Routing.NONE.inQueue(queueId, priority, now, null)));
         distributor.enqueue(stored, pops.build(stored, match.kind(), match.customerIds()));
         return new IngestResponse(views.interaction(stored), match.kind(), match.customerIds());
+    }
+
+    /**
+     * Stores a call the agent places (click-to-dial): an outbound phone contact, with the agent from
+     * the start. The number must be a valid phone number; the customer, when given, must exist.
+     * Not yet handed to routing: the caller does that once the call is under way.
+     */
+    public Interaction storeOutboundCall(long agentId, String rawNumber, Long customerId) {
+        String number = phoneNumber("number", rawNumber);
+        Long customer = customerId;
+        if (customer != null) {
+            if (customers.find(customer).isEmpty()) {
+                throw new ApiProblem(404, "not_found", "customer " + customer + " does not exist", "customerId");
+            }
+        } else {
+            Match m = match(ContactKind.PHONE, number);
+            customer = m.kind() == MatchKind.SINGLE ? m.customerIds().get(0) : null;
+        }
+        long queueId = routing.defaultQueue(Channel.PHONE).orElseGet(() -> distributor.queues().get(0).id());
+        Instant now = clock.instant();
+        return interactions.insert(new Interaction(0, customer, Channel.PHONE, Direction.OUTBOUND,
+                InteractionState.ACTIVE, number, "Call to " + number, null, now, now, null, agentId,
+                Routing.NONE.inQueue(queueId, 0, now, null)));
+    }
+
+    /** The normalised phone number, or a 400 naming {@code field}. */
+    public String phoneNumber(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw ApiProblem.badRequest(field, field + " is required");
+        }
+        Requests.maxLength(field, raw, 40);
+        return normalizer.normalize(ContactKind.PHONE, raw).orElseThrow(() ->
+                ApiProblem.badRequest(field, "\"" + raw.strip() + "\" is not a phone number we can dial"));
     }
 
     public InteractionView find(long id) {

@@ -1,5 +1,7 @@
 package dev.switchboard.server;
 
+import dev.switchboard.channels.voice.Digest;
+import dev.switchboard.channels.voice.SipSettings;
 import dev.switchboard.domain.Role;
 import dev.switchboard.store.AgentStore;
 import dev.switchboard.store.RoutingStore;
@@ -69,6 +71,32 @@ public final class DemoAccounts {
                 routing.setSkills(created.id(), everySkill(5));
             }
         }
+        agents.setPhoneHa1WhereMissing(phonePasswords(simulated, bench));
+    }
+
+    /** Whether the account is one of the benchmark's ({@code bench001...}). */
+    static boolean isBenchAccount(String username) {
+        return username.matches("bench\\d{3,}");
+    }
+
+    /**
+     * SIP phone passwords (as HA1): the people's are their login passwords; simulated colleagues'
+     * and benchmark agents' are their usernames (their phones are simulated too).
+     */
+    static Map<String, String> phonePasswords(int simulated, int bench) {
+        Map<String, String> ha1 = new LinkedHashMap<>();
+        for (Account a : PEOPLE) {
+            ha1.put(a.username(), Digest.ha1(a.username(), SipSettings.REALM, a.password()));
+        }
+        for (int i = 1; i <= simulated; i++) {
+            String username = String.format("sim%02d", i);
+            ha1.put(username, Digest.ha1(username, SipSettings.REALM, username));
+        }
+        for (int i = 1; i <= bench; i++) {
+            String username = String.format("bench%03d", i);
+            ha1.put(username, Digest.ha1(username, SipSettings.REALM, username));
+        }
+        return ha1;
     }
 
     /** The skills the demo queues ask for. */

@@ -16,6 +16,10 @@ import dev.switchboard.api.SkillView;
 import dev.switchboard.api.StateRequest;
 import dev.switchboard.api.TicketUpdateRequest;
 import dev.switchboard.api.TransferRequest;
+import dev.switchboard.api.CallControlRequest;
+import dev.switchboard.api.DialRequest;
+import dev.switchboard.api.DigitsRequest;
+import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.ContactKind;
@@ -49,11 +53,12 @@ public final class Routes {
     private final EventHub hub;
     private final RoutingService routing;
     private final RoutingStore routingStore;
+    private final VoiceService voice;
     private final Requests requests;
 
     public Routes(AuthService auth, CustomerService customers, ContactService contacts, TicketService tickets,
                   WorkDistributor work, EventStreamResource events, EventHub hub, RoutingService routing,
-                  RoutingStore routingStore, ObjectMapper strict) {
+                  RoutingStore routingStore, VoiceService voice, ObjectMapper strict) {
         this.auth = auth;
         this.customers = customers;
         this.contacts = contacts;
@@ -63,7 +68,24 @@ public final class Routes {
         this.hub = hub;
         this.routing = routing;
         this.routingStore = routingStore;
+        this.voice = voice;
         this.requests = new Requests(strict);
+    }
+
+    /** To a queue or an agent (routing), or for a call to an outside number (the phone channel). */
+    private InteractionView transfer(Context ctx) {
+        Session s = session(ctx);
+        long id = Requests.pathId(ctx, "id");
+        TransferRequest r = requests.body(ctx, TransferRequest.class);
+        if (r.number() == null) {
+            voice.checkTransferable(id);
+            return routing.transfer(s.agent(), id, r);
+        }
+        if (r.queueId() != null || r.agentId() != null) {
+            throw ApiProblem.badRequest("number", "give one of a queue, an agent or a number to transfer to");
+        }
+        Requests.maxLength("note", r.note(), 2000);
+        return voice.transferToNumber(s, id, r.number(), r.note());
     }
 
     public void install(JavalinConfig config) {
@@ -106,14 +128,24 @@ public final class Routes {
                 work.end(session(ctx).agent(), Requests.pathId(ctx, "id"))));
         r.post("/api/v1/interactions/{id}/wrap-up", ctx -> ctx.json(routing.wrapUp(session(ctx).agent(),
                 Requests.pathId(ctx, "id"), requests.body(ctx, WrapUpRequest.class))));
-        r.post("/api/v1/interactions/{id}/transfer", ctx -> ctx.json(routing.transfer(session(ctx).agent(),
-                Requests.pathId(ctx, "id"), requests.body(ctx, TransferRequest.class))));
+        r.post("/api/v1/interactions/{id}/transfer", ctx -> ctx.json(transfer(ctx)));
         r.post("/api/v1/interactions/{id}/callback", ctx -> ctx.json(routing.callback(session(ctx).agent(),
                 Requests.pathId(ctx, "id"), requests.body(ctx, CallbackRequest.class))));
         r.post("/api/v1/callbacks", ctx -> ctx.status(201).json(routing.scheduleCallback(session(ctx).agent(),
                 requests.body(ctx, NewCallbackRequest.class))));
         r.put("/api/v1/interactions/{id}/customer", ctx -> ctx.json(contacts.linkCustomer(session(ctx),
                 Requests.pathId(ctx, "id"), requests.body(ctx, LinkCustomerRequest.class).customerId())));
+
+        r.get("/api/v1/me/phone", ctx -> ctx.json(voice.phone(session(ctx))));
+        r.get("/api/v1/interactions/{id}/call", ctx -> ctx.json(voice.call(session(ctx), Requests.pathId(ctx, "id"))));
+        r.post("/api/v1/interactions/{id}/call/hold", ctx -> ctx.json(voice.hold(session(ctx),
+                Requests.pathId(ctx, "id"), requests.body(ctx, CallControlRequest.class).on())));
+        r.post("/api/v1/interactions/{id}/call/mute", ctx -> ctx.json(voice.mute(session(ctx),
+                Requests.pathId(ctx, "id"), requests.body(ctx, CallControlRequest.class).on())));
+        r.post("/api/v1/interactions/{id}/call/digits", ctx -> ctx.json(voice.digits(session(ctx),
+                Requests.pathId(ctx, "id"), requests.body(ctx, DigitsRequest.class).digits())));
+        r.post("/api/v1/calls", ctx -> ctx.status(201).json(voice.dial(session(ctx),
+                requests.body(ctx, DialRequest.class))));
 
         r.sse("/api/v1/events", client -> events.handle(client, client.ctx().attribute(SESSION)));
 

@@ -133,7 +133,7 @@ public final class RoutingService {
 
     public InteractionView transfer(Agent agent, long interactionId, TransferRequest r) {
         if ((r.queueId() == null) == (r.agentId() == null)) {
-            throw ApiProblem.badRequest("queueId", "give either a queue or an agent to transfer to");
+            throw ApiProblem.badRequest("queueId", "give one of a queue, an agent or (for a call) a number to transfer to");
         }
         Requests.maxLength("note", r.note(), 2000);
         if (r.queueId() != null) {

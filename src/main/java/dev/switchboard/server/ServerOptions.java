@@ -1,5 +1,6 @@
 package dev.switchboard.server;
 
+import dev.switchboard.channels.voice.SipSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,26 +18,49 @@ import java.time.Duration;
  * @param benchQueues when above 0, the benchmark's centre: that many queues needing one or two of 50
  *                    skills, colleagues with ten of them, and simulated traffic spread over them
  * @param simHandle how long simulated colleagues handle a contact (null: voice 30 s, others 5 s)
+ * @param sip where the SIP gateway listens and where it calls out; null: on {@code host}, a free
+ *            port, no trunk
+ * @param simulatedPhones give the simulated colleagues (and, with the simulator, the demo accounts)
+ *                        soft phones that register and answer; on whenever the simulator runs
  */
 public record ServerOptions(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
                             String jdbcPassword, String memoryDb, int demoCustomers, long demoSeed,
                             double interactionsPerCustomer, String region, Duration offerTimeout,
                             Duration simulatorEvery, int simulatedAgents, int benchAgents, int benchQueues,
-                            Duration simHandle, Clock clock) {
+                            Duration simHandle, SipSettings sip, boolean simulatedPhones,
+                            Clock clock) {
+
+    public ServerOptions {
+        if (sip == null) {
+            sip = new SipSettings(host, 0, null, null);
+        }
+    }
 
     /** A test server: in-memory database, loopback, a free port, no simulator. */
     public static ServerOptions inMemory(String name, int demoCustomers) {
         return new ServerOptions("127.0.0.1", 0, null, null, null, null, name, demoCustomers, 42L, 5.0, "GB",
-                null, null, DemoAccounts.SIMULATED.size(), 0, 0, null, Clock.systemUTC());
+                null, null, DemoAccounts.SIMULATED.size(), 0, 0, null, null, false, Clock.systemUTC());
     }
 
     public ServerOptions withSimulator(Duration every) {
         return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
-                demoSeed, interactionsPerCustomer, region, offerTimeout, every, simulatedAgents, benchAgents, benchQueues, simHandle, clock);
+                demoSeed, interactionsPerCustomer, region, offerTimeout, every, simulatedAgents, benchAgents, benchQueues, simHandle, sip, simulatedPhones, clock);
+    }
+
+    public ServerOptions withSip(SipSettings settings) {
+        return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
+                demoSeed, interactionsPerCustomer, region, offerTimeout, simulatorEvery, simulatedAgents, benchAgents,
+                benchQueues, simHandle, settings, simulatedPhones, clock);
+    }
+
+    public ServerOptions withSimulatedPhones(boolean on) {
+        return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
+                demoSeed, interactionsPerCustomer, region, offerTimeout, simulatorEvery, simulatedAgents, benchAgents,
+                benchQueues, simHandle, sip, on, clock);
     }
 
     public ServerOptions withOfferTimeout(Duration timeout) {
         return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
-                demoSeed, interactionsPerCustomer, region, timeout, simulatorEvery, simulatedAgents, benchAgents, benchQueues, simHandle, clock);
+                demoSeed, interactionsPerCustomer, region, timeout, simulatorEvery, simulatedAgents, benchAgents, benchQueues, simHandle, sip, simulatedPhones, clock);
     }
 }

@@ -8,6 +8,8 @@ import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.routing.Router;
 import dev.switchboard.server.sim.BenchCentre;
 import dev.switchboard.server.sim.SimulatedAgents;
+import dev.switchboard.server.sim.SimulatedCallers;
+import dev.switchboard.server.sim.SimulatedPhones;
 import dev.switchboard.server.sim.TrafficSimulator;
 import dev.switchboard.store.AgentStore;
 import dev.switchboard.store.CustomerStore;
@@ -36,6 +38,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private final Database database;
     private final ContactService contacts;
     private final WorkDistributor work;
+    private final VoiceService voice;
     private final EventHub hub;
     private final Javalin javalin;
     private final String baseUrl;
@@ -55,7 +58,7 @@ public final class SwitchboardServer implements AutoCloseable {
 
             RoutingStore routingStore = new RoutingStore(ds);
             DemoAccounts.seed(agents, routingStore, o.simulatorEvery() != null || o.benchQueues() > 0
-                    ? o.simulatedAgents() : DemoAccounts.SIMULATED.size(), o.benchAgents(), o.demoSeed());
+                    || o.simulatedPhones() ? o.simulatedAgents() : DemoAccounts.SIMULATED.size(), o.benchAgents(), o.demoSeed());
             BenchCentre.seed(routingStore, agents, o.benchQueues(), o.demoSeed());
             if (o.demoCustomers() > 0 && customers.count() == 0) {
                 List<Long> agentIds = agents.all().stream().map(Agent::id).toList();
@@ -100,8 +103,15 @@ public final class SwitchboardServer implements AutoCloseable {
             resources.add(events);
             RoutingService routingService = new RoutingService(routingStore, agents, customers, interactions, work,
                     ticketService, normalizer, o.clock());
+            voice = new VoiceService(o.sip(), contacts, work, interactions, agents, hub, o.clock());
+            try {
+                voice.start();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            resources.add(voice);
             Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub,
-                    routingService, routingStore, strict);
+                    routingService, routingStore, voice, strict);
 
             javalin = Javalin.create(config -> {
                 config.jetty.host = o.host();
@@ -117,14 +127,18 @@ public final class SwitchboardServer implements AutoCloseable {
 
             // simulated colleagues play the centre's other agents: with the demo's traffic, or for the
             // benchmark's centre, whose traffic comes from the benchmark over the API
-            if (o.simulatorEvery() != null || o.benchQueues() > 0) {
+            if (o.simulatorEvery() != null || o.benchQueues() > 0 || o.simulatedPhones()) {
                 SimulatedAgents simAgents = new SimulatedAgents(agents.all().stream().filter(Agent::simulated)
                         .limit(o.simulatedAgents()).toList(), routingStore, work, routingService, hub, o.simHandle());
                 resources.add(simAgents);
             }
+            SimulatedCallers callers = null;
+            if (o.simulatedPhones()) {
+                callers = simulatePhones(o, agents);
+            }
             if (o.simulatorEvery() != null) {
                 TrafficSimulator traffic = new TrafficSimulator(contacts, customers, work.queues(), o.demoSeed(),
-                        o.simulatorEvery());
+                        o.simulatorEvery(), callers);
                 resources.add(traffic);
             }
             LOG.info("Switchboard server listening on {}", baseUrl);
@@ -132,6 +146,37 @@ public final class SwitchboardServer implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Soft phones that register and answer for the simulated colleagues, the demo's agents and the
+     * benchmark's accounts (they
+     * also answer calls to outside numbers, as the trunk when none is set), and a carrier that
+     * places the simulator's calls over SIP. Returns the carrier.
+     */
+    private SimulatedCallers simulatePhones(ServerOptions o, AgentStore agents) {
+        String loopback = "127.0.0.1";
+        String sipHost = o.sip().host().equals("0.0.0.0") ? loopback : o.sip().host();
+        SimulatedPhones phones = new SimulatedPhones(sipHost, sipHost, voice.sipPort(), new SimulatedPhones.Listener() {
+        });
+        phones.answerNumbers(true);
+        resources.add(phones);
+        if (!voice.canCallOut()) {
+            voice.useTrunk(sipHost + ":" + phones.port());
+        }
+        for (DemoAccounts.Account a : DemoAccounts.PEOPLE) {
+            if (a.role() != dev.switchboard.domain.Role.SUPERVISOR) {
+                phones.register(a.username(), a.password());
+            }
+        }
+        agents.all().stream().filter(Agent::simulated).limit(o.simulatedAgents())
+                .forEach(a -> phones.register(a.username(), a.username()));
+        // the benchmark's agents sign in from headless desktops; their phones are simulated too
+        agents.all().stream().filter(a -> DemoAccounts.isBenchAccount(a.username()))
+                .forEach(a -> phones.register(a.username(), a.username()));
+        SimulatedCallers callers = new SimulatedCallers(sipHost, sipHost, voice.sipPort(), o.clock());
+        resources.add(callers);
+        return callers;
     }
 
     /** Starts a server; blocks until it listens (demo data is generated first when the database is empty). */
@@ -158,6 +203,15 @@ public final class SwitchboardServer implements AutoCloseable {
 
     public EventHub events() {
         return hub;
+    }
+
+    public VoiceService voice() {
+        return voice;
+    }
+
+    /** The SIP port the gateway listens on (UDP). */
+    public int sipPort() {
+        return voice.sipPort();
     }
 
     public WorkDistributor work() {

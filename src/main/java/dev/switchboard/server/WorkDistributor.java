@@ -12,6 +12,7 @@ import dev.switchboard.api.ScreenPop;
 import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.Capacity;
+import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.domain.Interaction;
 import dev.switchboard.domain.InteractionState;
@@ -48,6 +49,8 @@ public final class WorkDistributor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkDistributor.class);
     /** Not-ready reason given to an agent who let an offer ring out. */
     static final String NO_ANSWER = "NO_ANSWER";
+    /** Not-ready reason given to an agent whose phone could not take a call routed to them. */
+    static final String PHONE_UNAVAILABLE = "PHONE";
 
     private final Router router;
     private final ProgressWriter progress;
@@ -66,6 +69,30 @@ public final class WorkDistributor implements AutoCloseable {
     private final Map<Long, Map<Long, Interaction>> heldByAgent = new HashMap<>();
     private final Map<Long, Interaction> scheduled = new HashMap<>();
     private final Map<Long, SignedIn> signedIn = new HashMap<>();
+    private volatile WorkListener listener = new WorkListener() {
+    };
+
+    /**
+     * Hears what agents do with contacts that a channel has to carry out (ring the agent's phone,
+     * hang up a call). Called on the thread that made the change, after the distributor is done.
+     */
+    public interface WorkListener {
+        /** The agent is about to take the contact; throwing an {@code ApiProblem} refuses it. */
+        default void beforeAccept(Agent agent, long interactionId) {
+        }
+
+        /** The agent took the contact. */
+        default void accepted(Agent agent, long interactionId) {
+        }
+
+        /** The agent ended the contact (it goes to wrap-up). */
+        default void ended(long interactionId) {
+        }
+
+        /** The contact left the agent for a queue or another agent. */
+        default void transferred(long interactionId) {
+        }
+    }
 
     private static final class SignedIn {
         final Agent agent;
@@ -131,6 +158,10 @@ public final class WorkDistributor implements AutoCloseable {
             return null;
         });
         LOG.info("recovered {} unfinished contacts", unfinished.size());
+    }
+
+    public void listen(WorkListener workListener) {
+        this.listener = workListener;
     }
 
     public ContactQueue queue(long queueId) {
@@ -199,7 +230,8 @@ public final class WorkDistributor implements AutoCloseable {
     }
 
     public InteractionView accept(Agent agent, long interactionId) {
-        return call(() -> {
+        listener.beforeAccept(agent, interactionId);
+        InteractionView view = call(() -> {
             Interaction i = routed.get(interactionId);
             if (i == null || !router.accept(interactionId, agent.id())) {
                 throw ApiProblem.conflict("offer_gone",
@@ -214,6 +246,8 @@ public final class WorkDistributor implements AutoCloseable {
             refreshState(agent.id());
             return publish(accepted);
         });
+        listener.accepted(agent, interactionId);
+        return view;
     }
 
     public InteractionView reject(Agent agent, long interactionId) {
@@ -229,16 +263,140 @@ public final class WorkDistributor implements AutoCloseable {
 
     /** The contact ends; the agent goes on to its wrap-up, which holds their capacity until done. */
     public InteractionView end(Agent agent, long interactionId) {
+        InteractionView view = call(() -> toWrapUp(heldBy(agent, interactionId, InteractionState.ACTIVE)));
+        listener.ended(interactionId);
+        return view;
+    }
+
+    /**
+     * The contact's channel ended it (the caller or the agent's phone hung up): a contact with an
+     * agent goes on to wrap-up; one still waiting (or offered) is abandoned.
+     */
+    public void channelEnded(long interactionId) {
+        call(() -> {
+            if (routed.containsKey(interactionId)) {
+                return abandonNow(interactionId);
+            }
+            Interaction i = held.get(interactionId);
+            return i == null || i.state() != InteractionState.ACTIVE ? null : toWrapUp(i);
+        });
+    }
+
+    /** Checks the agent has this contact active in hand (before a channel acts on it). */
+    public void inHand(Agent agent, long interactionId) {
+        call(() -> heldBy(agent, interactionId, InteractionState.ACTIVE));
+    }
+
+    private InteractionView toWrapUp(Interaction i) {
+        ContactQueue q = i.routing().queueId() == null ? null : queues.get(i.routing().queueId());
+        Instant now = clock.instant();
+        Instant deadline = q == null ? now : now.plus(q.wrapUpTimeout());
+        Interaction wrapping = i.inWrapUp(now, deadline);
+        progress.interaction(wrapping);
+        putHeld(wrapping);
+        refreshState(i.agentId());
+        return publish(wrapping);
+    }
+
+    /**
+     * The customer hung up while waiting (or while offered): the contact leaves routing as
+     * abandoned, its time in the queue kept. Returns it, or null when it was no longer waiting.
+     */
+    public InteractionView abandon(long interactionId) {
+        return call(() -> abandonNow(interactionId));
+    }
+
+    private InteractionView abandonNow(long interactionId) {
+        Interaction i = routed.remove(interactionId);
+        if (i == null) {
+            return null;
+        }
+        pops.remove(interactionId);
+        apply(router.withdraw(interactionId));
+        Interaction gone = i.finished(InteractionState.ABANDONED, clock.instant(), i.routing());
+        progress.interaction(gone);
+        publishLeft(i, "abandoned");
+        return views.interaction(gone);
+    }
+
+    /**
+     * The agent accepted but the contact could not reach them (their phone did not answer): it
+     * waits again in its place for another agent, and the agent is made not ready ("Phone
+     * unavailable") so calls stop coming to a phone that cannot take them. The agent hears of it on
+     * the stream and makes themselves ready again when their phone works.
+     */
+    public void bounce(long interactionId, ScreenPop pop) {
+        call(() -> {
+            Interaction i = held.get(interactionId);
+            if (i == null || i.state() != InteractionState.ACTIVE) {
+                return null;
+            }
+            long agentId = i.agentId();
+            removeHeld(interactionId);
+            SignedIn s = signedIn.get(agentId);
+            if (s != null) {
+                s.ready = false;
+                s.reason = PHONE_UNAVAILABLE;
+                apply(router.setAvailable(agentId, false));
+            }
+            Routing r = i.routing();
+            // a contact meant for this agent alone would wait for them forever: it goes to the queue
+            Routing back = Long.valueOf(agentId).equals(r.targetAgentId())
+                    ? r.inQueue(r.queueId(), r.priority(), r.queuedAt(), null) : r;
+            Interaction queued = i.queued(back);
+            progress.interaction(queued);
+            routed.put(queued.id(), queued);
+            if (pop != null) {
+                pops.put(queued.id(), pop);
+            }
+            hub.publish(EventTypes.INTERACTION, new InteractionEvent(views.interaction(queued)), agentId);
+            apply(router.bounce(contactOf(queued)));
+            if (router.isWaiting(interactionId)) {
+                publishQueue(queued, new QueueEvent(entry(queued, null)));
+            }
+            refreshState(agentId);
+            return null;
+        });
+    }
+
+    /** A contact the agent started themselves (an outbound call): held by them from the start. */
+    public InteractionView startOwn(Agent agent, Interaction started) {
+        return call(() -> {
+            requireNotOnCall(agent.id());
+            putHeld(started);
+            router.hold(started.id(), agent.id(), started.channel());
+            refreshState(agent.id());
+            return publish(started);
+        });
+    }
+
+    /** Checks the agent may start a call now (not already on one). */
+    public void checkFreeForCall(Agent agent) {
+        call(() -> {
+            requireNotOnCall(agent.id());
+            return null;
+        });
+    }
+
+    private void requireNotOnCall(long agentId) {
+        for (Interaction mine : heldByAgent.getOrDefault(agentId, Map.of()).values()) {
+            if (mine.channel() == Channel.PHONE && mine.state() == InteractionState.ACTIVE) {
+                throw ApiProblem.conflict("on_a_call", "you are already on a call (interaction " + mine.id() + ")");
+            }
+        }
+    }
+
+    /** The agent handed the call to an outside number: the contact ends for them, without wrap-up. */
+    public InteractionView transferOut(Agent agent, long interactionId, String number, String note) {
         return call(() -> {
             Interaction i = heldBy(agent, interactionId, InteractionState.ACTIVE);
-            ContactQueue q = queues.get(i.routing().queueId());
-            Instant now = clock.instant();
-            Instant deadline = q == null ? now : now.plus(q.wrapUpTimeout());
-            Interaction wrapping = i.inWrapUp(now, deadline);
-            progress.interaction(wrapping);
-            putHeld(wrapping);
+            removeHeld(interactionId);
+            apply(router.release(interactionId));
+            String notes = "Transferred to " + number + (note == null || note.isBlank() ? "" : ": " + note);
+            Interaction done = i.finished(InteractionState.ENDED, clock.instant(), i.routing().wrappedUp(null, notes));
+            progress.interaction(done);
             refreshState(agent.id());
-            return publish(wrapping);
+            return publish(done);
         });
     }
 
@@ -263,7 +421,10 @@ public final class WorkDistributor implements AutoCloseable {
 
     /** Hands an active contact to a queue or a named agent; it leaves this agent without wrap-up. */
     public InteractionView transfer(Agent agent, long interactionId, Long queueId, Long toAgentId, String note) {
-        return call(() -> {
+        inHand(agent, interactionId);
+        // the channel lets go first (the call leaves the agent's phone), so a next agent finds it free
+        listener.transferred(interactionId);
+        InteractionView result = call(() -> {
             Interaction i = heldBy(agent, interactionId, InteractionState.ACTIVE);
             long queue = queueId != null ? queue(queueId).id() : i.routing().queueId();
             removeHeld(interactionId);
@@ -275,6 +436,7 @@ public final class WorkDistributor implements AutoCloseable {
             addToQueue(moved, null);
             return views.interaction(moved);
         });
+        return result;
     }
 
     /**
@@ -283,7 +445,7 @@ public final class WorkDistributor implements AutoCloseable {
      */
     public InteractionView callback(Agent agent, long interactionId, String number, Instant at, Long queueId,
                                     Long toAgentId, String note) {
-        return call(() -> {
+        InteractionView view = call(() -> {
             Interaction i = routed.get(interactionId);
             if (i == null) {
                 i = heldBy(agent, interactionId, InteractionState.ACTIVE);
@@ -310,6 +472,9 @@ public final class WorkDistributor implements AutoCloseable {
             addToQueue(callback, pops.remove(interactionId));
             return views.interaction(callback);
         });
+        // the customer will be called back: a call still up (waiting or with the agent) is hung up
+        listener.ended(interactionId);
+        return view;
     }
 
     /** A stored callback scheduled for later (or now) joins the schedule. */
@@ -471,12 +636,16 @@ public final class WorkDistributor implements AutoCloseable {
         if (pop != null) {
             pops.put(i.id(), pop);
         }
-        Routing r = i.routing();
-        apply(router.enqueue(new Router.Contact(i.id(), r.queueId(), i.channel(), r.priority(),
-                r.queuedAt() != null ? r.queuedAt() : i.createdAt(), r.targetAgentId())));
+        apply(router.enqueue(contactOf(i)));
         if (router.isWaiting(i.id())) {
             publishQueue(i, new QueueEvent(entry(i, null)));
         }
+    }
+
+    private static Router.Contact contactOf(Interaction i) {
+        Routing r = i.routing();
+        return new Router.Contact(i.id(), r.queueId(), i.channel(), r.priority(),
+                r.queuedAt() != null ? r.queuedAt() : i.createdAt(), r.targetAgentId());
     }
 
     /** Recomputes the agent's shown state from their choice and their work. */

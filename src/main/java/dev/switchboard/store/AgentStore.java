@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Agents and supervisors who sign in, with their password hashes. */
@@ -47,6 +48,30 @@ public final class AgentStore {
     public List<Agent> all() {
         return jdbc.query("SELECT id, username, display_name, role, simulated FROM agent ORDER BY id",
                 ps -> { }, AgentStore::row);
+    }
+
+    public Optional<Agent> findByUsername(String username) {
+        return jdbc.queryOne("SELECT id, username, display_name, role, simulated FROM agent WHERE username = ?",
+                ps -> ps.setString(1, username), AgentStore::row);
+    }
+
+    /** The HA1 of the agent's SIP phone password (digest authentication), when one is set. */
+    public Optional<String> phoneHa1(String username) {
+        return jdbc.queryOne("SELECT phone_ha1 FROM agent WHERE username = ? AND phone_ha1 IS NOT NULL",
+                ps -> ps.setString(1, username), rs -> rs.getString(1));
+    }
+
+    /** Sets the phone HA1 of each named agent that has none yet, in one transaction. */
+    public void setPhoneHa1WhereMissing(Map<String, String> ha1ByUsername) {
+        jdbc.inTransaction(c -> {
+            for (Map.Entry<String, String> e : ha1ByUsername.entrySet()) {
+                Jdbc.update(c, "UPDATE agent SET phone_ha1 = ? WHERE username = ? AND phone_ha1 IS NULL", ps -> {
+                    ps.setString(1, e.getValue());
+                    ps.setString(2, e.getKey());
+                });
+            }
+            return null;
+        });
     }
 
     private static Agent row(ResultSet rs) throws SQLException {

@@ -41,6 +41,12 @@ class BenchSmokeTest {
         assertThat(router.path("id").asText()).isEqualTo("P2-router");
         assertThat(router.path("decisions").asLong()).isPositive();
         assertThat(router.path("value").asDouble()).isPositive();
+
+        // sipp against the real gateway: the harness counts what it saw on both sides
+        JsonNode voice = result(out, "voice-load-quick");
+        assertThat(voice.path("id").asText()).isEqualTo("VOICE");
+        assertThat(voice.path("callsPlaced").asLong()).isEqualTo(20);
+        assertThat(voice.path("serverReceived").asLong()).isEqualTo(voice.path("callsPlaced").asLong());
     }
 
     private static JsonNode result(Path out, String name) throws IOException {

@@ -2,10 +2,14 @@ package dev.switchboard.desktop;
 
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.ApiError;
+import dev.switchboard.api.CallView;
 import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.DialRequest;
+import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.ConfigView;
 import dev.switchboard.api.ContactPointView;
 import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.IngestResponse;
 import dev.switchboard.api.InteractionView;
@@ -29,7 +33,12 @@ import dev.switchboard.client.ServerUnreachableException;
 import dev.switchboard.client.StreamEvent;
 import dev.switchboard.client.SwitchboardApi;
 import dev.switchboard.domain.AgentState;
+import dev.switchboard.domain.CallState;
+import dev.switchboard.domain.Channel;
+import dev.switchboard.domain.ContactKind;
+import dev.switchboard.domain.Direction;
 import dev.switchboard.domain.InteractionState;
+import dev.switchboard.domain.MatchKind;
 import dev.switchboard.domain.Role;
 
 import java.math.BigDecimal;
@@ -42,6 +51,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /** A hand-written, in-memory server for the desktop's tests: it records every call it gets. */
 public final class FakeApi implements SwitchboardApi {
@@ -69,6 +79,16 @@ public final class FakeApi implements SwitchboardApi {
     public volatile int wrapUpSeconds = 60;
     public volatile boolean unreachable;
     public volatile boolean failSearch;
+    /** The calls of phone interactions, as the server holds them (state, hold, mute, digits, problem). */
+    public final Map<Long, CallView> phoneCalls = new ConcurrentHashMap<>();
+    /** Every click-to-dial the desktop asked for. */
+    public final List<DialRequest> dialled = new CopyOnWriteArrayList<>();
+    /** The agent's SIP phone, as {@link #phone()} answers it. */
+    public volatile PhoneView phone = new PhoneView(7, true, "sip:agent@192.0.2.10:5062",
+            Fixtures.NOW.plusSeconds(3600), "sip:127.0.0.1:5060");
+    /** {@link #phone()} fails (an older server without the route, say). */
+    public volatile boolean failPhone;
+    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9][0-9 ()-]{2,}");
     private final AtomicLong ids = new AtomicLong(9000);
     private final AtomicLong seq = new AtomicLong();
     private volatile AgentView agent = new AgentView(7, USER, "Alex Morgan", Role.AGENT, AgentState.NOT_READY,
@@ -91,6 +111,41 @@ public final class FakeApi implements SwitchboardApi {
             throw new IllegalStateException("nobody follows the stream yet");
         }
         l.onEvent(new StreamEvent(seq.incrementAndGet(), type, payload));
+    }
+
+    /** Emits when someone follows the stream (the server does not hold events for nobody). */
+    private void publish(String type, Object payload) {
+        if (listener != null) {
+            emit(type, payload);
+        }
+    }
+
+    /** The call changed at the server (the phone answered, the caller hung up...): stored and published. */
+    public CallView changeCall(long interactionId, CallState state, String problem) {
+        CallView c = phoneCalls.get(interactionId);
+        CallView next = new CallView(interactionId, state, c != null && c.onHold(), c != null && c.muted(),
+                c == null ? "" : c.digits(), problem);
+        phoneCalls.put(interactionId, next);
+        publish(EventTypes.CALL, next);
+        return next;
+    }
+
+    /** The caller pressed keys on their phone. */
+    public CallView callerPressed(long interactionId, String digits) {
+        CallView c = phoneCalls.get(interactionId);
+        CallView next = new CallView(interactionId, c.state(), c.onHold(), c.muted(), c.digits() + digits,
+                c.problem());
+        phoneCalls.put(interactionId, next);
+        publish(EventTypes.CALL, next);
+        return next;
+    }
+
+    /** The agent's phone registered or went away. */
+    public void changePhone(boolean registered) {
+        PhoneView p = phone;
+        phone = new PhoneView(p.agentId(), registered, registered ? p.contact() : null,
+                registered ? Fixtures.NOW.plusSeconds(3600) : null, p.registrar());
+        publish(EventTypes.PHONE, phone);
     }
 
     public void disconnect(String reason) {
@@ -266,7 +321,12 @@ public final class FakeApi implements SwitchboardApi {
     @Override
     public InteractionView accept(long interactionId) {
         calls.add("accept " + interactionId);
-        return move(interactionId, InteractionState.ACTIVE);
+        InteractionView accepted = move(interactionId, InteractionState.ACTIVE);
+        if (accepted.channel() == Channel.PHONE) {
+            // as the server does: it starts ringing the agent's phone
+            changeCall(interactionId, CallState.CONNECTING, null);
+        }
+        return accepted;
     }
 
     @Override
@@ -278,6 +338,9 @@ public final class FakeApi implements SwitchboardApi {
     @Override
     public InteractionView end(long interactionId) {
         calls.add("end " + interactionId);
+        if (phoneCalls.containsKey(interactionId)) {
+            changeCall(interactionId, CallState.ENDED, null); // hung up
+        }
         InteractionView v = interactions.get(interactionId);
         RoutingView r = v.routing() != null ? v.routing() : Fixtures.routing(1L, "General", false);
         boolean required = r.wrapUpRequired() || dispositionRequired.contains(interactionId);
@@ -308,6 +371,10 @@ public final class FakeApi implements SwitchboardApi {
     @Override
     public InteractionView transfer(long interactionId, TransferRequest request) {
         calls.add("transfer " + interactionId);
+        if (request.number() != null && !NUMBER.matcher(request.number()).matches()) {
+            throw new ApiException(400, new ApiError("invalid", "“" + request.number()
+                    + "” is not a phone number.", "number"));
+        }
         transfers.add(new AbstractMap.SimpleEntry<>(interactionId, request));
         return move(interactionId, InteractionState.QUEUED);
     }
@@ -340,6 +407,93 @@ public final class FakeApi implements SwitchboardApi {
     @Override
     public IngestResponse ingest(IngestRequest request) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CallView call(long interactionId) {
+        calls.add("call " + interactionId);
+        return connectedCall(interactionId, false);
+    }
+
+    @Override
+    public CallView hold(long interactionId, boolean on) {
+        calls.add("hold " + interactionId + " " + on);
+        CallView c = connectedCall(interactionId, true);
+        CallView next = new CallView(interactionId, c.state(), on, c.muted(), c.digits(), null);
+        phoneCalls.put(interactionId, next);
+        publish(EventTypes.CALL, next);
+        return next;
+    }
+
+    @Override
+    public CallView mute(long interactionId, boolean on) {
+        calls.add("mute " + interactionId + " " + on);
+        CallView c = connectedCall(interactionId, true);
+        CallView next = new CallView(interactionId, c.state(), c.onHold(), on, c.digits(), null);
+        phoneCalls.put(interactionId, next);
+        publish(EventTypes.CALL, next);
+        return next;
+    }
+
+    @Override
+    public CallView sendDigits(long interactionId, String digits) {
+        calls.add("digits " + interactionId + " " + digits);
+        CallView c = connectedCall(interactionId, true);
+        if (digits == null || !digits.matches("[0-9*#A-D]+")) {
+            throw new ApiException(400, new ApiError("invalid", "Digits are 0-9, *, # and A-D.", "digits"));
+        }
+        CallView next = new CallView(interactionId, c.state(), c.onHold(), c.muted(), c.digits() + digits, null);
+        phoneCalls.put(interactionId, next);
+        publish(EventTypes.CALL, next);
+        return next;
+    }
+
+    @Override
+    public ScreenPop dial(DialRequest request) {
+        calls.add("dial " + request.number());
+        dialled.add(request);
+        if (!phone.registered()) {
+            throw new ApiException(409, new ApiError("conflict", "Your phone is not registered", null));
+        }
+        if (request.number() == null || !NUMBER.matcher(request.number()).matches()) {
+            throw new ApiException(400, new ApiError("invalid", "“" + request.number()
+                    + "” is not a phone number.", "number"));
+        }
+        String digits = request.number().replaceAll("[^0-9+]", "");
+        CustomerSummary customer = request.customerId() != null ? customers.get(request.customerId())
+                : customers.values().stream().filter(c -> c.contactPoints().stream().anyMatch(
+                        p -> p.kind() == ContactKind.PHONE && p.value().equals(digits))).findFirst().orElse(null);
+        long id = ids.incrementAndGet();
+        InteractionView v = new InteractionView(id, customer == null ? null : customer.id(), Channel.PHONE,
+                Direction.OUTBOUND, InteractionState.ACTIVE, digits, request.number(), null, null, Fixtures.NOW,
+                Fixtures.NOW, null, agent.id(), null);
+        interactions.put(id, v);
+        // the server rings the agent's phone first, and says so before it answers
+        changeCall(id, CallState.CONNECTING, null);
+        return new ScreenPop(v, customer == null ? MatchKind.UNKNOWN : MatchKind.SINGLE, customer, List.of(),
+                customer == null ? List.of() : tickets.getOrDefault(customer.id(), List.of()),
+                customer == null ? List.of() : Fixtures.truncated(history.getOrDefault(customer.id(), List.of()), 20));
+    }
+
+    @Override
+    public PhoneView phone() {
+        calls.add("phone");
+        if (failPhone) {
+            throw new ApiException(404, new ApiError("not_found", "No such route.", null));
+        }
+        return phone;
+    }
+
+    /** The call of an interaction; {@code live}: it must be connected, as the server insists for hold and tones. */
+    private CallView connectedCall(long interactionId, boolean live) {
+        CallView c = phoneCalls.get(interactionId);
+        if (c == null) {
+            throw new ApiException(404, new ApiError("not_found", "That contact has no call.", null));
+        }
+        if (live && c.state() != CallState.CONNECTED) {
+            throw new ApiException(409, new ApiError("conflict", "The call is not connected.", null));
+        }
+        return c;
     }
 
     @Override

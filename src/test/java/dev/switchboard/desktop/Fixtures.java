@@ -45,6 +45,16 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** The fixtures installed in the fake, and a desktop on it in the stage, at the login window. */
+    public static Desktop startDesktop(FakeApi api, javafx.stage.Stage stage) {
+        install(api);
+        Desktop desktop = new Desktop(new DesktopOptions("Embedded server on 127.0.0.1:41234",
+                List.of(new DemoAccount(FakeApi.USER, FakeApi.PASSWORD, dev.switchboard.domain.Role.AGENT)), "light",
+                null), api, CLOCK, null);
+        desktop.start(stage);
+        return desktop;
+    }
+
     public static void install(FakeApi api) {
         api.customers.put(ADA, new CustomerSummary(ADA, "Ada Lovelace", "Analytical Engines Ltd", "Gold",
                 new BigDecimal("48250.00"), new AddressView("12 St James’s Square", "London", "SW1Y 4JH", "United Kingdom"),

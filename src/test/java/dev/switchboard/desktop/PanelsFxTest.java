@@ -4,7 +4,6 @@ import dev.switchboard.api.CallbackRequest;
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.TransferRequest;
 import dev.switchboard.domain.Channel;
-import dev.switchboard.domain.Role;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
-import java.util.List;
 
 import static dev.switchboard.desktop.FxTestSupport.signIn;
 import static dev.switchboard.desktop.FxTestSupport.text;
@@ -30,11 +28,7 @@ class PanelsFxTest {
 
     @Start
     void start(Stage stage) {
-        Fixtures.install(api);
-        desktop = new Desktop(new DesktopOptions("Embedded server on 127.0.0.1:41234",
-                List.of(new DemoAccount(FakeApi.USER, FakeApi.PASSWORD, Role.AGENT)), "light", null),
-                api, Fixtures.CLOCK, null);
-        desktop.start(stage);
+        desktop = Fixtures.startDesktop(api, stage);
     }
 
     @Stop

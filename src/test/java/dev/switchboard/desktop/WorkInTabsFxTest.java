@@ -3,7 +3,6 @@ package dev.switchboard.desktop;
 import dev.switchboard.api.CodeView;
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.domain.Channel;
-import dev.switchboard.domain.Role;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -32,11 +31,7 @@ class WorkInTabsFxTest {
 
     @Start
     void start(Stage stage) {
-        Fixtures.install(api);
-        desktop = new Desktop(new DesktopOptions("Embedded server on 127.0.0.1:41234",
-                List.of(new DemoAccount(FakeApi.USER, FakeApi.PASSWORD, Role.AGENT)), "light", null),
-                api, Fixtures.CLOCK, null);
-        desktop.start(stage);
+        desktop = Fixtures.startDesktop(api, stage);
     }
 
     @Stop

@@ -215,4 +215,29 @@ class RouterTest {
         assertThat(r.enqueue(contact(2, GENERAL, Channel.CHAT, T0))).isEmpty();
         assertThat(offers(r.release(1))).extracting(Decision.Offer::interactionId).containsExactly(2L);
     }
+
+    @Test
+    void aCallThatCouldNotReachTheAcceptingAgentGoesToTheNextAgentAndKeepsItsPlace() {
+        agent(1, Map.of());
+        agent(2, Map.of());
+        ready(1);
+        clock.advance(Duration.ofSeconds(1));
+        ready(2);
+        r.enqueue(contact(5, GENERAL, Channel.PHONE, T0));
+        assertThat(r.accept(5, 1)).isTrue();
+        r.enqueue(contact(6, GENERAL, Channel.PHONE, T0.plusSeconds(3)));
+        // agent 2 has the later call; the bounced one waits until someone frees up, then comes first
+        assertThat(r.accept(6, 2)).isTrue();
+        assertThat(offers(r.bounce(contact(5, GENERAL, Channel.PHONE, T0)))).isEmpty();
+        assertThat(r.isWaiting(5)).isTrue();
+        List<Decision.Offer> next = offers(r.release(6));
+        assertThat(next).extracting(Decision.Offer::interactionId, Decision.Offer::agentId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5L, 2L));
+    }
+
+    @Test
+    void bouncingAContactNobodyHoldsChangesNothing() {
+        assertThat(r.bounce(contact(9, GENERAL, Channel.PHONE, T0))).isEmpty();
+        assertThat(r.isWaiting(9)).isFalse();
+    }
 }

@@ -20,7 +20,7 @@ public final class Bench {
 
     public Bench(boolean quick, Integer customers, Integer seconds, Integer desktops, Path dataDir, Path out,
                  Consumer<String> log) {
-        this(quick, Set.of("P1", "P2"), customers, seconds, desktops, dataDir, out, log);
+        this(quick, Set.of("P1", "P2", "VOICE"), customers, seconds, desktops, dataDir, out, log);
     }
 
     public Bench(boolean quick, Set<String> targets, Integer customers, Integer seconds, Integer desktops,
@@ -46,6 +46,9 @@ public final class Bench {
         if (targets.contains("P2")) {
             runRouter(results);
             runRoutingLatency(results);
+        }
+        if (targets.contains("VOICE")) {
+            runVoiceLoad(results);
         }
         return targets.contains("P1") ? runScreenPop(results) : 0;
     }
@@ -92,6 +95,31 @@ public final class Bench {
         log.accept(String.format(Locale.ROOT, "P2: p50 %.1f ms, p99 %.1f ms over %d offers, %d sent, %d duplicate "
                         + "offers, %d waiting at the end -> %s", r.samples().percentile(50), p99, r.samples().count(), r.sent(),
                 r.duplicateOffers(), r.waitingAtEnd(), file));
+    }
+
+    private void runVoiceLoad(BenchResults results) throws Exception {
+        VoiceLoadBench.Settings v = quick
+                ? new VoiceLoadBench.Settings(20, 5, Duration.ofSeconds(4), Duration.ofSeconds(2), dataDir.resolve("voice-quick"))
+                : new VoiceLoadBench.Settings(800, 20, Duration.ofSeconds(60), Duration.ofSeconds(30), dataDir.resolve("voice"));
+        log.accept("Voice load: " + v.workload());
+        VoiceLoadBench.Result r = new VoiceLoadBench(v, log).run();
+        boolean met = r.attempted() == v.calls() && r.successful() == v.calls() && r.failed() == 0
+                && r.server().connectedTwice() == 0 && r.notFinished() == 0 && r.server().received() == v.calls();
+        var entry = results.entry("VOICE", "calls answered and ended of those placed by sipp", r.successful(), "calls",
+                "every call answered once and ended: none lost, none answered twice", met, v.workload());
+        entry.put("callsPlaced", r.attempted());
+        entry.put("callsFailed", r.failed());
+        entry.put("answerAverageMs", Math.round(r.answerP50Ms() * 10) / 10.0);
+        entry.put("answerWorstPeriodAverageMs", Math.round(r.answerMaxMs() * 10) / 10.0);
+        entry.put("serverReceived", r.server().received());
+        entry.put("serverBridged", r.server().connected());
+        entry.put("serverBridgedTwice", r.server().connectedTwice());
+        entry.put("sentBackToQueue", r.server().bounced());
+        entry.put("storedNotFinished", r.notFinished());
+        entry.put("seconds", r.elapsed().toSeconds());
+        Path file = results.write(quick ? "voice-load-quick" : "voice-load", entry, !quick);
+        VoiceLoadBench.describe(r).forEach(log);
+        log.accept("Voice load " + (met ? "met" : "missed") + " -> " + file);
     }
 
     private int runScreenPop(BenchResults results) throws Exception {

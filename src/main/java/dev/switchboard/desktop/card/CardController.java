@@ -8,12 +8,12 @@ import dev.switchboard.desktop.PopProbe;
 import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.View;
 import dev.switchboard.desktop.ViewLoader;
+import dev.switchboard.desktop.call.CallController;
 import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
 import dev.switchboard.desktop.customer.NewCustomerController;
 import dev.switchboard.desktop.main.MainViewModel;
 import dev.switchboard.desktop.wrapup.WrapUpController;
-import dev.switchboard.desktop.ui.CustomerCell;
 import dev.switchboard.desktop.ui.Icons;
 import dev.switchboard.desktop.ui.Shortcuts;
 import dev.switchboard.domain.Channel;
@@ -39,8 +39,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -50,7 +48,8 @@ import javafx.util.Duration;
 
 /**
  * Binds the customer card: the contact bar with the actions for the contact shown (an offer glows until
- * answered), a colleague's transfer note, the customer, and beside it the wrap-up panel. It also
+ * answered), under it the call bar of a phone contact, a colleague's transfer note, the customer (each
+ * number with a button that calls it), and beside it the wrap-up panel. It also
  * reports, through a post-layout pulse listener, the first pulse after an offer's screen-pop is in the
  * controls: that is when the card is drawn.
  */
@@ -73,10 +72,10 @@ public final class CardController {
     private final FxThread fx;
     private final Subscriptions subscriptions = new Subscriptions();
     private final EventHandler<KeyEvent> timelineKeys = this::onTimelineKey;
-    private final EventHandler<KeyEvent> candidateKeys = this::onCandidateKey;
-    private final EventHandler<MouseEvent> candidateClicks = this::onCandidateClick;
     private NewCustomerController form;
     private WrapUpController wrapUp;
+    private CallController callBar;
+    private CandidateList candidateList;
     private DrawnReporter drawn;
     private FadeTransition glow;
 
@@ -96,6 +95,7 @@ public final class CardController {
     @FXML private Button transferButton;
     @FXML private Button callbackButton;
     @FXML private Button endButton;
+    @FXML private StackPane callBarHost;
     @FXML private HBox transferNoteBar;
     @FXML private Label transferNote;
     @FXML private StackPane wrapUpHost;
@@ -159,6 +159,11 @@ public final class CardController {
         wrapUpHost.getChildren().add(panel.root());
         subscriptions.bind(wrapUpHost.visibleProperty(), panel.root().visibleProperty());
         subscriptions.bind(wrapUpHost.managedProperty(), panel.root().visibleProperty());
+        ViewLoader.Loaded<CallController> call = loader.load(View.CALL, CallController.class);
+        callBar = call.controller();
+        callBarHost.getChildren().add(call.root());
+        subscriptions.bind(callBarHost.visibleProperty(), call.root().visibleProperty());
+        subscriptions.bind(callBarHost.managedProperty(), call.root().visibleProperty());
         subscriptions.listen(vm.modeProperty(), (obs, old, now) -> showMode(now));
         showMode(vm.modeProperty().get());
         drawn = new DrawnReporter(root, probe, fx);
@@ -171,7 +176,7 @@ public final class CardController {
         switch (vm.modeProperty().get()) {
             case CUSTOMER -> timeline.requestFocus();
             case UNKNOWN -> newCustomerButton.requestFocus();
-            case SEVERAL -> focusCandidates();
+            case SEVERAL -> candidateList.focus();
             case NEW_CUSTOMER -> form.focus();
             default -> root.requestFocus();
         }
@@ -188,9 +193,9 @@ public final class CardController {
         subscriptions.close();
         form.dispose();
         wrapUp.dispose();
+        callBar.dispose();
         tickets.setItems(null);
         timeline.setItems(null);
-        candidates.setItems(null);
     }
 
     private void bindContactBar() {
@@ -262,8 +267,6 @@ public final class CardController {
             tickets.prefHeightProperty().unbind();
             tickets.minHeightProperty().unbind();
             tickets.maxHeightProperty().unbind();
-            candidates.prefHeightProperty().unbind();
-            candidates.maxHeightProperty().unbind();
         });
     }
 
@@ -283,24 +286,8 @@ public final class CardController {
     private void bindUnknownAndSeveral() {
         subscriptions.bind(unknownTitle.textProperty(), vm.unknownTitleProperty());
         subscriptions.bind(severalTitle.textProperty(), vm.severalTitleProperty());
-        candidates.setItems(vm.candidates());
-        candidates.setCellFactory(list -> new CustomerCell());
-        candidates.setFixedCellSize(CustomerCell.HEIGHT);
-        // as tall as its rows (up to six): the choice reads as a short list, not an empty page
-        candidates.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> 2 + CustomerCell.HEIGHT * Math.max(1, Math.min(6, vm.candidates().size())), vm.candidates()));
-        candidates.maxHeightProperty().bind(candidates.prefHeightProperty());
-        subscriptions.bind(linkButton.disableProperty(),
-                candidates.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
-        subscriptions.bind(linkProgress.visibleProperty(), vm.busyProperty());
-        subscriptions.bind(cardError.textProperty(), vm.errorProperty());
-        linkButton.setTooltip(new Tooltip(messages.get("card.several.link.tooltip")));
-        candidates.addEventFilter(KeyEvent.KEY_PRESSED, candidateKeys);
-        candidates.addEventHandler(MouseEvent.MOUSE_CLICKED, candidateClicks);
-        subscriptions.onClose(() -> {
-            candidates.removeEventFilter(KeyEvent.KEY_PRESSED, candidateKeys);
-            candidates.removeEventHandler(MouseEvent.MOUSE_CLICKED, candidateClicks);
-        });
+        candidateList = new CandidateList(vm, candidates, linkButton, linkProgress, cardError, messages,
+                subscriptions);
     }
 
     private void showMode(CardViewModel.Mode mode) {
@@ -312,7 +299,7 @@ public final class CardController {
         show(severalPane, mode == CardViewModel.Mode.SEVERAL);
         show(formHost, mode == CardViewModel.Mode.NEW_CUSTOMER);
         if (mode == CardViewModel.Mode.SEVERAL) {
-            candidates.getSelectionModel().clearSelection();
+            candidateList.clearSelection();
         }
         timeline.scrollTo(0);
         if (mode == CardViewModel.Mode.NEW_CUSTOMER || focusInside) {
@@ -351,8 +338,11 @@ public final class CardController {
         show(endButton, state == InteractionState.ACTIVE);
         show(transferButton, state == InteractionState.ACTIVE);
         ContactItem item = vm.contactProperty().get();
-        show(callbackButton, state == InteractionState.ACTIVE && item != null
-                && item.channel() == Channel.PHONE);
+        boolean call = item != null && item.channel() == Channel.PHONE;
+        show(callbackButton, state == InteractionState.ACTIVE && call);
+        // ending a call is hanging up
+        endButton.setText(messages.get(call ? "card.hangUp" : "card.end"));
+        tooltip(endButton, call ? "card.hangUp.tooltip" : "card.end.tooltip", Shortcuts.END);
         offerGlow.setVisible(offered);
         if (offered) {
             glow.playFromStart();
@@ -365,8 +355,15 @@ public final class CardController {
     private void showContactPoints() {
         contactPoints.getChildren().clear();
         for (ContactPointRow row : vm.identity().contactPoints()) {
-            contactPoints.getChildren().add(ContactChips.chip(row, messages.get("card.contactPoint.matched")));
+            contactPoints.getChildren().add(ContactChips.chip(row, messages.get("card.contactPoint.matched"),
+                    messages.format("card.contactPoint.dial", row.display()), this::dial));
         }
+    }
+
+    /** A card's call button: the customer's number dialled, the call on their timeline. */
+    private void dial(ContactPointRow row) {
+        CustomerSummary customer = vm.customerProperty().get();
+        main.parts().dial().dialCustomer(row.value(), row.display(), customer == null ? null : customer.id());
     }
 
     private void onTimelineKey(KeyEvent e) {
@@ -375,26 +372,6 @@ public final class CardController {
                 && !e.isShortcutDown()) {
             vm.timeline().toggle(entry);
             e.consume();
-        }
-    }
-
-    private void onCandidateKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
-            vm.pick(candidates.getSelectionModel().getSelectedItem());
-            e.consume();
-        }
-    }
-
-    private void onCandidateClick(MouseEvent e) {
-        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-            vm.pick(candidates.getSelectionModel().getSelectedItem());
-        }
-    }
-
-    private void focusCandidates() {
-        candidates.requestFocus();
-        if (candidates.getSelectionModel().isEmpty() && !candidates.getItems().isEmpty()) {
-            candidates.getSelectionModel().select(0);
         }
     }
 
@@ -435,7 +412,7 @@ public final class CardController {
 
     @FXML
     private void link() {
-        vm.pick(candidates.getSelectionModel().getSelectedItem());
+        candidateList.pickSelected();
     }
 
     private void tooltip(Button button, String key, KeyCombination shortcut) {

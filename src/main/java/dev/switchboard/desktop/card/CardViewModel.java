@@ -15,6 +15,7 @@ import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.customer.NewCustomerViewModel;
 import dev.switchboard.desktop.session.StreamEvents;
 import dev.switchboard.domain.ContactKind;
+import dev.switchboard.domain.Direction;
 import dev.switchboard.domain.InteractionState;
 import dev.switchboard.domain.MatchKind;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -248,7 +249,9 @@ public final class CardViewModel {
 
     private static String unknownKey(ContactItem item) {
         return switch (item.channel()) {
-            case PHONE -> "card.unknown.phone";
+            // the agent dialled it: the other side is not a caller
+            case PHONE -> item.interaction().direction() == Direction.OUTBOUND
+                    ? "card.unknown.dialled" : "card.unknown.phone";
             case EMAIL -> "card.unknown.email";
             case CHAT -> "card.unknown.chat";
             case SOCIAL -> "card.unknown.social";

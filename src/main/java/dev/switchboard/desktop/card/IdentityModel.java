@@ -42,8 +42,8 @@ public final class IdentityModel {
         List<ContactPointRow> rows = new ArrayList<>();
         if (summary.contactPoints() != null) {
             for (ContactPointView p : summary.contactPoints()) {
-                rows.add(new ContactPointRow(p.kind(), p.display() != null ? p.display() : p.value(), p.label(),
-                        matches(p, current)));
+                rows.add(new ContactPointRow(p.kind(), p.value(), p.display() != null ? p.display() : p.value(),
+                        p.label(), matches(p, current)));
             }
         }
         contactPoints.setAll(rows);

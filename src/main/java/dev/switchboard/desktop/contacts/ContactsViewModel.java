@@ -166,6 +166,15 @@ public final class ContactsViewModel {
         }
     }
 
+    /** A contact the agent started (a call they dialled): it arrives active, gets its tab and is shown. */
+    public void opened(ScreenPop pop) {
+        if (pop == null || pop.interaction() == null) {
+            return;
+        }
+        restore(List.of(pop));
+        find(pop.interaction().id()).ifPresent(selected::set);
+    }
+
     public void onRevoked(OfferRevokedEvent revoked) {
         if (revoked.agentId() != session.agentId()) {
             return;

@@ -6,9 +6,12 @@ import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.Theme;
 import dev.switchboard.desktop.View;
 import dev.switchboard.desktop.ViewLoader;
+import dev.switchboard.desktop.call.CallMenu;
 import dev.switchboard.desktop.callback.CallbackController;
 import dev.switchboard.desktop.card.CardController;
 import dev.switchboard.desktop.contacts.ContactsController;
+import dev.switchboard.desktop.dial.DialController;
+import dev.switchboard.desktop.phone.PhoneController;
 import dev.switchboard.desktop.queue.QueueController;
 import dev.switchboard.desktop.search.SearchController;
 import dev.switchboard.desktop.tabs.TabsController;
@@ -26,6 +29,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
@@ -43,9 +47,10 @@ import javafx.util.Duration;
 import java.time.Clock;
 
 /**
- * The main window: menus with their shortcuts; on the left the search field, the agent's contacts and
- * the merged queue; in the centre the tabs of worked contacts over the card, and the transfer and
- * callback panels above it; the status bar below. Child views are loaded here and closed with it.
+ * The main window: menus with their shortcuts; on the left the search field, the agent's contacts, the
+ * merged queue and the dial box; in the centre the tabs of worked contacts over the card, and the
+ * transfer and callback panels above it; the status bar below (with the phone's status). Child views
+ * are loaded here and closed with it.
  */
 public final class MainController {
     private static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
@@ -69,13 +74,19 @@ public final class MainController {
     private CardController cardView;
     private TransferController transferView;
     private CallbackController callbackView;
+    private DialController dialView;
+    private PhoneController phoneView;
+    private CallMenu callMenu;
     private StateSelector stateSelector;
 
     @FXML private BorderPane root;
+    @FXML private MenuBar menuBar;
     @FXML private StackPane searchHost;
     @FXML private SplitPane workSplit;
     @FXML private StackPane contactsHost;
     @FXML private StackPane queueHost;
+    @FXML private StackPane dialHost;
+    @FXML private StackPane phoneHost;
     @FXML private StackPane tabsHost;
     @FXML private StackPane cardHost;
     @FXML private StackPane overlay;
@@ -124,7 +135,11 @@ public final class MainController {
         cardView = place(View.CARD, CardController.class, cardHost);
         transferView = place(View.TRANSFER, TransferController.class, overlay);
         callbackView = place(View.CALLBACK, CallbackController.class, overlay);
+        dialView = place(View.DIAL, DialController.class, dialHost);
+        phoneView = place(View.PHONE, PhoneController.class, phoneHost);
         searchView.onClosed(contactsView::focus);
+        callMenu = new CallMenu(vm.parts().call(), messages, dialView::focus);
+        menuBar.getMenus().add(1, callMenu.menu());
 
         // the search results take the place of the contacts and the queue while they are open
         subscriptions.bind(workSplit.visibleProperty(), vm.search().activeProperty().not());
@@ -175,6 +190,9 @@ public final class MainController {
         cardView.dispose();
         transferView.dispose();
         callbackView.dispose();
+        callMenu.close();
+        dialView.dispose();
+        phoneView.dispose();
     }
 
     private void fitContacts() {

@@ -8,10 +8,13 @@ import dev.switchboard.desktop.NoticeBoard;
 import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.Theme;
 import dev.switchboard.desktop.ThemeModel;
+import dev.switchboard.desktop.call.CallViewModel;
 import dev.switchboard.desktop.callback.CallbackViewModel;
 import dev.switchboard.desktop.card.CardViewModel;
 import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
+import dev.switchboard.desktop.dial.DialViewModel;
+import dev.switchboard.desktop.phone.PhoneViewModel;
 import dev.switchboard.desktop.queue.QueueItem;
 import dev.switchboard.desktop.queue.QueueViewModel;
 import dev.switchboard.desktop.search.SearchViewModel;
@@ -44,7 +47,8 @@ public final class MainViewModel {
     /** The parts of the main window, each with its own view model. */
     public record Parts(ContactsViewModel contacts, QueueViewModel queue, TabsViewModel tabs, CardViewModel card,
                         SearchViewModel search, WrapUpViewModel wrapUp, TransferViewModel transfer,
-                        CallbackViewModel callback, AgentStateModel state) {
+                        CallbackViewModel callback, CallViewModel call, DialViewModel dial, PhoneViewModel phone,
+                        AgentStateModel state) {
     }
 
     private final AgentSession session;
@@ -173,6 +177,7 @@ public final class MainViewModel {
         parts.contacts().tick(now);
         parts.queue().tick(now);
         parts.wrapUp().tick(now);
+        parts.call().tick(now);
         parts.state().tick(now);
         notices.tick(now);
     }

@@ -17,6 +17,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -28,7 +31,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The transfer panel: type to filter, Down into the list, Tab to the note, Ctrl+Enter to transfer,
- * Escape to close.
+ * Escape to close. For a call, a switch at the top swaps the list for an outside number.
  */
 public final class TransferController {
     private static final double ROW = 34;
@@ -40,6 +43,14 @@ public final class TransferController {
 
     @FXML private VBox root;
     @FXML private Label title;
+    @FXML private HBox kindBox;
+    @FXML private ToggleGroup kindGroup;
+    @FXML private ToggleButton directoryToggle;
+    @FXML private ToggleButton numberToggle;
+    @FXML private VBox directoryBox;
+    @FXML private VBox transferNumberBox;
+    @FXML private TextField transferNumber;
+    @FXML private Label transferNumberError;
     @FXML private TextField filter;
     @FXML private ListView<TransferTarget> targets;
     @FXML private Label targetError;
@@ -74,6 +85,7 @@ public final class TransferController {
         });
         subscriptions.bindBidirectional(note.textProperty(), vm.noteProperty());
         error(targetError, vm.targetErrorProperty());
+        bindNumber();
         error(error, vm.errorProperty());
         subscriptions.bind(progress.visibleProperty(), vm.busyProperty());
         subscriptions.bind(submitButton.disableProperty(), vm.busyProperty());
@@ -87,6 +99,36 @@ public final class TransferController {
                 filter.requestFocus();
             }
         });
+    }
+
+    private void bindNumber() {
+        subscriptions.bind(kindBox.visibleProperty(), vm.canNumberProperty());
+        subscriptions.bind(kindBox.managedProperty(), vm.canNumberProperty());
+        subscriptions.bind(transferNumberBox.visibleProperty(), vm.toNumberProperty());
+        subscriptions.bind(transferNumberBox.managedProperty(), vm.toNumberProperty());
+        subscriptions.bind(directoryBox.visibleProperty(), vm.toNumberProperty().not());
+        subscriptions.bind(directoryBox.managedProperty(), directoryBox.visibleProperty());
+        subscriptions.bindBidirectional(transferNumber.textProperty(), vm.numberProperty());
+        error(transferNumberError, vm.numberErrorProperty());
+        subscriptions.listen(kindGroup.selectedToggleProperty(), (obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one of the two is always chosen
+            } else {
+                vm.toNumberProperty().set(now == numberToggle);
+            }
+        });
+        subscriptions.listen(vm.toNumberProperty(), (obs, old, now) -> showKind(now));
+        showKind(vm.toNumberProperty().get());
+    }
+
+    private void showKind(boolean toNumber) {
+        Toggle wanted = toNumber ? numberToggle : directoryToggle;
+        if (!wanted.isSelected()) {
+            wanted.setSelected(true);
+        }
+        if (vm.openProperty().get()) {
+            (toNumber ? transferNumber : filter).requestFocus();
+        }
     }
 
     public boolean focusWithin() {
@@ -130,7 +172,8 @@ public final class TransferController {
             }
             note.requestFocus();
             e.consume();
-        } else if (e.getTarget() == targets && e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
+        } else if ((e.getTarget() == targets || e.getTarget() == transferNumber) && e.getCode() == KeyCode.ENTER
+                && !e.isShortcutDown()) {
             note.requestFocus();
             e.consume();
         }

@@ -15,11 +15,14 @@ import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
 import dev.switchboard.desktop.session.AgentSession;
 import dev.switchboard.domain.AgentState;
+import dev.switchboard.domain.Channel;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,8 +37,9 @@ import java.util.Locale;
 
 /**
  * Hands the selected active contact to a queue or a named colleague, with a note that travels along
- * and is shown on the receiving agent's card. Typing filters the targets; the agents' states are
- * fetched fresh when the panel opens.
+ * and is shown on the receiving agent's card; a call can also go to an outside number (the server
+ * checks its format). Typing filters the targets; the agents' states are fetched fresh when the panel
+ * opens.
  */
 public final class TransferViewModel {
     private final ContactsViewModel contacts;
@@ -52,6 +56,10 @@ public final class TransferViewModel {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<TransferTarget> target = new SimpleObjectProperty<>(this, "target");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    private final ReadOnlyBooleanWrapper canNumber = new ReadOnlyBooleanWrapper(this, "canNumber");
+    private final BooleanProperty toNumber = new SimpleBooleanProperty(this, "toNumber");
+    private final StringProperty number = new SimpleStringProperty(this, "number", "");
+    private final ReadOnlyStringWrapper numberError = new ReadOnlyStringWrapper(this, "numberError", "");
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -90,7 +98,11 @@ public final class TransferViewModel {
         filter.set("");
         target.set(null);
         note.set("");
+        canNumber.set(current.channel() == Channel.PHONE);
+        toNumber.set(false);
+        number.set("");
         targetError.set("");
+        numberError.set("");
         error.set("");
         open.set(true);
         session.loadConfig();
@@ -107,20 +119,19 @@ public final class TransferViewModel {
             return;
         }
         targetError.set("");
+        numberError.set("");
         error.set("");
-        TransferTarget to = target.get();
-        if (to == null && targets.size() == 1) {
-            to = targets.get(0);
-        }
-        if (to == null) {
-            targetError.set(messages.get("transfer.error.target"));
+        TransferTarget chosen = chosenTarget();
+        if (chosen == null) {
             return;
         }
         ContactItem moving = item;
-        TransferTarget chosen = to;
         String text = note.get() == null || note.get().isBlank() ? null : note.get().strip();
-        TransferRequest request = chosen.kind() == TransferTarget.Kind.QUEUE
-                ? new TransferRequest(chosen.id(), null, text) : new TransferRequest(null, chosen.id(), text);
+        TransferRequest request = switch (chosen.kind()) {
+            case QUEUE -> new TransferRequest(chosen.id(), null, null, text);
+            case AGENT -> new TransferRequest(null, chosen.id(), null, text);
+            case NUMBER -> new TransferRequest(null, null, chosen.name(), text);
+        };
         busy.set(true);
         tasks.run(() -> api.transfer(moving.interactionId(), request), view -> {
             busy.set(false);
@@ -133,6 +144,8 @@ public final class TransferViewModel {
             String field = ErrorText.field(e);
             if (field != null && (field.equals("queueId") || field.equals("agentId"))) {
                 targetError.set(errors.of(e));
+            } else if (chosen.kind() == TransferTarget.Kind.NUMBER && "number".equals(field)) {
+                numberError.set(errors.of(e));
             } else {
                 error.set(errors.of(e));
             }
@@ -141,6 +154,26 @@ public final class TransferViewModel {
 
     public void dispose() {
         subscriptions.close();
+    }
+
+    /** The target picked (or the number typed); null, with the reason shown, when there is none. */
+    private TransferTarget chosenTarget() {
+        if (toNumber.get() && canNumber.get()) {
+            String typed = number.get() == null ? "" : number.get().strip();
+            if (typed.isEmpty()) {
+                numberError.set(messages.get("transfer.error.number"));
+                return null;
+            }
+            return new TransferTarget(TransferTarget.Kind.NUMBER, 0, typed, "");
+        }
+        TransferTarget to = target.get();
+        if (to == null && targets.size() == 1) {
+            to = targets.get(0);
+        }
+        if (to == null) {
+            targetError.set(messages.get("transfer.error.target"));
+        }
+        return to;
     }
 
     private void showTargets(ConfigView config) {
@@ -181,6 +214,25 @@ public final class TransferViewModel {
 
     public StringProperty noteProperty() {
         return note;
+    }
+
+    /** The contact is a call: it can also go to an outside number. */
+    public ReadOnlyBooleanProperty canNumberProperty() {
+        return canNumber.getReadOnlyProperty();
+    }
+
+    /** The agent chose to transfer to an outside number rather than a queue or agent. */
+    public BooleanProperty toNumberProperty() {
+        return toNumber;
+    }
+
+    /** The outside number, as typed. */
+    public StringProperty numberProperty() {
+        return number;
+    }
+
+    public ReadOnlyStringProperty numberErrorProperty() {
+        return numberError.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty openProperty() {

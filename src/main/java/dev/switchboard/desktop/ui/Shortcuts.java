@@ -29,6 +29,16 @@ public final class Shortcuts {
     /** Also move between tabs, as in browsers; the menus show the Page Down / Page Up pair. */
     public static final KeyCombination NEXT_TAB_TOO = KeyCombination.valueOf("Ctrl+Tab");
     public static final KeyCombination PREVIOUS_TAB_TOO = KeyCombination.valueOf("Ctrl+Shift+Tab");
+    /*
+     * Calls. Shift is part of each because the bare keys are taken by the system or by text fields
+     * (Cmd+H hides and Cmd+M minimises on macOS, Ctrl+H deletes a character in a text field on Linux).
+     * Hang up is End (Shortcut+E) and transfer is Shortcut+T, as for every contact.
+     */
+    public static final KeyCombination HOLD = KeyCombination.valueOf("Shortcut+Shift+H");
+    public static final KeyCombination MUTE = KeyCombination.valueOf("Shortcut+Shift+M");
+    public static final KeyCombination KEYPAD = KeyCombination.valueOf("Shortcut+Shift+P");
+    /** Puts the cursor in the number field of the dial box. */
+    public static final KeyCombination DIAL = KeyCombination.valueOf("Shortcut+D");
 
     private Shortcuts() {
     }

@@ -8,6 +8,7 @@ import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.domain.Customer;
 import dev.switchboard.domain.Direction;
 import dev.switchboard.server.ContactService;
+import dev.switchboard.server.VoiceService;
 import dev.switchboard.store.CustomerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +43,15 @@ public final class TrafficSimulator implements AutoCloseable {
         return t;
     });
     private List<String> shared;
+    /** Places phone contacts as real SIP calls to the server when set; otherwise they go in over the API. */
+    private final SimulatedCallers callers;
+    private final Map<Long, String> queueNames;
 
     public TrafficSimulator(ContactService contacts, CustomerStore customers, List<ContactQueue> queues, long seed,
-                            Duration every) {
+                            Duration every, SimulatedCallers callers) {
         this.contacts = contacts;
+        this.callers = callers;
+        this.queueNames = queues.stream().collect(Collectors.toMap(ContactQueue::id, ContactQueue::name));
         this.customers = customers;
         this.queues = queues.stream().collect(Collectors.toMap(ContactQueue::name, ContactQueue::id, (a, b) -> a));
         this.benchQueues = BenchCentre.queueIds(queues);
@@ -62,10 +68,30 @@ public final class TrafficSimulator implements AutoCloseable {
             String subject = messages.subject(channel);
             Long queue = !benchQueues.isEmpty() ? benchQueues.get(random.nextInt(benchQueues.size()))
                     : channel == Channel.PHONE ? queues.get(SimulatedMessages.queueFor(subject)) : null;
+            if (channel == Channel.PHONE && callers != null) {
+                call(pickAddress(channel), queue, subject);
+                return;
+            }
             contacts.ingest(new IngestRequest(channel, Direction.INBOUND, pickAddress(channel), subject,
                     messages.body(channel), queue, null));
         } catch (RuntimeException e) {
             LOG.warn("simulated contact failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A caller dials the queue's number over SIP and waits; one in ten gives up after half a minute
+     * to two minutes if nobody has answered (an abandoned call).
+     */
+    private void call(String number, Long queue, String subject) {
+        String dialled = queue == null ? "service" : VoiceService.sipName(queueNames.getOrDefault(queue, "service"));
+        SimulatedCallers.Call call = callers.call(number.replace(" ", ""), dialled, subject, null);
+        if (random.nextInt(10) == 0) {
+            timer.schedule(() -> {
+                if (call.state() == SimulatedCallers.State.RINGING) {
+                    call.cancel();
+                }
+            }, 30 + random.nextInt(90), TimeUnit.SECONDS);
         }
     }
 

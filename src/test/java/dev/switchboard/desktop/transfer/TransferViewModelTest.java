@@ -72,4 +72,43 @@ class TransferViewModelTest {
         h.w.main().startTransfer();
         assertThat(h.w.notices().messageProperty().get()).isEqualTo("Select an active contact to transfer it.");
     }
+
+    @Test
+    void aCallCanGoToAnOutsideNumberWhichTheServerChecks() {
+        Harness h = activeCall();
+        TransferViewModel t = h.w.transfer();
+        t.open();
+        assertThat(t.canNumberProperty().get()).isTrue();
+        t.toNumberProperty().set(true);
+        t.submit();
+        assertThat(t.numberErrorProperty().get()).isEqualTo("Give the number to transfer the call to.");
+
+        t.numberProperty().set("claims");
+        t.submit();
+        assertThat(t.numberErrorProperty().get()).isEqualTo("“claims” is not a phone number.");
+        assertThat(t.openProperty().get()).isTrue();
+
+        t.numberProperty().set(" +44 20 7946 0000 ");
+        t.submit();
+        assertThat(h.api.transfers.get(h.api.transfers.size() - 1).getValue())
+                .isEqualTo(new TransferRequest(null, null, "+44 20 7946 0000", null));
+        assertThat(t.openProperty().get()).isFalse();
+        assertThat(h.w.notices().messageProperty().get()).isEqualTo("Ada Lovelace transferred to +44 20 7946 0000.");
+    }
+
+    @Test
+    void onlyACallCanGoToANumber() {
+        Harness h = Harness.inline();
+        h.api.emit(EventTypes.OFFER, Fixtures.offerFrom(h.api, 801, Fixtures.GRACE, dev.switchboard.domain.Channel.CHAT,
+                "grace@compilers.example", null, "Hello", null));
+        h.w.contacts().accept();
+        TransferViewModel t = h.w.transfer();
+        t.open();
+        assertThat(t.canNumberProperty().get()).isFalse();
+        t.toNumberProperty().set(true);
+        t.numberProperty().set("+44 20 7946 0000");
+        t.submit();
+        assertThat(t.targetErrorProperty().get()).as("the number is ignored").isEqualTo("Choose a queue or an agent.");
+        assertThat(h.api.transfers).isEmpty();
+    }
 }

@@ -1,0 +1,1237 @@
+package dev.switchboard.channels.voice;
+
+import dev.switchboard.channels.voice.VoiceEvents.Side;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.AllowHeader;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.WWWAuthenticateHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's SIP side: a signalling-only back-to-back user agent. Calls from the trunk become
+ * contacts; agents' phones register here (digest authentication); when an agent takes a call the
+ * gateway rings their phone and bridges the two legs, relaying each side's SDP to the other (it only
+ * changes the direction for hold and mute, and puts its own origin line on each leg). Media never
+ * passes through it. Each call's state is guarded by the call itself; the server hears of changes
+ * through {@link VoiceEvents}, always outside those locks.
+ */
+public final class SipGateway implements SipListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipGateway.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+    private static final Duration NONCE_LIFETIME = Duration.ofMinutes(10);
+    private static final Duration CUSTOMER_RING_TIMEOUT = Duration.ofSeconds(25);
+    private static final int MAX_EXPIRES = 3600;
+
+    /** A call as the gateway sees it. */
+    public enum CallStatus { RINGING, CONNECTING, CONNECTED, ENDED }
+
+    private final SipSettings settings;
+    private volatile String trunk;
+    private final VoiceEvents events;
+    private final Registrar registrar;
+    private final Clock clock;
+    private final Map<String, Call> calls = new ConcurrentHashMap<>();
+    private final Map<String, Leg> legs = new ConcurrentHashMap<>();
+    /** Challenges handed out: when, and the highest nonce count a phone has used with each. */
+    private final Map<String, Nonce> nonces = new ConcurrentHashMap<>();
+    private static final int MAX_NONCES = 10_000;
+
+    private record Nonce(Instant issued, long lastCount) {
+    }
+    private final ScheduledExecutorService timers;
+
+    private SipStack stack;
+    private SipProvider provider;
+    private SipMessages sip;
+    private String host;
+    private int port;
+
+    public SipGateway(SipSettings settings, VoiceEvents events, Clock clock) {
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+        this.registrar = new Registrar(clock);
+        this.trunk = settings.trunk();
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sip-timers");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens the SIP port (a free one when the settings say 0). */
+    public void start() throws IOException {
+        try {
+            SipFactory factory = SipFactory.getInstance();
+            Properties p = new Properties();
+            p.setProperty("javax.sip.STACK_NAME", "switchboard-gateway-" + STACKS.incrementAndGet());
+            p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+            p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+            p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+            p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+            p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+            p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+            // made directly: the factory would keep every stack it ever made in a static list
+            stack = new gov.nist.javax.sip.SipStackImpl(p);
+            ListeningPoint lp = listen(stack, settings.host(), settings.port());
+            host = advertised(settings.host());
+            port = lp.getPort();
+            provider = stack.createSipProvider(lp);
+            provider.addSipListener(this);
+            sip = new SipMessages(factory.createAddressFactory(), factory.createHeaderFactory(),
+                    factory.createMessageFactory(), host, port);
+            timers.scheduleWithFixedDelay(this::forgetOldNonces, 1, 1, TimeUnit.MINUTES);
+            LOG.info("SIP listening on udp {}:{}{}", host, port,
+                    trunk == null ? "" : ", calling out through " + trunk);
+        } catch (Exception e) {
+            throw new IOException("could not open SIP on " + settings.host() + ":" + settings.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The address peers reach us at: the bound one, or this machine's when bound to every interface. */
+    private static String advertised(String bound) throws IOException {
+        if (!bound.equals("0.0.0.0") && !bound.equals("::")) {
+            return bound;
+        }
+        return InetAddress.getLocalHost().getHostAddress();
+    }
+
+    private static ListeningPoint listen(SipStack stack, String host, int wanted) throws Exception {
+        Exception last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int port = wanted;
+            if (port == 0) {
+                try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getByName(host))) {
+                    port = probe.getLocalPort();
+                }
+            }
+            try {
+                return stack.createListeningPoint(host, port, ListeningPoint.UDP);
+            } catch (Exception e) {
+                last = e;
+                if (wanted != 0) {
+                    break;
+                }
+            }
+        }
+        throw last;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Where phones register, e.g. {@code sip:127.0.0.1:5060}. */
+    public String registrarAddress() {
+        return "sip:" + host + ":" + port;
+    }
+
+    public Registrar registrar() {
+        return registrar;
+    }
+
+    public Optional<CallStatus> status(String callId) {
+        Call c = calls.get(callId);
+        return c == null ? Optional.empty() : Optional.of(c.status);
+    }
+
+    public int callsInProgress() {
+        return calls.size();
+    }
+
+    // ---- what the server asks for
+
+    /**
+     * Rings the agent's phone for a call and bridges it when the phone answers. When the phone is
+     * not registered, {@link VoiceEvents#failed} follows at once.
+     */
+    public void connectAgent(String callId, String username) {
+        Call call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        List<Runnable> after = new ArrayList<>();
+        synchronized (call) {
+            if (call.status == CallStatus.ENDED || call.far != null) {
+                return;
+            }
+            Optional<Registrar.Binding> phone = registrar.find(username);
+            if (phone.isEmpty()) {
+                after.add(() -> events.failed(callId, 0, "Your phone is not registered: register it as " + username
+                        + " at " + registrarAddress() + ". The call went back to the queue."));
+            } else {
+                try {
+                    Leg agent = newLeg(call, Side.AGENT);
+                    agent.username = username;
+                    String sdp = call.customer.remoteSdp == null ? null
+                            : agent.outgoingSdp(Sdp.withDirection(call.customer.remoteSdp, "sendrecv"), host);
+                    sendInvite(agent, sip.addresses.createAddress(phone.get().contact()).getURI(),
+                            call.customerNumber, username, sdp, settings.phoneRingTimeout());
+                    call.far = agent;
+                    call.status = CallStatus.CONNECTING;
+                } catch (Exception e) {
+                    legs.values().removeIf(l -> l.call == call && l != call.customer && l != call.far);
+                    LOG.warn("could not ring {}'s phone for call {}", username, callId, e);
+                    after.add(() -> events.failed(callId, 0, "Your phone could not be called ("
+                            + e.getMessage() + "). The call went back to the queue."));
+                }
+            }
+        }
+        after.forEach(Runnable::run);
+    }
+
+    /** Hangs up both legs (the agent pressed hang up, or the contact ended on the server). */
+    public void hangUp(String callId) {
+        Call call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        synchronized (call) {
+            end(call, null);
+        }
+    }
+
+    /** The agent leaves the call (blind transfer to a queue or agent): the customer stays, waiting. */
+    public void detachAgent(String callId) {
+        Call call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        synchronized (call) {
+            if (call.far != null) {
+                drop(call.far);
+                call.far = null;
+            }
+            call.held = false;
+            call.muted = false;
+            if (call.status != CallStatus.ENDED) {
+                call.status = CallStatus.RINGING;
+            }
+        }
+    }
+
+    /** Blind transfer to an outside number through the trunk; the agent's phone is hung up. */
+    public void transferToNumber(String callId, String number) {
+        Call call = requireConnected(callId);
+        synchronized (call) {
+            requireTrunk();
+            if (call.customer == null || call.customer.remoteSdp == null) {
+                throw new IllegalStateException("the call has no media description to hand over");
+            }
+            if (call.far != null) {
+                drop(call.far);
+                call.far = null;
+            }
+            call.held = false;
+            call.muted = false;
+            try {
+                Leg out = newLeg(call, Side.AGENT);
+                out.number = number;
+                out.external = true;
+                sendInvite(out, trunkUri(number), call.customerNumber, number,
+                        out.outgoingSdp(Sdp.withDirection(call.customer.remoteSdp, "sendrecv"), host),
+                        CUSTOMER_RING_TIMEOUT);
+                call.far = out;
+                call.status = CallStatus.CONNECTING;
+            } catch (ParseException | SipException e) {
+                throw new IllegalArgumentException("cannot call " + number + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Click-to-dial: rings the agent's phone first (no SDP: the phone makes the offer), then calls
+     * the number through the trunk with that offer, and bridges. {@code callId} is the caller's
+     * name for the call (it must be new); events about it use that name.
+     */
+    public void dial(String callId, String username, String number) {
+        requireTrunk();
+        Registrar.Binding phone = registrar.find(username).orElseThrow(() -> new IllegalStateException(
+                "Your phone is not registered: register it as " + username + " at " + registrarAddress()));
+        Call call = new Call(callId, true, number);
+        if (calls.putIfAbsent(callId, call) != null) {
+            throw new IllegalArgumentException("call " + callId + " exists already");
+        }
+        synchronized (call) {
+            try {
+                Leg agent = newLeg(call, Side.AGENT);
+                agent.username = username;
+                sendInvite(agent, sip.addresses.createAddress(phone.contact()).getURI(), number, username, null,
+                        settings.phoneRingTimeout());
+                call.far = agent;
+                call.status = CallStatus.CONNECTING;
+            } catch (ParseException | SipException e) {
+                legs.values().removeIf(l -> l.call == call);
+                forget(call);
+                throw new IllegalStateException("could not ring your phone: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Whether calls to outside numbers can be made (a trunk is configured). */
+    public boolean canCallOut() {
+        String t = trunk;
+        return t != null && !t.isBlank();
+    }
+
+    /** Calls to outside numbers go through this {@code host:port} from now on (null: none). */
+    public void useTrunk(String hostAndPort) {
+        this.trunk = hostAndPort;
+        LOG.info("calling out through {}", hostAndPort);
+    }
+
+    /** Puts the customer on hold (both legs stop sending) or takes them off it. */
+    public void hold(String callId, boolean on) {
+        Call call = requireConnected(callId);
+        synchronized (call) {
+            call.held = on;
+            applyMedia(call);
+        }
+    }
+
+    /** Stops the agent's phone sending (the customer hears nothing) or lets it send again. */
+    public void mute(String callId, boolean on) {
+        Call call = requireConnected(callId);
+        synchronized (call) {
+            call.muted = on;
+            applyMedia(call);
+        }
+    }
+
+    /** Sends DTMF digits to the customer as SIP INFO, one request per digit. */
+    public void sendDigits(String callId, String digits) {
+        Call call = requireConnected(callId);
+        synchronized (call) {
+            for (char d : digits.toCharArray()) {
+                sendInfo(call.customer, String.valueOf(d));
+            }
+        }
+    }
+
+    private Call requireCall(String callId) {
+        Call call = calls.get(callId);
+        if (call == null || call.status == CallStatus.ENDED) {
+            throw new IllegalStateException("the call has ended");
+        }
+        return call;
+    }
+
+    private Call requireConnected(String callId) {
+        Call call = requireCall(callId);
+        if (call.status != CallStatus.CONNECTED) {
+            throw new IllegalStateException("the call is not connected yet");
+        }
+        return call;
+    }
+
+    private void requireTrunk() {
+        if (!canCallOut()) {
+            throw new IllegalStateException("no trunk is configured for calls to outside numbers (--sip-trunk)");
+        }
+    }
+
+    private URI trunkUri(String number) throws ParseException {
+        return sip.addresses.createURI("sip:" + number + "@" + trunk);
+    }
+
+    // ---- SIP in
+
+    @Override
+    public void processRequest(RequestEvent e) {
+        Request r = e.getRequest();
+        try {
+            switch (r.getMethod()) {
+                case Request.REGISTER -> register(e);
+                case Request.INVITE -> {
+                    if (((ToHeader) r.getHeader(ToHeader.NAME)).getTag() == null) {
+                        incoming(e);
+                    } else {
+                        reinvited(e);
+                    }
+                }
+                case Request.ACK -> acked(e);
+                case Request.BYE -> bye(e);
+                case Request.CANCEL -> cancelled(e);
+                case Request.INFO -> info(e);
+                case Request.OPTIONS -> respond(e, Response.OK);
+                default -> {
+                    Response resp = sip.response(Response.METHOD_NOT_ALLOWED, r);
+                    resp.addHeader(sip.headers.createAllowHeader(SipMessages.ALLOW));
+                    reply(e, resp);
+                }
+            }
+        } catch (TransactionAlreadyExistsException retransmission) {
+            LOG.trace("retransmitted {}", r.getMethod());
+        } catch (Exception ex) {
+            LOG.warn("could not handle SIP {}: {}", r.getMethod(), ex.toString());
+            LOG.debug("SIP failure", ex);
+            if (!Request.ACK.equals(r.getMethod())) {
+                try {
+                    respond(e, Response.SERVER_INTERNAL_ERROR);
+                } catch (Exception ignored) {
+                    // the transaction is gone; the peer retransmits or gives up
+                }
+            }
+        }
+    }
+
+    private void incoming(RequestEvent e) throws Exception {
+        Request r = e.getRequest();
+        String sipCallId = SipMessages.callId(r);
+        if (legs.containsKey(sipCallId)) {
+            return;
+        }
+        ServerTransaction st = transaction(e);
+        st.sendResponse(sip.response(Response.TRYING, r));
+        String sdp = SipMessages.body(r);
+        if (sdp == null) {
+            st.sendResponse(sip.response(Response.NOT_ACCEPTABLE_HERE, r, UUID.randomUUID().toString().substring(0, 8)));
+            return;
+        }
+        String caller = callerNumber(r);
+        String dialled = r.getRequestURI() instanceof SipURI u ? u.getUser() : null;
+        Call call = new Call(sipCallId, false, caller);
+        Leg customer;
+        synchronized (call) {
+            customer = new Leg(call, Side.CUSTOMER, sipCallId);
+            customer.invite = st;
+            customer.dialog = st.getDialog();
+            customer.remoteSdp = sdp;
+            call.customer = customer;
+            calls.put(call.id, call);
+            legs.put(sipCallId, customer);
+        }
+        Optional<Long> contact;
+        try {
+            javax.sip.header.SubjectHeader subject = (javax.sip.header.SubjectHeader) r.getHeader("Subject");
+            contact = events.incoming(call.id, caller, dialled, subject == null ? null : subject.getSubject());
+        } catch (RuntimeException ex) {
+            LOG.warn("the server refused call {} from {}", call.id, caller, ex);
+            contact = Optional.empty();
+        }
+        boolean hungUpMeanwhile;
+        synchronized (call) {
+            call.announced = true;
+            hungUpMeanwhile = call.abandonedEarly;
+            if (contact.isEmpty()) {
+                if (customer.invite != null) {
+                    st.sendResponse(sip.response(Response.TEMPORARILY_UNAVAILABLE, r, customer.tag));
+                    customer.invite = null;
+                }
+                end(call, customer);
+                return;
+            }
+            if (call.status == CallStatus.RINGING && customer.invite != null) {
+                st.sendResponse(sip.response(Response.RINGING, r, customer.tag));
+            }
+        }
+        if (hungUpMeanwhile) {
+            events.abandoned(call.id);
+        }
+    }
+
+    /** P-Asserted-Identity when the trunk gives one, otherwise the From user. */
+    private static String callerNumber(Request r) {
+        var pai = r.getHeader("P-Asserted-Identity");
+        if (pai != null) {
+            String value = pai.toString();
+            int colon = value.indexOf(':');
+            String text = colon >= 0 ? value.substring(colon + 1).trim() : value;
+            int sip = text.indexOf("sip:");
+            int tel = text.indexOf("tel:");
+            int start = sip >= 0 ? sip + 4 : tel >= 0 ? tel + 4 : -1;
+            if (start >= 0) {
+                int end = start;
+                while (end < text.length() && "@;>".indexOf(text.charAt(end)) < 0) {
+                    end++;
+                }
+                if (end > start) {
+                    return text.substring(start, end);
+                }
+            }
+        }
+        return SipMessages.user(((FromHeader) r.getHeader(FromHeader.NAME)).getAddress());
+    }
+
+    private void reinvited(RequestEvent e) throws Exception {
+        Leg leg = legs.get(SipMessages.callId(e.getRequest()));
+        if (leg == null) {
+            respond(e, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        synchronized (leg.call) {
+            if (leg.reinviting) {
+                respond(e, Response.REQUEST_PENDING);
+                return;
+            }
+            String offer = SipMessages.body(e.getRequest());
+            if (offer != null) {
+                leg.remoteSdp = offer;
+            }
+            // the media this leg is bridged to does not change: answer with what it was last given
+            Response ok = sip.response(Response.OK, e.getRequest(), leg.tag);
+            if (leg.lastSent != null) {
+                ok.setContent(leg.lastSent, sip.sdpType());
+            }
+            transaction(e).sendResponse(ok);
+        }
+    }
+
+    private void acked(RequestEvent e) {
+        Leg leg = legs.get(SipMessages.callId(e.getRequest()));
+        if (leg != null) {
+            synchronized (leg.call) {
+                leg.confirmed = true;
+            }
+        }
+    }
+
+    private void bye(RequestEvent e) throws Exception {
+        Leg leg = legs.get(SipMessages.callId(e.getRequest()));
+        if (leg == null) {
+            respond(e, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        respond(e, Response.OK);
+        Call call = leg.call;
+        List<Runnable> after = new ArrayList<>();
+        synchronized (call) {
+            leg.gone = true;
+            if (call.status == CallStatus.ENDED) {
+                return;
+            }
+            boolean agentLeft = leg.side == Side.AGENT;
+            if (agentLeft && leg != call.far) {
+                return;
+            }
+            boolean external = agentLeft && leg.external;
+            end(call, leg);
+            if (!external) {
+                after.add(() -> events.ended(call.id, leg.side));
+            }
+        }
+        after.forEach(Runnable::run);
+    }
+
+    private void cancelled(RequestEvent e) throws Exception {
+        Leg leg = legs.get(SipMessages.callId(e.getRequest()));
+        respond(e, leg == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
+        if (leg == null || leg.side != Side.CUSTOMER) {
+            return;
+        }
+        Call call = leg.call;
+        List<Runnable> after = new ArrayList<>();
+        synchronized (call) {
+            if (leg.invite == null || call.status == CallStatus.ENDED) {
+                return;
+            }
+            boolean queued = call.status == CallStatus.RINGING;
+            leg.invite.sendResponse(sip.response(Response.REQUEST_TERMINATED, leg.invite.getRequest(), leg.tag));
+            leg.invite = null;
+            leg.gone = true;
+            end(call, leg);
+            if (!call.announced) {
+                call.abandonedEarly = true;
+            } else {
+                after.add(queued ? () -> events.abandoned(call.id) : () -> events.ended(call.id, Side.CUSTOMER));
+            }
+        }
+        after.forEach(Runnable::run);
+    }
+
+    private void info(RequestEvent e) throws Exception {
+        Leg leg = legs.get(SipMessages.callId(e.getRequest()));
+        if (leg == null) {
+            respond(e, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        respond(e, Response.OK);
+        String digit = SipMessages.dtmfSignal(SipMessages.body(e.getRequest()));
+        if (digit == null) {
+            return;
+        }
+        Call call = leg.call;
+        synchronized (call) {
+            Leg other = leg == call.customer ? call.far : call.customer;
+            if (other != null) {
+                sendInfo(other, digit);
+            }
+        }
+        events.digit(call.id, leg.side, digit);
+    }
+
+    // ---- registration
+
+    private void register(RequestEvent e) throws Exception {
+        Request r = e.getRequest();
+        String user = SipMessages.user(((ToHeader) r.getHeader(ToHeader.NAME)).getAddress());
+        AuthorizationHeader auth = (AuthorizationHeader) r.getHeader(AuthorizationHeader.NAME);
+        Nonce nonce = auth == null || auth.getNonce() == null ? null : nonces.get(auth.getNonce());
+        if (nonce == null) {
+            challenge(e, auth != null);
+            return;
+        }
+        // each answer to a challenge counts up: an old one replayed (say with another Contact) is refused
+        long count = auth.getQop() == null ? Long.MAX_VALUE : auth.getNonceCount();
+        if (count <= nonce.lastCount()) {
+            challenge(e, true);
+            return;
+        }
+        Optional<String> ha1 = user == null ? Optional.empty() : events.phoneHa1(user);
+        if (ha1.isEmpty() || !user.equals(auth.getUsername()) || !answers(auth, ha1.get(), r.getMethod())) {
+            LOG.info("refused REGISTER for {}: wrong credentials", user);
+            respond(e, Response.FORBIDDEN);
+            return;
+        }
+        nonces.put(auth.getNonce(), new Nonce(nonce.issued(), count));
+        ContactHeader contact = (ContactHeader) r.getHeader(ContactHeader.NAME);
+        Response ok = sip.response(Response.OK, r);
+        Optional<Registrar.Binding> before;
+        Optional<Registrar.Binding> now;
+        if (contact == null) {
+            before = registrar.find(user);
+            now = before;
+        } else {
+            int expires = contact.getExpires();
+            ExpiresHeader header = r.getExpires();
+            if (expires < 0) {
+                expires = header != null ? header.getExpires() : MAX_EXPIRES;
+            }
+            expires = Math.min(expires, MAX_EXPIRES);
+            if (contact.isWildCard() || expires == 0) {
+                before = registrar.remove(user);
+                now = Optional.empty();
+            } else {
+                String uri = contact.getAddress().getURI().toString();
+                before = registrar.put(user, uri, expires);
+                now = registrar.find(user);
+                ContactHeader echoed = sip.headers.createContactHeader(contact.getAddress());
+                echoed.setExpires(expires);
+                ok.addHeader(echoed);
+                ok.addHeader(sip.headers.createExpiresHeader(expires));
+            }
+        }
+        reply(e, ok);
+        boolean changed = before.isPresent() != now.isPresent()
+                || before.isPresent() && !before.get().contact().equals(now.get().contact());
+        if (changed) {
+            LOG.info("phone {} {}", user, now.map(b -> "registered at " + b.contact()).orElse("unregistered"));
+            events.phone(user, now);
+        }
+    }
+
+    private void challenge(RequestEvent e, boolean stale) throws Exception {
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        if (nonces.size() >= MAX_NONCES) {
+            forgetOldNonces();
+            if (nonces.size() >= MAX_NONCES) {
+                nonces.clear();
+            }
+        }
+        nonces.put(nonce, new Nonce(clock.instant(), 0));
+        Response resp = sip.response(Response.UNAUTHORIZED, e.getRequest());
+        WWWAuthenticateHeader www = sip.headers.createWWWAuthenticateHeader("Digest");
+        www.setRealm(SipSettings.REALM);
+        www.setNonce(nonce);
+        www.setAlgorithm("MD5");
+        www.setQop("auth");
+        if (stale) {
+            www.setStale(true);
+        }
+        resp.addHeader(www);
+        reply(e, resp);
+    }
+
+    private static boolean answers(AuthorizationHeader auth, String ha1, String method) {
+        String qop = auth.getQop();
+        String nc = qop == null ? null : String.format("%08x", auth.getNonceCount());
+        String expected = Digest.response(ha1, auth.getNonce(), method, auth.getURI().toString(), qop, nc,
+                auth.getCNonce());
+        return expected.equalsIgnoreCase(auth.getResponse());
+    }
+
+    private void forgetOldNonces() {
+        Instant oldest = clock.instant().minus(NONCE_LIFETIME);
+        nonces.values().removeIf(n -> n.issued().isBefore(oldest));
+    }
+
+    // ---- responses to our requests
+
+    @Override
+    public void processResponse(ResponseEvent e) {
+        Response resp = e.getResponse();
+        Leg leg = legs.get(SipMessages.callId(resp));
+        if (leg == null || !Request.INVITE.equals(SipMessages.method(resp))) {
+            return;
+        }
+        List<Runnable> after = new ArrayList<>();
+        try {
+            synchronized (leg.call) {
+                ClientTransaction ct = e.getClientTransaction();
+                if (ct != null && ct == leg.outgoing) {
+                    answered(leg, resp, e.getDialog(), after);
+                } else if (ct != null && ct == leg.reinviteTx && resp.getStatusCode() >= 200) {
+                    leg.reinviteTx = null;
+                    reinviteAnswered(leg, resp, e.getDialog());
+                } else if (leg.pendingOk == null) {
+                    // a 2xx sent again: our ACK was lost (while a phone's offer waits for its answer, it waits)
+                    resendAck(leg, e.getDialog(), resp);
+                }
+            }
+        } catch (Exception ex) {
+            LOG.warn("could not handle SIP {} for call {}: {}", resp.getStatusCode(), leg.call.id, ex.toString());
+            LOG.debug("SIP failure", ex);
+        }
+        after.forEach(Runnable::run);
+    }
+
+    /** A final answer to the INVITE that opened a leg. */
+    private void answered(Leg leg, Response resp, Dialog dialog, List<Runnable> after) throws Exception {
+        int status = resp.getStatusCode();
+        Call call = leg.call;
+        if (status < 200) {
+            return;
+        }
+        leg.outgoing = null;
+        leg.cancelTimer();
+        if (status >= 300) {
+            legFailed(leg, status, after);
+            return;
+        }
+        leg.dialog = dialog;
+        leg.remoteSdp = SipMessages.body(resp) != null ? SipMessages.body(resp) : leg.remoteSdp;
+        if (call.status == CallStatus.ENDED || leg.gone || leg.cancelled
+                || (leg != call.far && leg != call.customer)) {
+            // answered just as we gave up on it: complete the exchange, then hang up
+            ack(leg, resp, leg.offerless && leg.remoteSdp != null ? Sdp.withDirection(leg.remoteSdp, "inactive") : null);
+            leg.gone = false;
+            bye(leg);
+            legs.remove(leg.sipCallId);
+            return;
+        }
+        if (call.outbound && leg.side == Side.AGENT && call.customer == null) {
+            // the phone answered with its offer: now call the customer with it; ACK once they answer
+            leg.pendingOk = resp;
+            Leg customer = newLeg(call, Side.CUSTOMER);
+            customer.number = call.customerNumber;
+            sendInvite(customer, trunkUri(call.customerNumber), leg.username, call.customerNumber,
+                    customer.outgoingSdp(Sdp.withDirection(leg.remoteSdp, "sendrecv"), host), CUSTOMER_RING_TIMEOUT);
+            call.customer = customer;
+            return;
+        }
+        if (call.outbound && leg.side == Side.CUSTOMER) {
+            ack(leg, resp, null);
+            Leg agent = call.far;
+            ack(agent, agent.pendingOk, agent.outgoingSdp(Sdp.withDirection(leg.remoteSdp, "sendrecv"), host));
+            agent.pendingOk = null;
+            call.status = CallStatus.CONNECTED;
+            after.add(() -> events.connected(call.id));
+            return;
+        }
+        ack(leg, resp, null);
+        Leg customer = call.customer;
+        String media = Sdp.withDirection(leg.remoteSdp, "sendrecv");
+        if (customer.invite != null) {
+            Response ok = sip.response(Response.OK, customer.invite.getRequest(), customer.tag);
+            ok.setContent(customer.outgoingSdp(media, host), sip.sdpType());
+            customer.agreedBody = customer.lastSentBody;
+            customer.invite.sendResponse(ok);
+            customer.dialog = customer.invite.getDialog();
+            customer.invite = null;
+        } else {
+            reinvite(customer, media);
+        }
+        call.status = CallStatus.CONNECTED;
+        if (!leg.external) {
+            after.add(() -> events.connected(call.id));
+        }
+    }
+
+    private void legFailed(Leg leg, int status, List<Runnable> after) throws Exception {
+        Call call = leg.call;
+        legs.remove(leg.sipCallId);
+        if (call.status == CallStatus.ENDED) {
+            return;
+        }
+        if (call.outbound) {
+            if (leg.side == Side.CUSTOMER && call.far != null && call.far.pendingOk != null) {
+                Leg agent = call.far;
+                ack(agent, agent.pendingOk, agent.outgoingSdp(Sdp.withDirection(agent.remoteSdp, "inactive"), host));
+                agent.pendingOk = null;
+            }
+            String problem = leg.side == Side.AGENT ? phoneProblem(status, leg.timedOut)
+                    : numberProblem(status, leg.timedOut);
+            end(call, leg);
+            after.add(() -> events.failed(call.id, status, problem));
+            return;
+        }
+        if (leg != call.far) {
+            return;
+        }
+        call.far = null;
+        if (leg.external) {
+            // an outside number refused a blind transfer: nobody is left to take the caller
+            end(call, leg);
+            return;
+        }
+        call.status = CallStatus.RINGING;
+        String problem = phoneProblem(status, leg.timedOut) + " The call went back to the queue.";
+        after.add(() -> events.failed(call.id, status, problem));
+    }
+
+    private static String phoneProblem(int status, boolean timedOut) {
+        if (timedOut || status == Response.REQUEST_TIMEOUT || status == Response.REQUEST_TERMINATED) {
+            return "Your phone did not answer.";
+        }
+        if (status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE) {
+            return "Your phone is busy (" + status + ").";
+        }
+        if (status == Response.DECLINE) {
+            return "Your phone declined the call.";
+        }
+        return "Your phone could not take the call (" + status + ").";
+    }
+
+    private static String numberProblem(int status, boolean timedOut) {
+        if (timedOut || status == Response.REQUEST_TIMEOUT || status == Response.REQUEST_TERMINATED) {
+            return "The number did not answer.";
+        }
+        if (status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE) {
+            return "The number is busy.";
+        }
+        if (status == Response.NOT_FOUND || status == Response.ADDRESS_INCOMPLETE) {
+            return "The number does not exist (" + status + ").";
+        }
+        return "The call could not be placed (" + status + ").";
+    }
+
+    private void reinviteAnswered(Leg leg, Response resp, Dialog dialog) throws Exception {
+        leg.reinviting = false;
+        int status = resp.getStatusCode();
+        if (status < 300) {
+            String answer = SipMessages.body(resp);
+            if (answer != null) {
+                leg.remoteSdp = answer;
+            }
+            Request ack = dialog.createAck(SipMessages.cseq(resp));
+            dialog.sendAck(ack);
+            leg.lastAck = ack;
+            leg.agreedBody = leg.lastSentBody;
+        } else {
+            // the change did not happen: what the leg has is what it last agreed to
+            String refused = leg.inFlight;
+            leg.lastSentBody = leg.agreedBody;
+            if (status == Response.REQUEST_PENDING && leg.wanted == null && refused != null) {
+                // both ends asked at once (glare): ask again a little later, as RFC 3261 says
+                long delay = 2100 + (long) (Math.random() * 1900);
+                timers.schedule(() -> retry(leg, refused), delay, TimeUnit.MILLISECONDS);
+            } else if (status != Response.REQUEST_PENDING) {
+                LOG.info("call {}: the {} side refused a media change ({})", leg.call.id, leg.side, status);
+            }
+        }
+        leg.inFlight = null;
+        if (leg.wanted != null && leg.call.status != CallStatus.ENDED) {
+            String next = leg.wanted;
+            leg.wanted = null;
+            reinvite(leg, next);
+        }
+    }
+
+    private void retry(Leg leg, String sdp) {
+        synchronized (leg.call) {
+            if (leg.call.status == CallStatus.ENDED || leg.gone) {
+                return;
+            }
+            try {
+                reinvite(leg, sdp);
+            } catch (Exception e) {
+                LOG.debug("could not retry a media change on call {}", leg.call.id, e);
+            }
+        }
+    }
+
+    private void resendAck(Leg leg, Dialog dialog, Response resp) throws SipException {
+        if (resp.getStatusCode() >= 200 && resp.getStatusCode() < 300 && leg.lastAck != null && dialog != null
+                && SipMessages.cseq(resp) == SipMessages.cseq(leg.lastAck)) {
+            dialog.sendAck(leg.lastAck);
+        }
+    }
+
+    // ---- SIP out
+
+    private Leg newLeg(Call call, Side side) {
+        Leg leg = new Leg(call, side, provider.getNewCallId().getCallId());
+        legs.put(leg.sipCallId, leg);
+        return leg;
+    }
+
+    private void sendInvite(Leg leg, URI target, String fromUser, String toUser, String sdp, Duration ringFor)
+            throws ParseException, SipException {
+        Request invite;
+        try {
+            invite = sip.invite(leg.sipCallId, target, fromUser, toUser, leg.tag, sdp);
+        } catch (javax.sip.InvalidArgumentException e) {
+            throw new SipException(e.getMessage(), e);
+        }
+        ClientTransaction ct = provider.getNewClientTransaction(invite);
+        leg.outgoing = ct;
+        leg.offerless = sdp == null;
+        if (sdp != null) {
+            leg.agreedBody = leg.lastSentBody;
+        }
+        ct.sendRequest();
+        leg.dialog = ct.getDialog();
+        leg.ringTimer = timers.schedule(() -> ringOut(leg), ringFor.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void ringOut(Leg leg) {
+        synchronized (leg.call) {
+            if (leg.outgoing == null) {
+                return;
+            }
+            leg.timedOut = true;
+            try {
+                provider.getNewClientTransaction(leg.outgoing.createCancel()).sendRequest();
+            } catch (SipException e) {
+                LOG.debug("could not cancel an unanswered INVITE", e);
+            }
+        }
+    }
+
+    private void ack(Leg leg, Response ok, String sdp) throws Exception {
+        Dialog dialog = leg.dialog;
+        Request ack = dialog.createAck(SipMessages.cseq(ok));
+        if (sdp != null) {
+            ack.setContent(sdp, sip.sdpType());
+        }
+        dialog.sendAck(ack);
+        leg.lastAck = ack;
+        leg.confirmed = true;
+    }
+
+    /**
+     * Sends the leg a new session description (as relayed, before our origin goes on), one
+     * re-INVITE at a time; a change asked for meanwhile goes next, and only if it still changes anything.
+     */
+    private void reinvite(Leg leg, String sdp) throws Exception {
+        if (leg.dialog == null || leg.gone) {
+            return;
+        }
+        if (leg.reinviting) {
+            leg.wanted = sdp;
+            return;
+        }
+        if (!leg.isNew(sdp)) {
+            return;
+        }
+        Request r = leg.dialog.createRequest(Request.INVITE);
+        r.setContent(leg.outgoingSdp(sdp, host), sip.sdpType());
+        r.setHeader(sip.contact());
+        ClientTransaction ct = provider.getNewClientTransaction(r);
+        leg.reinviting = true;
+        leg.inFlight = sdp;
+        leg.reinviteTx = ct;
+        leg.dialog.sendRequest(ct);
+    }
+
+    private void applyMedia(Call call) {
+        Leg agent = call.far;
+        Leg customer = call.customer;
+        if (agent == null || agent.remoteSdp == null || customer.remoteSdp == null) {
+            return;
+        }
+        String towardsCustomer = call.held ? "sendonly" : "sendrecv";
+        String towardsAgent = call.held ? "inactive" : call.muted ? "sendonly" : "sendrecv";
+        try {
+            reinvite(customer, Sdp.withDirection(agent.remoteSdp, towardsCustomer));
+            reinvite(agent, Sdp.withDirection(customer.remoteSdp, towardsAgent));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not change the call's media: " + e.getMessage(), e);
+        }
+    }
+
+    private void sendInfo(Leg leg, String digit) {
+        if (leg.dialog == null || leg.gone || !leg.confirmed) {
+            return;
+        }
+        try {
+            Request info = leg.dialog.createRequest(Request.INFO);
+            info.setContent("Signal=" + digit + "\r\nDuration=160\r\n", sip.dtmfType());
+            leg.dialog.sendRequest(provider.getNewClientTransaction(info));
+        } catch (Exception e) {
+            LOG.debug("could not relay DTMF {} on call {}", digit, leg.call.id, e);
+        }
+    }
+
+    /** Ends the call: every leg but {@code except} (which already hung up) is hung up or cancelled. */
+    private void end(Call call, Leg except) {
+        call.status = CallStatus.ENDED;
+        for (Leg leg : new Leg[] {call.customer, call.far}) {
+            if (leg != null && leg != except) {
+                drop(leg);
+            }
+        }
+        forget(call);
+    }
+
+    /** Hangs up one leg however far it got: BYE, CANCEL, or a final answer to its pending INVITE. */
+    private void drop(Leg leg) {
+        leg.cancelTimer();
+        try {
+            if (leg.invite != null) {
+                leg.invite.sendResponse(sip.response(Response.TEMPORARILY_UNAVAILABLE, leg.invite.getRequest(),
+                        leg.tag));
+                leg.invite = null;
+            } else if (leg.outgoing != null) {
+                leg.cancelled = true;
+                provider.getNewClientTransaction(leg.outgoing.createCancel()).sendRequest();
+                return;
+            } else if (leg.pendingOk != null) {
+                ack(leg, leg.pendingOk, Sdp.withDirection(leg.remoteSdp, "inactive"));
+                leg.pendingOk = null;
+                bye(leg);
+            } else if (!leg.gone) {
+                bye(leg);
+            }
+        } catch (Exception e) {
+            LOG.debug("could not hang up a leg of call {}", leg.call.id, e);
+        }
+        leg.gone = true;
+        legs.remove(leg.sipCallId);
+    }
+
+    private void bye(Leg leg) throws SipException {
+        if (leg.dialog == null || leg.gone) {
+            return;
+        }
+        leg.gone = true;
+        Request bye = leg.dialog.createRequest(Request.BYE);
+        leg.dialog.sendRequest(provider.getNewClientTransaction(bye));
+    }
+
+    private void forget(Call call) {
+        calls.remove(call.id);
+        // legs stay mapped a little longer so late BYEs and retransmissions still find them
+        timers.schedule(() -> {
+            for (Leg leg : new Leg[] {call.customer, call.far}) {
+                if (leg != null) {
+                    legs.remove(leg.sipCallId, leg);
+                }
+            }
+        }, 40, TimeUnit.SECONDS);
+    }
+
+    // ---- plumbing
+
+    private ServerTransaction transaction(RequestEvent e) throws SipException {
+        ServerTransaction st = e.getServerTransaction();
+        return st != null ? st : provider.getNewServerTransaction(e.getRequest());
+    }
+
+    private void respond(RequestEvent e, int status) throws Exception {
+        reply(e, sip.response(status, e.getRequest()));
+    }
+
+    private void reply(RequestEvent e, Response resp) throws Exception {
+        transaction(e).sendResponse(resp);
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent e) {
+        if (e.isServerTransaction() || e.getClientTransaction() == null) {
+            return;
+        }
+        Request r = e.getClientTransaction().getRequest();
+        Leg leg = legs.get(SipMessages.callId(r));
+        if (leg == null || !Request.INVITE.equals(r.getMethod())) {
+            return;
+        }
+        List<Runnable> after = new ArrayList<>();
+        synchronized (leg.call) {
+            if (e.getClientTransaction() == leg.outgoing) {
+                leg.outgoing = null;
+                leg.cancelTimer();
+                try {
+                    legFailed(leg, Response.REQUEST_TIMEOUT, after);
+                } catch (Exception ex) {
+                    LOG.debug("could not handle a timeout", ex);
+                }
+            } else {
+                leg.reinviting = false;
+            }
+        }
+        after.forEach(Runnable::run);
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent e) {
+        LOG.debug("SIP I/O problem with {}:{}", e.getHost(), e.getPort());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent e) {
+    }
+
+    /** The stack gave up on a dialog (e.g. an ACK that never came): end a call that still counted on it. */
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent e) {
+        Leg leg = legs.get(e.getDialog().getCallId().getCallId());
+        if (leg == null) {
+            return;
+        }
+        Call call = leg.call;
+        boolean tell;
+        synchronized (call) {
+            if (call.status != CallStatus.CONNECTED || leg.gone || (leg != call.customer && leg != call.far)) {
+                return;
+            }
+            leg.gone = true;
+            tell = !leg.external;
+            end(call, leg);
+        }
+        LOG.info("call {}: the {} leg's dialog ended without a BYE", call.id, leg.side);
+        if (tell) {
+            events.ended(call.id, leg.side);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Call call : List.copyOf(calls.values())) {
+            synchronized (call) {
+                end(call, null);
+            }
+        }
+        timers.shutdownNow();
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    /** One call: the customer's leg and, once an agent (or outside number) takes it, the far leg. */
+    private static final class Call {
+        final String id;
+        final boolean outbound;
+        final String customerNumber;
+        Leg customer;
+        Leg far;
+        CallStatus status = CallStatus.RINGING;
+        /** The server has been told of the call (until then, a hang-up is told afterwards). */
+        boolean announced;
+        boolean abandonedEarly;
+        boolean held;
+        boolean muted;
+
+        Call(String id, boolean outbound, String customerNumber) {
+            this.id = id;
+            this.outbound = outbound;
+            this.customerNumber = customerNumber;
+        }
+    }
+
+    /** One SIP dialog of a call, with what each end last said about its media. */
+    private static final class Leg {
+        final Call call;
+        final Side side;
+        final String sipCallId;
+        final String tag = UUID.randomUUID().toString().substring(0, 8);
+        final long sdpSession = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        long sdpVersion;
+        String username;
+        String number;
+        boolean external;
+        Dialog dialog;
+        ServerTransaction invite;
+        ClientTransaction outgoing;
+        Response pendingOk;
+        Request lastAck;
+        String remoteSdp;
+        String lastSent;
+        String lastSentBody;
+        String wanted;
+        boolean reinviting;
+        /** The relayed SDP of the re-INVITE in flight, and its transaction. */
+        String inFlight;
+        ClientTransaction reinviteTx;
+        /** What the leg last agreed to (without our origin line). */
+        String agreedBody;
+        boolean offerless;
+        boolean cancelled;
+        boolean confirmed;
+        boolean gone;
+        boolean timedOut;
+        java.util.concurrent.ScheduledFuture<?> ringTimer;
+
+        Leg(Call call, Side side, String sipCallId) {
+            this.call = call;
+            this.side = side;
+            this.sipCallId = sipCallId;
+        }
+
+        /** The SDP to send this leg, with our origin (its version goes up when the content changes). */
+        String outgoingSdp(String sdp, String host) {
+            String body = Sdp.withoutOrigin(sdp);
+            if (!body.equals(lastSentBody)) {
+                sdpVersion++;
+                lastSentBody = body;
+                lastSent = Sdp.withOrigin(sdp, sdpSession, sdpVersion, host);
+            }
+            return lastSent;
+        }
+
+        /** Whether sending this SDP would change what the leg was last told. */
+        boolean isNew(String sdp) {
+            return !Sdp.withoutOrigin(sdp).equals(lastSentBody);
+        }
+
+        void cancelTimer() {
+            if (ringTimer != null) {
+                ringTimer.cancel(false);
+                ringTimer = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,453 @@
+package dev.switchboard.server;
+
+import dev.switchboard.api.CallView;
+import dev.switchboard.api.DialRequest;
+import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.IngestRequest;
+import dev.switchboard.api.IngestResponse;
+import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.PhoneView;
+import dev.switchboard.api.ScreenPop;
+import dev.switchboard.channels.voice.Registrar;
+import dev.switchboard.channels.voice.SipGateway;
+import dev.switchboard.channels.voice.SipSettings;
+import dev.switchboard.channels.voice.VoiceEvents;
+import dev.switchboard.domain.Agent;
+import dev.switchboard.domain.CallState;
+import dev.switchboard.domain.Channel;
+import dev.switchboard.domain.Direction;
+import dev.switchboard.domain.Interaction;
+import dev.switchboard.store.AgentStore;
+import dev.switchboard.store.InteractionStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The phone channel on the server: turns calls from the SIP gateway into contacts, rings the
+ * accepting agent's phone, hangs up when the contact ends, and carries out the desktop's call
+ * controls (hold, mute, digits, transfer to a number, click-to-dial). Each call's state goes to the
+ * agent who has it as a {@code call} event; phone registrations as {@code phone} events.
+ */
+public final class VoiceService implements VoiceEvents, WorkDistributor.WorkListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VoiceService.class);
+
+    private final SipGateway gateway;
+    private final ContactService contacts;
+    private final WorkDistributor work;
+    private final InteractionStore interactions;
+    private final AgentStore agents;
+    private final EventHub hub;
+    private final Map<String, Long> interactionOf = new ConcurrentHashMap<>();
+    private final Map<Long, String> callOf = new ConcurrentHashMap<>();
+    private final Map<Long, CallView> views = new ConcurrentHashMap<>();
+    private final Map<Long, Long> agentOf = new ConcurrentHashMap<>();
+    /** Accepts that came before the call was tracked (kept a few seconds at most). */
+    private final Map<Long, EarlyAccept> early = new ConcurrentHashMap<>();
+
+    private record EarlyAccept(Agent agent, long at) {
+    }
+    private final LongAdder received = new LongAdder();
+    private final LongAdder connectedCount = new LongAdder();
+    private final LongAdder connectedTwice = new LongAdder();
+    private final LongAdder bounced = new LongAdder();
+    private final LongAdder abandonedCount = new LongAdder();
+
+    /**
+     * What the phone channel has done since it started: calls received from the trunk, calls
+     * bridged (and bridged a second time, which must never happen), calls sent back to the queue
+     * because a phone could not take them, and calls abandoned while queued.
+     */
+    public record Stats(long received, long connected, long connectedTwice, long bounced, long abandoned,
+                        int inProgress) {
+    }
+
+    public Stats stats() {
+        return new Stats(received.sum(), connectedCount.sum(), connectedTwice.sum(), bounced.sum(),
+                abandonedCount.sum(), gateway.callsInProgress());
+    }
+
+    public VoiceService(SipSettings settings, ContactService contacts, WorkDistributor work,
+                        InteractionStore interactions, AgentStore agents, EventHub hub, Clock clock) {
+        this.contacts = contacts;
+        this.work = work;
+        this.interactions = interactions;
+        this.agents = agents;
+        this.hub = hub;
+        this.gateway = new SipGateway(settings, this, clock);
+    }
+
+    public void start() throws IOException {
+        gateway.start();
+        work.listen(this);
+    }
+
+    public int sipPort() {
+        return gateway.port();
+    }
+
+    public String registrarAddress() {
+        return gateway.registrarAddress();
+    }
+
+    // ---- from the gateway
+
+    @Override
+    public Optional<Long> incoming(String callId, String callerNumber, String dialled, String sipSubject) {
+        Long queue = queueDialled(dialled);
+        String subject = sipSubject != null && !sipSubject.isBlank() ? sipSubject
+                : dialled == null || dialled.isBlank() ? "Phone call" : "Call to " + dialled;
+        IngestResponse r = contacts.ingest(new IngestRequest(Channel.PHONE, Direction.INBOUND,
+                callerNumber == null || callerNumber.isBlank() ? "anonymous" : callerNumber,
+                subject.length() > 300 ? subject.substring(0, 300) : subject, null, queue, null));
+        long id = r.interaction().id();
+        track(callId, id, null, CallState.QUEUED);
+        received.increment();
+        EarlyAccept accepted = early.remove(id);
+        if (accepted != null) {
+            accepted(accepted.agent(), id);
+        }
+        return Optional.of(id);
+    }
+
+    /**
+     * The queue a dialled name reaches ({@code sip:billing@...} or {@code sip:technical-support@...}:
+     * its name without case, spaces or dashes), or null for the phone channel's default queue.
+     */
+    private Long queueDialled(String dialled) {
+        if (dialled == null) {
+            return null;
+        }
+        String wanted = squash(dialled);
+        return work.queues().stream().filter(q -> squash(q.name()).equals(wanted)).map(q -> q.id())
+                .findFirst().orElse(null);
+    }
+
+    /** How a queue is named in a SIP address: lower case, words joined by dashes. */
+    public static String sipName(String queueName) {
+        return queueName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    private static String squash(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    public boolean canCallOut() {
+        return gateway.canCallOut();
+    }
+
+    /** Calls to outside numbers go through this {@code host:port} from now on. */
+    public void useTrunk(String hostAndPort) {
+        gateway.useTrunk(hostAndPort);
+    }
+
+    @Override
+    public void abandoned(String callId) {
+        Long id = untrack(callId);
+        if (id != null) {
+            abandonedCount.increment();
+            work.channelEnded(id);
+        }
+    }
+
+    @Override
+    public void connected(String callId) {
+        Long id = interactionOf.get(callId);
+        if (id != null) {
+            connectedCount.increment();
+            update(id, v -> {
+                if (v.state() == CallState.CONNECTED) {
+                    connectedTwice.increment();
+                }
+                return new CallView(id, CallState.CONNECTED, false, false, v.digits(), null);
+            });
+        }
+    }
+
+    @Override
+    public void failed(String callId, int status, String problem) {
+        Long id = interactionOf.get(callId);
+        if (id == null) {
+            return;
+        }
+        LOG.info("call {} (interaction {}) failed: {} {}", callId, id, status, problem);
+        Interaction i = interactions.find(id).orElse(null);
+        if (i != null && i.direction() == Direction.INBOUND) {
+            update(id, v -> new CallView(id, CallState.FAILED, false, false, v.digits(), problem));
+            agentOf.remove(id);
+            views.put(id, new CallView(id, CallState.QUEUED, false, false, "", null));
+            bounced.increment();
+            work.bounce(id, contacts.popOf(i));
+        } else {
+            update(id, v -> new CallView(id, CallState.FAILED, false, false, v.digits(), problem));
+            untrack(callId);
+            work.channelEnded(id);
+        }
+    }
+
+    @Override
+    public void ended(String callId, Side by) {
+        Long id = interactionOf.get(callId);
+        if (id == null) {
+            return;
+        }
+        update(id, v -> new CallView(id, CallState.ENDED, false, false, v.digits(), null));
+        untrack(callId);
+        work.channelEnded(id);
+    }
+
+    @Override
+    public void digit(String callId, Side from, String digit) {
+        Long id = interactionOf.get(callId);
+        if (id != null) {
+            update(id, v -> new CallView(id, v.state(), v.onHold(), v.muted(), v.digits() + digit, v.problem()));
+        }
+    }
+
+    @Override
+    public void phone(String username, Optional<Registrar.Binding> binding) {
+        agents.findByUsername(username).ifPresent(a -> hub.publish(EventTypes.PHONE, phoneView(a), a.id()));
+    }
+
+    @Override
+    public Optional<String> phoneHa1(String username) {
+        return agents.phoneHa1(username);
+    }
+
+    // ---- from the distributor
+
+    @Override
+    public void beforeAccept(Agent agent, long interactionId) {
+        if (callOf.containsKey(interactionId) && gateway.registrar().find(agent.username()).isEmpty()) {
+            // no phone to ring: say so now, before the agent takes a call they cannot hear
+            work.reject(agent, interactionId);
+            work.setState(agent, dev.switchboard.domain.AgentState.NOT_READY, WorkDistributor.PHONE_UNAVAILABLE);
+            throw ApiProblem.conflict("phone_not_registered", "your phone is not registered: register it as "
+                    + agent.username() + " at " + gateway.registrarAddress() + ". The call went back to the queue.");
+        }
+    }
+
+    @Override
+    public void accepted(Agent agent, long interactionId) {
+        String callId = callOf.get(interactionId);
+        if (callId == null) {
+            // the offer can outrun the call's bookkeeping by a moment: finish it when the call is known
+            long now = System.nanoTime();
+            early.values().removeIf(e -> now - e.at() > 10_000_000_000L);
+            early.put(interactionId, new EarlyAccept(agent, now));
+            callId = callOf.get(interactionId);
+            if (callId == null || early.remove(interactionId) == null) {
+                return;
+            }
+        }
+        agentOf.put(interactionId, agent.id());
+        update(interactionId, v -> new CallView(interactionId, CallState.CONNECTING, false, false, v.digits(), null));
+        gateway.connectAgent(callId, agent.username());
+    }
+
+    @Override
+    public void ended(long interactionId) {
+        String callId = callOf.get(interactionId);
+        if (callId != null) {
+            update(interactionId, v -> new CallView(interactionId, CallState.ENDED, false, false, v.digits(), null));
+            untrack(callId);
+            gateway.hangUp(callId);
+        }
+    }
+
+    @Override
+    public void transferred(long interactionId) {
+        String callId = callOf.get(interactionId);
+        if (callId != null) {
+            update(interactionId, v -> new CallView(interactionId, CallState.QUEUED, false, false, v.digits(), null));
+            agentOf.remove(interactionId);
+            gateway.detachAgent(callId);
+        }
+    }
+
+    // ---- from the desktop
+
+    /** The call of a phone contact the agent has (or any, for a supervisor). */
+    public CallView call(Session session, long interactionId) {
+        CallView v = views.get(interactionId);
+        Long owner = agentOf.get(interactionId);
+        if (v == null || !session.isSupervisor() && (owner == null || owner != session.agentId())) {
+            throw new ApiProblem(404, "not_found", "you have no call for interaction " + interactionId, null);
+        }
+        return v;
+    }
+
+    public CallView hold(Session session, long interactionId, Boolean on) {
+        boolean hold = required(on);
+        String callId = ownCall(session, interactionId);
+        control(() -> gateway.hold(callId, hold));
+        return update(interactionId, v -> new CallView(interactionId, v.state(), hold, v.muted(), v.digits(), null));
+    }
+
+    public CallView mute(Session session, long interactionId, Boolean on) {
+        boolean mute = required(on);
+        String callId = ownCall(session, interactionId);
+        control(() -> gateway.mute(callId, mute));
+        return update(interactionId, v -> new CallView(interactionId, v.state(), v.onHold(), mute, v.digits(), null));
+    }
+
+    public CallView digits(Session session, long interactionId, String digits) {
+        if (digits == null || !digits.matches("[0-9*#A-Da-d]{1,32}")) {
+            throw ApiProblem.badRequest("digits", "digits must be 1 to 32 of 0-9, *, # and A-D");
+        }
+        String callId = ownCall(session, interactionId);
+        String upper = digits.toUpperCase(java.util.Locale.ROOT);
+        control(() -> gateway.sendDigits(callId, upper));
+        return update(interactionId, v -> new CallView(interactionId, v.state(), v.onHold(), v.muted(),
+                v.digits() + upper, v.problem()));
+    }
+
+    /** Click-to-dial: a new outbound call held by the agent; their phone rings first. */
+    public ScreenPop dial(Session session, DialRequest request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("number", "number is required");
+        }
+        Agent agent = session.agent();
+        contacts.phoneNumber("number", request.number());
+        requireCanCall(agent);
+        work.checkFreeForCall(agent);
+        Interaction stored = contacts.storeOutboundCall(agent.id(), request.number(), request.customerId());
+        try {
+            work.startOwn(agent, stored);
+        } catch (RuntimeException e) {
+            // a second click that lost the race: the contact it stored never started
+            interactions.updateProgress(stored.finished(dev.switchboard.domain.InteractionState.ENDED,
+                    stored.createdAt(), stored.routing().wrappedUp(null, "Not placed: " + e.getMessage())));
+            throw e;
+        }
+        String callId = "out-" + UUID.randomUUID();
+        track(callId, stored.id(), agent.id(), CallState.CONNECTING);
+        try {
+            gateway.dial(callId, agent.username(), stored.address());
+        } catch (RuntimeException e) {
+            untrack(callId);
+            work.channelEnded(stored.id());
+            throw ApiProblem.conflict("call_failed", e.getMessage());
+        }
+        return contacts.popOf(stored);
+    }
+
+    /** Blind transfer to an outside number: the caller is connected there; the contact ends for the agent. */
+    public InteractionView transferToNumber(Session session, long interactionId, String rawNumber, String note) {
+        String number = contacts.phoneNumber("number", rawNumber);
+        String callId = ownCall(session, interactionId);
+        if (!gateway.canCallOut()) {
+            throw ApiProblem.conflict("no_trunk", "calls to outside numbers are not set up on this server (no SIP trunk)");
+        }
+        work.inHand(session.agent(), interactionId);
+        control(() -> gateway.transferToNumber(callId, number));
+        InteractionView view = work.transferOut(session.agent(), interactionId, number, note);
+        update(interactionId, v -> new CallView(interactionId, CallState.ENDED, false, false, v.digits(), null));
+        untrack(callId);
+        return view;
+    }
+
+    /** Whether the interaction is a live call (transfers to numbers are only for those). */
+    public boolean isCall(long interactionId) {
+        return callOf.containsKey(interactionId);
+    }
+
+    public PhoneView phone(Session session) {
+        return phoneView(session.agent());
+    }
+
+    private PhoneView phoneView(Agent agent) {
+        Optional<Registrar.Binding> b = gateway.registrar().find(agent.username());
+        return new PhoneView(agent.id(), b.isPresent(), b.map(Registrar.Binding::contact).orElse(null),
+                b.map(Registrar.Binding::expiresAt).orElse(null), gateway.registrarAddress());
+    }
+
+    private void requireCanCall(Agent agent) {
+        if (!gateway.canCallOut()) {
+            throw ApiProblem.conflict("no_trunk", "calls to outside numbers are not set up on this server (no SIP trunk)");
+        }
+        if (gateway.registrar().find(agent.username()).isEmpty()) {
+            throw ApiProblem.conflict("phone_not_registered", "your phone is not registered: register it as "
+                    + agent.username() + " at " + gateway.registrarAddress());
+        }
+    }
+
+    private String ownCall(Session session, long interactionId) {
+        String callId = callOf.get(interactionId);
+        Long owner = agentOf.get(interactionId);
+        if (callId == null || owner == null || owner != session.agentId()) {
+            throw new ApiProblem(404, "not_found", "you have no call for interaction " + interactionId, null);
+        }
+        return callId;
+    }
+
+    private static boolean required(Boolean on) {
+        if (on == null) {
+            throw ApiProblem.badRequest("on", "on is required: true or false");
+        }
+        return on;
+    }
+
+    private static void control(Runnable action) {
+        try {
+            action.run();
+        } catch (ApiProblem e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ApiProblem.conflict("call_state", e.getMessage() != null ? e.getMessage()
+                    : "the call cannot do that now");
+        }
+    }
+
+    /** A call can be handed on only once it is connected (a transfer mid-ring would leave it half made). */
+    public void checkTransferable(long interactionId) {
+        CallView v = views.get(interactionId);
+        if (v != null && callOf.containsKey(interactionId) && v.state() != CallState.CONNECTED) {
+            throw ApiProblem.conflict("call_state", "the call is not connected yet: wait until it is, or hang up");
+        }
+    }
+
+    private void track(String callId, long interactionId, Long agentId, CallState state) {
+        interactionOf.put(callId, interactionId);
+        callOf.put(interactionId, callId);
+        if (agentId != null) {
+            agentOf.put(interactionId, agentId);
+        }
+        views.put(interactionId, new CallView(interactionId, state, false, false, "", null));
+    }
+
+    private Long untrack(String callId) {
+        Long id = interactionOf.remove(callId);
+        if (id != null) {
+            callOf.remove(id);
+            agentOf.remove(id);
+            views.remove(id);
+        }
+        return id;
+    }
+
+    private CallView update(long interactionId, java.util.function.UnaryOperator<CallView> change) {
+        CallView before = views.getOrDefault(interactionId,
+                new CallView(interactionId, CallState.QUEUED, false, false, "", null));
+        CallView after = change.apply(before);
+        if (callOf.containsKey(interactionId)) {
+            views.put(interactionId, after);
+        }
+        Long agentId = agentOf.get(interactionId);
+        if (agentId != null) {
+            hub.publish(EventTypes.CALL, after, agentId);
+        }
+        return after;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
