@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +36,8 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.AllowHeader;
-import javax.sip.header.AuthorizationHeader;
-import javax.sip.header.ContactHeader;
-import javax.sip.header.ExpiresHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -60,9 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class SipGateway implements SipListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipGateway.class);
     private static final AtomicInteger STACKS = new AtomicInteger();
-    private static final Duration NONCE_LIFETIME = Duration.ofMinutes(10);
     private static final Duration CUSTOMER_RING_TIMEOUT = Duration.ofSeconds(25);
-    private static final int MAX_EXPIRES = 3600;
 
     /** A call as the gateway sees it. */
     public enum CallStatus { RINGING, CONNECTING, CONNECTED, ENDED }
@@ -74,12 +66,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
     private final Clock clock;
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final Map<String, Leg> legs = new ConcurrentHashMap<>();
-    /** Challenges handed out: when, and the highest nonce count a phone has used with each. */
-    private final Map<String, Nonce> nonces = new ConcurrentHashMap<>();
-    private static final int MAX_NONCES = 10_000;
-
-    private record Nonce(Instant issued, long lastCount) {
-    }
+    private PhoneRegistrations registrations;
     private final ScheduledExecutorService timers;
 
     private SipStack stack;
@@ -122,7 +109,8 @@ public final class SipGateway implements SipListener, AutoCloseable {
             provider.addSipListener(this);
             sip = new SipMessages(factory.createAddressFactory(), factory.createHeaderFactory(),
                     factory.createMessageFactory(), host, port);
-            timers.scheduleWithFixedDelay(this::forgetOldNonces, 1, 1, TimeUnit.MINUTES);
+            registrations = new PhoneRegistrations(registrar, events, sip, clock);
+            timers.scheduleWithFixedDelay(registrations::forgetOldNonces, 1, 1, TimeUnit.MINUTES);
             LOG.info("SIP listening on udp {}:{}{}", host, port,
                     trunk == null ? "" : ", calling out through " + trunk);
         } catch (Exception e) {
@@ -384,7 +372,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
         Request r = e.getRequest();
         try {
             switch (r.getMethod()) {
-                case Request.REGISTER -> register(e);
+                case Request.REGISTER -> registrations.handle(e, transaction(e));
                 case Request.INVITE -> {
                     if (((ToHeader) r.getHeader(ToHeader.NAME)).getTag() == null) {
                         incoming(e);
@@ -603,107 +591,16 @@ public final class SipGateway implements SipListener, AutoCloseable {
         events.digit(call.id, leg.side, digit);
     }
 
-    // ---- registration
-
-    private void register(RequestEvent e) throws Exception {
-        Request r = e.getRequest();
-        String user = SipMessages.user(((ToHeader) r.getHeader(ToHeader.NAME)).getAddress());
-        AuthorizationHeader auth = (AuthorizationHeader) r.getHeader(AuthorizationHeader.NAME);
-        Nonce nonce = auth == null || auth.getNonce() == null ? null : nonces.get(auth.getNonce());
-        if (nonce == null) {
-            challenge(e, auth != null);
-            return;
-        }
-        // each answer to a challenge counts up: an old one replayed (say with another Contact) is refused
-        long count = auth.getQop() == null ? Long.MAX_VALUE : auth.getNonceCount();
-        if (count <= nonce.lastCount()) {
-            challenge(e, true);
-            return;
-        }
-        Optional<String> ha1 = user == null ? Optional.empty() : events.phoneHa1(user);
-        if (ha1.isEmpty() || !user.equals(auth.getUsername()) || !answers(auth, ha1.get(), r.getMethod())) {
-            LOG.info("refused REGISTER for {}: wrong credentials", user);
-            respond(e, Response.FORBIDDEN);
-            return;
-        }
-        nonces.put(auth.getNonce(), new Nonce(nonce.issued(), count));
-        ContactHeader contact = (ContactHeader) r.getHeader(ContactHeader.NAME);
-        Response ok = sip.response(Response.OK, r);
-        Optional<Registrar.Binding> before;
-        Optional<Registrar.Binding> now;
-        if (contact == null) {
-            before = registrar.find(user);
-            now = before;
-        } else {
-            int expires = contact.getExpires();
-            ExpiresHeader header = r.getExpires();
-            if (expires < 0) {
-                expires = header != null ? header.getExpires() : MAX_EXPIRES;
-            }
-            expires = Math.min(expires, MAX_EXPIRES);
-            if (contact.isWildCard() || expires == 0) {
-                before = registrar.remove(user);
-                now = Optional.empty();
-            } else {
-                String uri = contact.getAddress().getURI().toString();
-                before = registrar.put(user, uri, expires);
-                now = registrar.find(user);
-                ContactHeader echoed = sip.headers.createContactHeader(contact.getAddress());
-                echoed.setExpires(expires);
-                ok.addHeader(echoed);
-                ok.addHeader(sip.headers.createExpiresHeader(expires));
-            }
-        }
-        reply(e, ok);
-        boolean changed = before.isPresent() != now.isPresent()
-                || before.isPresent() && !before.get().contact().equals(now.get().contact());
-        if (changed) {
-            LOG.info("phone {} {}", user, now.map(b -> "registered at " + b.contact()).orElse("unregistered"));
-            events.phone(user, now);
-        }
-    }
-
-    private void challenge(RequestEvent e, boolean stale) throws Exception {
-        String nonce = UUID.randomUUID().toString().replace("-", "");
-        if (nonces.size() >= MAX_NONCES) {
-            forgetOldNonces();
-            if (nonces.size() >= MAX_NONCES) {
-                nonces.clear();
-            }
-        }
-        nonces.put(nonce, new Nonce(clock.instant(), 0));
-        Response resp = sip.response(Response.UNAUTHORIZED, e.getRequest());
-        WWWAuthenticateHeader www = sip.headers.createWWWAuthenticateHeader("Digest");
-        www.setRealm(SipSettings.REALM);
-        www.setNonce(nonce);
-        www.setAlgorithm("MD5");
-        www.setQop("auth");
-        if (stale) {
-            www.setStale(true);
-        }
-        resp.addHeader(www);
-        reply(e, resp);
-    }
-
-    private static boolean answers(AuthorizationHeader auth, String ha1, String method) {
-        String qop = auth.getQop();
-        String nc = qop == null ? null : String.format("%08x", auth.getNonceCount());
-        String expected = Digest.response(ha1, auth.getNonce(), method, auth.getURI().toString(), qop, nc,
-                auth.getCNonce());
-        return expected.equalsIgnoreCase(auth.getResponse());
-    }
-
-    private void forgetOldNonces() {
-        Instant oldest = clock.instant().minus(NONCE_LIFETIME);
-        nonces.values().removeIf(n -> n.issued().isBefore(oldest));
-    }
-
     // ---- responses to our requests
 
     @Override
     public void processResponse(ResponseEvent e) {
         Response resp = e.getResponse();
         Leg leg = legs.get(SipMessages.callId(resp));
+        if (leg != null && Request.INFO.equals(SipMessages.method(resp)) && resp.getStatusCode() >= 200) {
+            digitDone(leg, e.getClientTransaction());
+            return;
+        }
         if (leg == null || !Request.INVITE.equals(SipMessages.method(resp))) {
             return;
         }
@@ -993,16 +890,41 @@ public final class SipGateway implements SipListener, AutoCloseable {
         }
     }
 
+    /** Queues a DTMF digit for the leg; digits go one INFO at a time, in order. */
     private void sendInfo(Leg leg, String digit) {
         if (leg.dialog == null || leg.gone || !leg.confirmed) {
+            return;
+        }
+        leg.digits.add(digit);
+        if (leg.infoTx == null) {
+            sendNextDigit(leg);
+        }
+    }
+
+    private void sendNextDigit(Leg leg) {
+        String digit = leg.digits.poll();
+        if (digit == null || leg.gone) {
             return;
         }
         try {
             Request info = leg.dialog.createRequest(Request.INFO);
             info.setContent("Signal=" + digit + "\r\nDuration=160\r\n", sip.dtmfType());
-            leg.dialog.sendRequest(provider.getNewClientTransaction(info));
+            ClientTransaction ct = provider.getNewClientTransaction(info);
+            leg.infoTx = ct;
+            leg.dialog.sendRequest(ct);
         } catch (Exception e) {
+            leg.infoTx = null;
             LOG.debug("could not relay DTMF {} on call {}", digit, leg.call.id, e);
+        }
+    }
+
+    /** The answer to a digit's INFO (or its timeout): the next digit may go. */
+    private void digitDone(Leg leg, ClientTransaction ct) {
+        synchronized (leg.call) {
+            if (ct != null && ct == leg.infoTx) {
+                leg.infoTx = null;
+                sendNextDigit(leg);
+            }
         }
     }
 
@@ -1086,6 +1008,10 @@ public final class SipGateway implements SipListener, AutoCloseable {
         }
         Request r = e.getClientTransaction().getRequest();
         Leg leg = legs.get(SipMessages.callId(r));
+        if (leg != null && Request.INFO.equals(r.getMethod())) {
+            digitDone(leg, e.getClientTransaction());
+            return;
+        }
         if (leg == null || !Request.INVITE.equals(r.getMethod())) {
             return;
         }
@@ -1148,90 +1074,6 @@ public final class SipGateway implements SipListener, AutoCloseable {
         timers.shutdownNow();
         if (stack != null) {
             stack.stop();
-        }
-    }
-
-    /** One call: the customer's leg and, once an agent (or outside number) takes it, the far leg. */
-    private static final class Call {
-        final String id;
-        final boolean outbound;
-        final String customerNumber;
-        Leg customer;
-        Leg far;
-        CallStatus status = CallStatus.RINGING;
-        /** The server has been told of the call (until then, a hang-up is told afterwards). */
-        boolean announced;
-        boolean abandonedEarly;
-        boolean held;
-        boolean muted;
-
-        Call(String id, boolean outbound, String customerNumber) {
-            this.id = id;
-            this.outbound = outbound;
-            this.customerNumber = customerNumber;
-        }
-    }
-
-    /** One SIP dialog of a call, with what each end last said about its media. */
-    private static final class Leg {
-        final Call call;
-        final Side side;
-        final String sipCallId;
-        final String tag = UUID.randomUUID().toString().substring(0, 8);
-        final long sdpSession = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
-        long sdpVersion;
-        String username;
-        String number;
-        boolean external;
-        Dialog dialog;
-        ServerTransaction invite;
-        ClientTransaction outgoing;
-        Response pendingOk;
-        Request lastAck;
-        String remoteSdp;
-        String lastSent;
-        String lastSentBody;
-        String wanted;
-        boolean reinviting;
-        /** The relayed SDP of the re-INVITE in flight, and its transaction. */
-        String inFlight;
-        ClientTransaction reinviteTx;
-        /** What the leg last agreed to (without our origin line). */
-        String agreedBody;
-        boolean offerless;
-        boolean cancelled;
-        boolean confirmed;
-        boolean gone;
-        boolean timedOut;
-        java.util.concurrent.ScheduledFuture<?> ringTimer;
-
-        Leg(Call call, Side side, String sipCallId) {
-            this.call = call;
-            this.side = side;
-            this.sipCallId = sipCallId;
-        }
-
-        /** The SDP to send this leg, with our origin (its version goes up when the content changes). */
-        String outgoingSdp(String sdp, String host) {
-            String body = Sdp.withoutOrigin(sdp);
-            if (!body.equals(lastSentBody)) {
-                sdpVersion++;
-                lastSentBody = body;
-                lastSent = Sdp.withOrigin(sdp, sdpSession, sdpVersion, host);
-            }
-            return lastSent;
-        }
-
-        /** Whether sending this SDP would change what the leg was last told. */
-        boolean isNew(String sdp) {
-            return !Sdp.withoutOrigin(sdp).equals(lastSentBody);
-        }
-
-        void cancelTimer() {
-            if (ringTimer != null) {
-                ringTimer.cancel(false);
-                ringTimer = null;
-            }
         }
     }
 }

@@ -1,0 +1,22 @@
+package dev.switchboard.channels.voice;
+
+/** One call: the customer's leg and, once an agent (or outside number) takes it, the far leg. */
+final class Call {
+    final String id;
+    final boolean outbound;
+    final String customerNumber;
+    Leg customer;
+    Leg far;
+    SipGateway.CallStatus status = SipGateway.CallStatus.RINGING;
+    /** The server has been told of the call (until then, a hang-up is told afterwards). */
+    boolean announced;
+    boolean abandonedEarly;
+    boolean held;
+    boolean muted;
+
+    Call(String id, boolean outbound, String customerNumber) {
+        this.id = id;
+        this.outbound = outbound;
+        this.customerNumber = customerNumber;
+    }
+}
