@@ -16,6 +16,8 @@ public final class EventTypes {
     public static final String QUEUE_LEFT = "queue.left";
     /** A phone interaction's call changed ({@code CallView}); to the agent who has it. */
     public static final String CALL = "call";
+    /** A colleague handed this agent a contact in progress ({@code HandoverEvent}). */
+    public static final String HANDOVER = "handover";
     /** The agent's SIP phone registered or went away ({@code PhoneView}). */
     public static final String PHONE = "phone";
     /** The server can no longer replay from the client's position: reload what you hold. */

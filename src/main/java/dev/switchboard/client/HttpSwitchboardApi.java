@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.CallControlRequest;
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.ConsultRequest;
 import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.DigitsRequest;
 import dev.switchboard.api.PhoneView;
@@ -248,6 +249,23 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     public CallView mute(long interactionId, boolean on) {
         return send("POST", url("interactions", Long.toString(interactionId), "call", "mute"),
                 new CallControlRequest(on), CallView.class);
+    }
+
+    @Override
+    public CallView consult(long interactionId, ConsultRequest request) {
+        return send("POST", url("interactions", Long.toString(interactionId), "call", "consult"), request, CallView.class);
+    }
+
+    @Override
+    public CallView completeConsult(long interactionId) {
+        return send("POST", url("interactions", Long.toString(interactionId), "call", "consult", "complete"),
+                Map.of(), CallView.class);
+    }
+
+    @Override
+    public CallView cancelConsult(long interactionId) {
+        return send("POST", url("interactions", Long.toString(interactionId), "call", "consult", "cancel"),
+                Map.of(), CallView.class);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.AgentStateEvent;
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.HandoverEvent;
 import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.HelloEvent;
 import dev.switchboard.api.InteractionEvent;
@@ -45,6 +46,7 @@ final class SseEventStream implements EventSubscription {
             Map.entry(EventTypes.TICKET, TicketEvent.class),
             Map.entry(EventTypes.CALL, CallView.class),
             Map.entry(EventTypes.PHONE, PhoneView.class),
+            Map.entry(EventTypes.HANDOVER, HandoverEvent.class),
             Map.entry(EventTypes.RESYNC, ResyncEvent.class),
             Map.entry(EventTypes.HELLO, HelloEvent.class));
     private static final long MIN_BACKOFF_MS = 500;

@@ -2,6 +2,7 @@ package dev.switchboard.client;
 
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.ConsultRequest;
 import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.CallbackRequest;
@@ -114,6 +115,15 @@ public interface SwitchboardApi {
 
     /** Mutes the agent's side of the call ({@code on}) or unmutes it. */
     CallView mute(long interactionId, boolean on);
+
+    /** Puts the customer on hold and calls a number or a colleague to consult. */
+    CallView consult(long interactionId, ConsultRequest request);
+
+    /** Connects the customer to the consulted party and leaves the call (to a colleague: it becomes theirs). */
+    CallView completeConsult(long interactionId);
+
+    /** Hangs up the consultation and takes the customer off hold. */
+    CallView cancelConsult(long interactionId);
 
     /** Sends DTMF digits to the customer. */
     CallView sendDigits(long interactionId, String digits);

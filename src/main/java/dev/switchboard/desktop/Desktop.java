@@ -3,6 +3,7 @@ package dev.switchboard.desktop;
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.client.SwitchboardApi;
 import dev.switchboard.desktop.call.CallController;
+import dev.switchboard.desktop.call.ConsultController;
 import dev.switchboard.desktop.callback.CallbackController;
 import dev.switchboard.desktop.card.CardController;
 import dev.switchboard.desktop.contacts.ContactsController;
@@ -139,6 +140,7 @@ public final class Desktop {
                 .register(TransferController.class, () -> new TransferController(w.transfer(), messages))
                 .register(CallbackController.class, () -> new CallbackController(w.callback(), messages))
                 .register(CallController.class, () -> new CallController(w.call(), messages))
+                .register(ConsultController.class, () -> new ConsultController(w.call().consult(), messages))
                 .register(DialController.class, () -> new DialController(w.dial(), messages))
                 .register(PhoneController.class, () -> new PhoneController(w.phone()))
                 .register(NewCustomerController.class, () -> new NewCustomerController(w.form(), messages, enums));

@@ -75,7 +75,8 @@ public final class Workspace {
                 notices);
         callback = new CallbackViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.errors(), notices,
                 t.clock());
-        call = new CallViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.errors(), notices, t.clock());
+        call = new CallViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), notices,
+                t.clock());
         dial = new DialViewModel(contacts, t.api(), t.tasks(), t.messages(), t.errors(), notices);
         phone = new PhoneViewModel(session, t.api(), t.tasks(), t.messages(), t.errors());
         state = new AgentStateModel(session, t.messages(), t.enums(), t.clock());

@@ -17,6 +17,7 @@ import dev.switchboard.api.StateRequest;
 import dev.switchboard.api.TicketUpdateRequest;
 import dev.switchboard.api.TransferRequest;
 import dev.switchboard.api.CallControlRequest;
+import dev.switchboard.api.ConsultRequest;
 import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.DigitsRequest;
 import dev.switchboard.api.InteractionView;
@@ -144,6 +145,12 @@ public final class Routes {
                 Requests.pathId(ctx, "id"), requests.body(ctx, CallControlRequest.class).on())));
         r.post("/api/v1/interactions/{id}/call/digits", ctx -> ctx.json(voice.digits(session(ctx),
                 Requests.pathId(ctx, "id"), requests.body(ctx, DigitsRequest.class).digits())));
+        r.post("/api/v1/interactions/{id}/call/consult", ctx -> ctx.json(voice.consult(session(ctx),
+                Requests.pathId(ctx, "id"), requests.body(ctx, ConsultRequest.class))));
+        r.post("/api/v1/interactions/{id}/call/consult/complete", ctx -> ctx.json(voice.completeConsult(session(ctx),
+                Requests.pathId(ctx, "id"))));
+        r.post("/api/v1/interactions/{id}/call/consult/cancel", ctx -> ctx.json(voice.cancelConsult(session(ctx),
+                Requests.pathId(ctx, "id"))));
         r.post("/api/v1/calls", ctx -> ctx.status(201).json(voice.dial(session(ctx),
                 requests.body(ctx, DialRequest.class))));
 

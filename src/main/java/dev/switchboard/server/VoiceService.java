@@ -1,8 +1,11 @@
 package dev.switchboard.server;
 
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.ConsultRequest;
+import dev.switchboard.api.ConsultView;
 import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.HandoverEvent;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.IngestResponse;
 import dev.switchboard.api.InteractionView;
@@ -48,6 +51,8 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
     private final Map<Long, String> callOf = new ConcurrentHashMap<>();
     private final Map<Long, CallView> views = new ConcurrentHashMap<>();
     private final Map<Long, Long> agentOf = new ConcurrentHashMap<>();
+    /** The colleague each consultation under way is with (absent: a number). */
+    private final Map<Long, Long> consultedColleague = new ConcurrentHashMap<>();
     /** Accepts that came before the call was tracked (kept a few seconds at most). */
     private final Map<Long, EarlyAccept> early = new ConcurrentHashMap<>();
 
@@ -203,10 +208,26 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
     }
 
     @Override
+    public void consult(String callId, Consult state, String problem) {
+        Long id = interactionOf.get(callId);
+        if (id == null) {
+            return;
+        }
+        if (state == Consult.ENDED) {
+            consultedColleague.remove(id);
+        }
+        update(id, v -> state == Consult.CONNECTED && v.consult() != null
+                ? new CallView(id, v.state(), true, v.muted(), v.digits(), null,
+                        new ConsultView(v.consult().target(), ConsultView.CONNECTED))
+                : new CallView(id, v.state(), false, v.muted(), v.digits(), problem, null));
+    }
+
+    @Override
     public void digit(String callId, Side from, String digit) {
         Long id = interactionOf.get(callId);
         if (id != null) {
-            update(id, v -> new CallView(id, v.state(), v.onHold(), v.muted(), v.digits() + digit, v.problem()));
+            update(id, v -> new CallView(id, v.state(), v.onHold(), v.muted(), v.digits() + digit, v.problem(),
+                    v.consult()));
         }
     }
 
@@ -287,14 +308,16 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         boolean hold = required(on);
         String callId = ownCall(session, interactionId);
         control(() -> gateway.hold(callId, hold));
-        return update(interactionId, v -> new CallView(interactionId, v.state(), hold, v.muted(), v.digits(), null));
+        return update(interactionId, v -> new CallView(interactionId, v.state(), hold, v.muted(), v.digits(), null,
+                v.consult()));
     }
 
     public CallView mute(Session session, long interactionId, Boolean on) {
         boolean mute = required(on);
         String callId = ownCall(session, interactionId);
         control(() -> gateway.mute(callId, mute));
-        return update(interactionId, v -> new CallView(interactionId, v.state(), v.onHold(), mute, v.digits(), null));
+        return update(interactionId, v -> new CallView(interactionId, v.state(), v.onHold(), mute, v.digits(), null,
+                v.consult()));
     }
 
     public CallView digits(Session session, long interactionId, String digits) {
@@ -305,7 +328,69 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         String upper = digits.toUpperCase(java.util.Locale.ROOT);
         control(() -> gateway.sendDigits(callId, upper));
         return update(interactionId, v -> new CallView(interactionId, v.state(), v.onHold(), v.muted(),
-                v.digits() + upper, v.problem()));
+                v.digits() + upper, v.problem(), v.consult()));
+    }
+
+    /** Puts the customer on hold and calls an outside number for the agent to consult. */
+    public CallView consult(Session session, long interactionId, ConsultRequest request) {
+        if (request == null || (request.number() == null) == (request.agentId() == null)) {
+            throw ApiProblem.badRequest("number", "give a number (or a colleague) to consult");
+        }
+        String callId = ownCall(session, interactionId);
+        if (request.agentId() != null) {
+            Agent colleague = agents.find(request.agentId()).filter(a -> a.role() != dev.switchboard.domain.Role.SUPERVISOR
+                    && a.id() != session.agentId()).orElseThrow(() -> ApiProblem.badRequest("agentId",
+                    "agent " + request.agentId() + " cannot be consulted"));
+            control(() -> gateway.consultColleague(callId, colleague.username()));
+            consultedColleague.put(interactionId, colleague.id());
+            return update(interactionId, v -> new CallView(interactionId, v.state(), true, v.muted(), v.digits(), null,
+                    new ConsultView(colleague.displayName(), ConsultView.RINGING)));
+        }
+        String number = contacts.phoneNumber("number", request.number());
+        if (!gateway.canCallOut()) {
+            throw ApiProblem.conflict("no_trunk", "calls to outside numbers are not set up on this server (no SIP trunk)");
+        }
+        control(() -> gateway.consult(callId, number));
+        return update(interactionId, v -> new CallView(interactionId, v.state(), true, v.muted(), v.digits(), null,
+                new ConsultView(number, ConsultView.RINGING)));
+    }
+
+    /**
+     * Connects the customer to the consulted party: a number takes the call and the contact ends for
+     * the agent; a colleague takes the contact over, with its call.
+     */
+    public CallView completeConsult(Session session, long interactionId) {
+        String callId = ownCall(session, interactionId);
+        CallView before = views.get(interactionId);
+        String target = before == null || before.consult() == null ? null : before.consult().target();
+        Long colleague = consultedColleague.get(interactionId);
+        work.inHand(session.agent(), interactionId);
+        control(() -> gateway.completeConsult(callId));
+        if (colleague != null) {
+            CallView left = update(interactionId, v -> new CallView(interactionId, CallState.ENDED, false, false,
+                    v.digits(), null, null));
+            work.handOver(session.agent(), interactionId, colleague);
+            consultedColleague.remove(interactionId);
+            agentOf.put(interactionId, colleague);
+            update(interactionId, v -> new CallView(interactionId, CallState.CONNECTED, false, false, "", null, null));
+            interactions.find(interactionId).ifPresent(i ->
+                    hub.publish(EventTypes.HANDOVER, new HandoverEvent(contacts.popOf(i)), colleague));
+            return left;
+        }
+        work.transferOut(session.agent(), interactionId, target, "after a consultation");
+        CallView done = update(interactionId, v -> new CallView(interactionId, CallState.ENDED, false, false,
+                v.digits(), null, null));
+        untrack(callId);
+        return done;
+    }
+
+    /** Hangs up the consultation; the customer comes off hold. */
+    public CallView cancelConsult(Session session, long interactionId) {
+        String callId = ownCall(session, interactionId);
+        control(() -> gateway.cancelConsult(callId));
+        consultedColleague.remove(interactionId);
+        return update(interactionId, v -> new CallView(interactionId, v.state(), false, v.muted(), v.digits(), null,
+                null));
     }
 
     /** Click-to-dial: a new outbound call held by the agent; their phone rings first. */
@@ -428,6 +513,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
             callOf.remove(id);
             agentOf.remove(id);
             views.remove(id);
+            consultedColleague.remove(id);
         }
         return id;
     }

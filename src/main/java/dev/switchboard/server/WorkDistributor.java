@@ -386,6 +386,28 @@ public final class WorkDistributor implements AutoCloseable {
         }
     }
 
+    /**
+     * The agent hands the contact to a colleague they consulted: it is the colleague's from now on,
+     * holding their capacity, and leaves this agent without wrap-up.
+     */
+    public InteractionView handOver(Agent agent, long interactionId, long toAgentId) {
+        return call(() -> {
+            Interaction i = heldBy(agent, interactionId, InteractionState.ACTIVE);
+            removeHeld(interactionId);
+            apply(router.release(interactionId));
+            Interaction theirs = i.offeredTo(toAgentId).answered(i.answeredAt() != null ? i.answeredAt()
+                    : clock.instant());
+            progress.interaction(theirs);
+            putHeld(theirs);
+            router.hold(interactionId, toAgentId, theirs.channel());
+            refreshState(agent.id());
+            refreshState(toAgentId);
+            InteractionView view = views.interaction(theirs);
+            hub.publish(EventTypes.INTERACTION, new InteractionEvent(view), agent.id());
+            return view;
+        });
+    }
+
     /** The agent handed the call to an outside number: the contact ends for them, without wrap-up. */
     public InteractionView transferOut(Agent agent, long interactionId, String number, String note) {
         return call(() -> {

@@ -27,7 +27,10 @@ import static dev.switchboard.desktop.FxTestSupport.visible;
 import static dev.switchboard.desktop.FxTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Calls as an agent handles them: the call bar, the phone's status, dialling, transfer to a number. */
+/**
+ * Calls as an agent handles them: the call bar, the phone's status, dialling, transfer to a number, a
+ * consultation.
+ */
 @ExtendWith(ApplicationExtension.class)
 class CallControlsFxTest {
     private static final String NO_ANSWER = "Your phone did not answer — the call went back to the queue";
@@ -167,6 +170,85 @@ class CallControlsFxTest {
         waitUntil(() -> text(robot, "#noticeLabel").equals("Ada Lovelace transferred to +44 20 7946 0000."));
     }
 
+    @Test
+    void aConsultedNumberRingsConnectsAndTakesTheCallerWhenTheTransferIsCompleted(FxRobot robot) {
+        signIn(robot, api);
+        answerCallFromAda(robot);
+        assertThat(disabled(robot, "#consultButton")).as("no consultation while ringing").isTrue();
+        api.changeCall(501, CallState.CONNECTED, null);
+        waitUntil(() -> text(robot, "#callStatus").equals("Connected") && !disabled(robot, "#consultButton"));
+        assertThat(tooltip(robot, "#consultButton"))
+                .isEqualTo("Call a colleague or a number while the caller waits on hold (Ctrl+Shift+C)");
+
+        robot.clickOn("#consultButton");
+        waitUntil(() -> visible(robot, ".consult-panel") && visible(robot, "#consultFilter"));
+        robot.clickOn("#consultNumberToggle");
+        waitUntil(() -> visible(robot, "#consultNumber"));
+        robot.write("reception");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#consultNumberError").equals("“reception” is not a phone number."));
+        assertThat(visible(robot, ".consult-panel")).as("a refused consultation keeps the panel").isTrue();
+
+        onFx(() -> robot.lookup("#consultNumber").<javafx.scene.control.TextField>query().clear());
+        robot.clickOn("#consultNumber").write("+44 20 7946 0000");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#callStatus").equals("Consulting +44 20 7946 0000 — ringing…"));
+        waitUntil(() -> !visible(robot, ".consult-panel"));
+        assertThat(pseudoClass(robot, "#callBar", "consulting")).isTrue();
+        assertThat(visible(robot, "#consultButton")).isFalse();
+        assertThat(visible(robot, "#cancelConsultButton")).isTrue();
+        assertThat(visible(robot, "#holdButton")).as("the consultation holds the caller").isFalse();
+        assertThat(disabled(robot, "#completeConsultButton")).as("not before they answer").isTrue();
+        assertThat(tooltip(robot, "#completeConsultButton")).isEqualTo(
+                "Connect the caller to the person you consulted and leave the call (Ctrl+Shift+T)");
+
+        api.consultAnswered(501);
+        waitUntil(() -> text(robot, "#callStatus").equals("Consulting +44 20 7946 0000 — connected")
+                && !disabled(robot, "#completeConsultButton"));
+        robot.clickOn("#completeConsultButton");
+        waitUntil(() -> tabs(robot).isEmpty() && !visible(robot, "#callBar"));
+        assertThat(api.calls).contains("consult 501 +44 20 7946 0000", "completeConsult 501");
+        waitUntil(() -> text(robot, "#noticeLabel").equals("The caller is now with +44 20 7946 0000."));
+    }
+
+    @Test
+    void aConsultedColleagueIsCancelledByShortcutAndTheCallerIsBack(FxRobot robot) {
+        signIn(robot, api);
+        answerCallFromAda(robot);
+        api.changeCall(501, CallState.CONNECTED, null);
+        waitUntil(() -> text(robot, "#callStatus").equals("Connected") && !disabled(robot, "#consultButton"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> visible(robot, ".consult-panel") && focused(robot, "#consultFilter"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !visible(robot, ".consult-panel"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> visible(robot, ".consult-panel") && focused(robot, "#consultFilter"));
+        robot.write("sam");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#callStatus").equals("Consulting Sam Patel — ringing…"));
+        assertThat(disabled(robot, "#holdButton")).isTrue();
+        assertThat(api.calls).contains("consult 501 agent 8");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.X).release(KeyCode.X, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> text(robot, "#callStatus").equals("Connected") && !disabled(robot, "#holdButton"));
+        assertThat(api.calls).contains("cancelConsult 501");
+        assertThat(visible(robot, "#consultButton")).isTrue();
+        assertThat(text(robot, "#holdButton")).isEqualTo("Hold");
+
+        // the colleague does not pick up: the caller is back and the bar says why
+        robot.clickOn("#consultButton");
+        waitUntil(() -> visible(robot, ".consult-panel"));
+        robot.write("jordan");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#callStatus").equals("Consulting Jordan Lee — ringing…"));
+        api.consultFailed(501, "Jordan Lee did not answer.");
+        waitUntil(() -> text(robot, "#callStatus").equals("Connected")
+                && text(robot, "#callError").equals("Jordan Lee did not answer."));
+        assertThat(disabled(robot, "#holdButton")).isFalse();
+    }
+
     private void answerCallFromAda(FxRobot robot) {
         api.emit(EventTypes.OFFER, Fixtures.offerFromAda(api, 501));
         waitUntil(() -> visible(robot, "#acceptButton"));
@@ -177,6 +259,10 @@ class CallControlsFxTest {
 
     private static boolean disabled(FxRobot robot, String query) {
         return onFx(() -> robot.lookup(query).query().isDisabled());
+    }
+
+    private static boolean focused(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).query().isFocused());
     }
 
     private static boolean pseudoClass(FxRobot robot, String query, String name) {

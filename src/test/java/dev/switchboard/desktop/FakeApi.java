@@ -3,6 +3,8 @@ package dev.switchboard.desktop;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.ConsultRequest;
+import dev.switchboard.api.ConsultView;
 import dev.switchboard.api.CallbackRequest;
 import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.PhoneView;
@@ -12,6 +14,7 @@ import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.IngestResponse;
+import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.api.NewContactPoint;
@@ -83,6 +86,8 @@ public final class FakeApi implements SwitchboardApi {
     public final Map<Long, CallView> phoneCalls = new ConcurrentHashMap<>();
     /** Every click-to-dial the desktop asked for. */
     public final List<DialRequest> dialled = new CopyOnWriteArrayList<>();
+    /** The consultations under way, by interaction: whom the agent called. */
+    public final Map<Long, ConsultRequest> consults = new ConcurrentHashMap<>();
     /** The agent's SIP phone, as {@link #phone()} answers it. */
     public volatile PhoneView phone = new PhoneView(7, true, "sip:agent@192.0.2.10:5062",
             Fixtures.NOW.plusSeconds(3600), "sip:127.0.0.1:5060");
@@ -124,7 +129,7 @@ public final class FakeApi implements SwitchboardApi {
     public CallView changeCall(long interactionId, CallState state, String problem) {
         CallView c = phoneCalls.get(interactionId);
         CallView next = new CallView(interactionId, state, c != null && c.onHold(), c != null && c.muted(),
-                c == null ? "" : c.digits(), problem);
+                c == null ? "" : c.digits(), problem, c != null && state == CallState.CONNECTED ? c.consult() : null);
         phoneCalls.put(interactionId, next);
         publish(EventTypes.CALL, next);
         return next;
@@ -134,7 +139,7 @@ public final class FakeApi implements SwitchboardApi {
     public CallView callerPressed(long interactionId, String digits) {
         CallView c = phoneCalls.get(interactionId);
         CallView next = new CallView(interactionId, c.state(), c.onHold(), c.muted(), c.digits() + digits,
-                c.problem());
+                c.problem(), c.consult());
         phoneCalls.put(interactionId, next);
         publish(EventTypes.CALL, next);
         return next;
@@ -419,6 +424,9 @@ public final class FakeApi implements SwitchboardApi {
     public CallView hold(long interactionId, boolean on) {
         calls.add("hold " + interactionId + " " + on);
         CallView c = connectedCall(interactionId, true);
+        if (c.consult() != null) {
+            throw new ApiException(409, new ApiError("conflict", "The caller is held by the consultation.", null));
+        }
         CallView next = new CallView(interactionId, c.state(), on, c.muted(), c.digits(), null);
         phoneCalls.put(interactionId, next);
         publish(EventTypes.CALL, next);
@@ -429,7 +437,89 @@ public final class FakeApi implements SwitchboardApi {
     public CallView mute(long interactionId, boolean on) {
         calls.add("mute " + interactionId + " " + on);
         CallView c = connectedCall(interactionId, true);
-        CallView next = new CallView(interactionId, c.state(), c.onHold(), on, c.digits(), null);
+        CallView next = new CallView(interactionId, c.state(), c.onHold(), on, c.digits(), null, c.consult());
+        phoneCalls.put(interactionId, next);
+        publish(EventTypes.CALL, next);
+        return next;
+    }
+
+    /** As the server: the caller goes on hold and the consulted party rings. */
+    @Override
+    public CallView consult(long interactionId, ConsultRequest request) {
+        calls.add("consult " + interactionId + " " + (request.number() != null ? request.number()
+                : "agent " + request.agentId()));
+        CallView c = connectedCall(interactionId, true);
+        if (c.consult() != null) {
+            throw new ApiException(409, new ApiError("conflict", "A consultation is already under way.", null));
+        }
+        String target;
+        if (request.number() != null) {
+            if (!NUMBER.matcher(request.number()).matches()) {
+                throw new ApiException(400, new ApiError("invalid", "“" + request.number()
+                        + "” is not a phone number.", "number"));
+            }
+            target = request.number();
+        } else {
+            target = config.agents().stream().filter(a -> a.id() == request.agentId()).findFirst()
+                    .map(a -> a.displayName()).orElseThrow(() -> new ApiException(400,
+                            new ApiError("invalid", "No such agent.", "agentId")));
+        }
+        consults.put(interactionId, request);
+        return changeConsult(interactionId, new ConsultView(target, ConsultView.RINGING), true, null);
+    }
+
+    /** The consulted party picked up. */
+    public CallView consultAnswered(long interactionId) {
+        CallView c = phoneCalls.get(interactionId);
+        return changeConsult(interactionId, new ConsultView(c.consult().target(), ConsultView.CONNECTED), true, null);
+    }
+
+    /** The consulted party did not answer or refused: the caller is back, and the server says why. */
+    public CallView consultFailed(long interactionId, String problem) {
+        consults.remove(interactionId);
+        return changeConsult(interactionId, null, false, problem);
+    }
+
+    /**
+     * As the server: the caller goes to the consulted party and the agent leaves the call; to a number
+     * the contact ends for the agent, to a colleague it becomes theirs.
+     */
+    @Override
+    public CallView completeConsult(long interactionId) {
+        calls.add("completeConsult " + interactionId);
+        CallView c = connectedCall(interactionId, true);
+        ConsultRequest to = consults.remove(interactionId);
+        if (c.consult() == null || to == null) {
+            throw new ApiException(409, new ApiError("conflict", "No consultation is under way.", null));
+        }
+        CallView ended = new CallView(interactionId, CallState.ENDED, false, c.muted(), c.digits(), null, null);
+        phoneCalls.put(interactionId, ended);
+        publish(EventTypes.CALL, ended);
+        InteractionView v = interactions.get(interactionId);
+        InteractionView left = to.number() != null ? move(interactionId, InteractionState.ENDED)
+                : new InteractionView(v.id(), v.customerId(), v.channel(), v.direction(), v.state(), v.address(),
+                        v.addressDisplay(), v.subject(), v.body(), v.createdAt(), v.answeredAt(), v.endedAt(),
+                        to.agentId(), v.routing());
+        interactions.put(interactionId, left);
+        publish(EventTypes.INTERACTION, new InteractionEvent(left));
+        return ended;
+    }
+
+    /** As the server: the consultation hangs up and the caller comes off hold. */
+    @Override
+    public CallView cancelConsult(long interactionId) {
+        calls.add("cancelConsult " + interactionId);
+        CallView c = connectedCall(interactionId, true);
+        if (c.consult() == null) {
+            throw new ApiException(409, new ApiError("conflict", "No consultation is under way.", null));
+        }
+        consults.remove(interactionId);
+        return changeConsult(interactionId, null, false, null);
+    }
+
+    private CallView changeConsult(long interactionId, ConsultView consult, boolean onHold, String problem) {
+        CallView c = phoneCalls.get(interactionId);
+        CallView next = new CallView(interactionId, c.state(), onHold, c.muted(), c.digits(), problem, consult);
         phoneCalls.put(interactionId, next);
         publish(EventTypes.CALL, next);
         return next;
@@ -442,7 +532,8 @@ public final class FakeApi implements SwitchboardApi {
         if (digits == null || !digits.matches("[0-9*#A-D]+")) {
             throw new ApiException(400, new ApiError("invalid", "Digits are 0-9, *, # and A-D.", "digits"));
         }
-        CallView next = new CallView(interactionId, c.state(), c.onHold(), c.muted(), c.digits() + digits, null);
+        CallView next = new CallView(interactionId, c.state(), c.onHold(), c.muted(), c.digits() + digits, null,
+                c.consult());
         phoneCalls.put(interactionId, next);
         publish(EventTypes.CALL, next);
         return next;

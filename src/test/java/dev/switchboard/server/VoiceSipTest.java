@@ -2,8 +2,11 @@ package dev.switchboard.server;
 
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.ConsultRequest;
+import dev.switchboard.api.ConsultView;
 import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.HandoverEvent;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.OfferEvent;
 import dev.switchboard.api.PhoneView;
@@ -73,6 +76,7 @@ class VoiceSipTest {
         final List<OfferEvent> offers = new CopyOnWriteArrayList<>();
         final List<CallView> calls = new CopyOnWriteArrayList<>();
         final List<PhoneView> phones = new CopyOnWriteArrayList<>();
+        final List<HandoverEvent> handovers = new CopyOnWriteArrayList<>();
 
         Desk(String user) {
             long seq = api.login(user, user).eventSeq();
@@ -83,6 +87,7 @@ class VoiceSipTest {
                         case EventTypes.OFFER -> offers.add((OfferEvent) e.payload());
                         case EventTypes.CALL -> calls.add((CallView) e.payload());
                         case EventTypes.PHONE -> phones.add((PhoneView) e.payload());
+                        case EventTypes.HANDOVER -> handovers.add((HandoverEvent) e.payload());
                         default -> { }
                     }
                 }
@@ -394,6 +399,104 @@ class VoiceSipTest {
         assertThat(outside).startsWith("INVITE sip:+447700900999@");
         assertThat(mediaLine(outside)).isEqualTo(mediaLine(message(caller, true, "INVITE", 0)));
         assertThat(trunk.received()).contains("ACK", "BYE");
+    }
+
+    private static long count(Sipp sipp, String kind) {
+        return sipp.received().stream().filter(kind::equals).count();
+    }
+
+    private CallView awaitConsult(Desk agent, long id, String state) {
+        return await().atMost(WAIT).until(() -> agent.calls.stream()
+                .filter(c -> c.interactionId() == id && c.consult() != null && c.consult().state().equals(state))
+                .findFirst().orElse(null), Objects::nonNull);
+    }
+
+    @Test
+    void aConsultationHoldsTheCustomerCallsTheNumberAndCompletesTheTransfer() {
+        Sipp trunk = peer(Sipp.uas("carrier-answer.xml"));
+        Connected call = connected("127.0.0.1:" + trunk.port(), "carrier-call-hangup.xml", 8000);
+        Desk agent = call.agent();
+        long id = call.id();
+
+        CallView consulting = agent.api.consult(id, new ConsultRequest("+44 20 7946 0000", null));
+        assertThat(consulting.onHold()).isTrue();
+        assertThat(consulting.consult().target()).isEqualTo("+442079460000");
+        awaitConsult(agent, id, ConsultView.CONNECTED);
+        await().atMost(WAIT).until(() -> count(call.caller(), "INVITE") == 1 && count(call.phone(), "INVITE") == 2);
+        assertThat(message(call.caller(), false, "INVITE", 0)).contains("a=sendonly");
+        String toConsulted = message(trunk, false, "INVITE", 0);
+        assertThat(toConsulted).startsWith("INVITE sip:+442079460000@");
+        assertThat(mediaLine(toConsulted)).isEqualTo(mediaLine(message(call.phone(), true, "200", 0)));
+        assertThat(mediaLine(message(call.phone(), false, "INVITE", 1))).isEqualTo(mediaLine(message(trunk, true, "200", 0)));
+
+        assertThat(agent.api.completeConsult(id).state()).isEqualTo(CallState.ENDED);
+        call.phone().awaitSuccess(WAIT);
+        await().atMost(WAIT).until(() -> count(call.caller(), "INVITE") == 2);
+        assertThat(mediaLine(message(call.caller(), false, "INVITE", 1))).isEqualTo(mediaLine(message(trunk, true, "200", 0)));
+        call.caller().awaitSuccess(WAIT);
+        trunk.awaitSuccess(WAIT);
+        assertThat(agent.api.interaction(id).state()).isEqualTo(InteractionState.ENDED);
+    }
+
+    @Test
+    void aConsultationWithAColleagueHandsThemTheCallAndTheContact() {
+        Connected call = connected(null, "carrier-call-wait-bye.xml", 0);
+        Desk agent = call.agent();
+        long id = call.id();
+        Desk colleague = new Desk("outbound");
+        Sipp colleaguePhone = phone("outbound", "phone-answer.xml");
+        long colleagueId = colleague.api.me().id();
+
+        CallView consulting = agent.api.consult(id, new ConsultRequest(null, colleagueId));
+        assertThat(consulting.consult().target()).isEqualTo("Sam Okafor");
+        awaitConsult(agent, id, ConsultView.CONNECTED);
+        assertThat(mediaLine(message(colleaguePhone, false, "INVITE", 0)))
+                .isEqualTo(mediaLine(message(call.phone(), true, "200", 0)));
+
+        agent.api.completeConsult(id);
+        call.phone().awaitSuccess(WAIT);
+        HandoverEvent handed = await().atMost(WAIT).until(() -> colleague.handovers.isEmpty() ? null
+                : colleague.handovers.get(0), Objects::nonNull);
+        assertThat(handed.pop().interaction().id()).isEqualTo(id);
+        InteractionView theirs = colleague.api.interaction(id);
+        assertThat(theirs.state()).isEqualTo(InteractionState.ACTIVE);
+        assertThat(theirs.agentId()).isEqualTo(colleagueId);
+        assertThat(colleague.api.hold(id, true).onHold()).isTrue();
+        // the consultation's INVITE, the hand-over's re-INVITE, the hold: each answered and acknowledged
+        await().atMost(WAIT).until(() -> count(colleaguePhone, "INVITE") == 3 && count(colleaguePhone, "ACK") == 3);
+        assertThat(message(colleaguePhone, false, "INVITE", 2)).contains("a=inactive");
+
+        colleague.api.end(id);
+        call.caller().awaitSuccess(WAIT);
+        colleaguePhone.awaitSuccess(WAIT);
+        colleague.awaitState(id, InteractionState.WRAP_UP);
+    }
+
+    @Test
+    void cancellingAConsultationHangsItUpAndTakesTheCustomerOffHold() {
+        Sipp trunk = peer(Sipp.uas("carrier-answer.xml"));
+        Connected call = connected("127.0.0.1:" + trunk.port(), "carrier-call-wait-bye.xml", 0);
+        Desk agent = call.agent();
+        long id = call.id();
+        ApiException both = catchThrowableOfType(() -> agent.api.consult(id, new ConsultRequest("+442079460000", 2L)),
+                ApiException.class);
+        assertThat(both.status()).isEqualTo(400);
+
+        agent.api.consult(id, new ConsultRequest("+44 20 7946 0000", null));
+        awaitConsult(agent, id, ConsultView.CONNECTED);
+        ApiException whileConsulting = catchThrowableOfType(() -> agent.api.hold(id, false), ApiException.class);
+        assertThat(whileConsulting.status()).isEqualTo(409);
+
+        CallView back = agent.api.cancelConsult(id);
+        assertThat(back.onHold()).isFalse();
+        assertThat(back.consult()).isNull();
+        trunk.awaitSuccess(WAIT);
+        await().atMost(WAIT).until(() -> count(call.caller(), "INVITE") == 2);
+        assertThat(message(call.caller(), false, "INVITE", 1)).contains("a=sendrecv");
+
+        agent.api.end(id);
+        call.caller().awaitSuccess(WAIT);
+        call.phone().awaitSuccess(WAIT);
     }
 
     @Test

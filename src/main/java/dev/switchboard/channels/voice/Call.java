@@ -7,6 +7,8 @@ final class Call {
     final String customerNumber;
     Leg customer;
     Leg far;
+    /** A consultation call the agent made while the customer waits on hold. */
+    Leg consult;
     SipGateway.CallStatus status = SipGateway.CallStatus.RINGING;
     /** The server has been told of the call (until then, a hang-up is told afterwards). */
     boolean announced;

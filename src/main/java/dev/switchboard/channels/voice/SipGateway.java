@@ -311,10 +311,108 @@ public final class SipGateway implements SipListener, AutoCloseable {
         LOG.info("calling out through {}", hostAndPort);
     }
 
+    /**
+     * Consultation: the customer goes on hold and the agent's phone is connected to an outside
+     * number (through the trunk) once it answers. {@link VoiceEvents#consult} tells how it goes.
+     */
+    public void consult(String callId, String number) {
+        consult(callId, number, null);
+    }
+
+    /** Consultation with a colleague: their registered phone is rung instead of a number. */
+    public void consultColleague(String callId, String username) {
+        consult(callId, null, username);
+    }
+
+    private void consult(String callId, String number, String colleague) {
+        Call call = requireConnected(callId);
+        synchronized (call) {
+            Registrar.Binding phone = null;
+            if (colleague != null) {
+                phone = registrar.find(colleague).orElseThrow(() -> new IllegalStateException(
+                        colleague + "'s phone is not registered"));
+            } else {
+                requireTrunk();
+            }
+            Leg agent = call.far;
+            if (call.consult != null) {
+                throw new IllegalStateException("a consultation is already under way");
+            }
+            if (agent == null || agent.external || agent.remoteSdp == null) {
+                throw new IllegalStateException("the call is not with your phone");
+            }
+            try {
+                Leg other = newLeg(call, Side.AGENT);
+                other.number = number;
+                other.username = colleague;
+                other.external = true;
+                call.consult = other;
+                call.held = true;
+                reinvite(call.customer, Sdp.withDirection(agent.remoteSdp, "sendonly"));
+                URI target = phone != null ? sip.addresses.createAddress(phone.contact()).getURI() : trunkUri(number);
+                sendInvite(other, target, agent.username, colleague != null ? colleague : number,
+                        other.outgoingSdp(Sdp.withDirection(agent.remoteSdp, "sendrecv"), host),
+                        phone != null ? settings.phoneRingTimeout() : CUSTOMER_RING_TIMEOUT);
+            } catch (Exception e) {
+                call.consult = null;
+                throw new IllegalStateException("could not call " + (colleague != null ? colleague : number) + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Hands the customer to the consulted party (both are re-INVITEd to each other) and hangs up the agent's phone. */
+    public void completeConsult(String callId) {
+        Call call = requireConnected(callId);
+        synchronized (call) {
+            Leg other = call.consult;
+            if (other == null || !other.confirmed || other.remoteSdp == null) {
+                throw new IllegalStateException(other == null ? "no consultation is under way"
+                        : "the consulted party has not answered yet");
+            }
+            try {
+                reinvite(call.customer, Sdp.withDirection(other.remoteSdp, "sendrecv"));
+                reinvite(other, Sdp.withDirection(call.customer.remoteSdp, "sendrecv"));
+            } catch (Exception e) {
+                throw new IllegalStateException("could not connect the customer: " + e.getMessage(), e);
+            }
+            if (call.far != null) {
+                drop(call.far);
+            }
+            call.far = other;
+            // a colleague's phone is now the agent side of the call, as if routing had given it to them
+            other.external = other.username == null;
+            call.consult = null;
+            call.held = false;
+            call.muted = false;
+        }
+    }
+
+    /** Hangs up the consultation; the customer comes off hold and back to the agent's phone. */
+    public void cancelConsult(String callId) {
+        Call call = requireConnected(callId);
+        synchronized (call) {
+            if (call.consult == null) {
+                throw new IllegalStateException("no consultation is under way");
+            }
+            drop(call.consult);
+            backFromConsult(call);
+        }
+    }
+
+    private void backFromConsult(Call call) {
+        call.consult = null;
+        call.held = false;
+        applyMedia(call);
+    }
+
     /** Puts the customer on hold (both legs stop sending) or takes them off it. */
     public void hold(String callId, boolean on) {
         Call call = requireConnected(callId);
         synchronized (call) {
+            if (call.consult != null) {
+                throw new IllegalStateException("the customer is on hold while you consult");
+            }
             call.held = on;
             applyMedia(call);
         }
@@ -531,14 +629,15 @@ public final class SipGateway implements SipListener, AutoCloseable {
             if (call.status == CallStatus.ENDED) {
                 return;
             }
-            boolean agentLeft = leg.side == Side.AGENT;
-            if (agentLeft && leg != call.far) {
-                return;
-            }
-            boolean external = agentLeft && leg.external;
-            end(call, leg);
-            if (!external) {
-                after.add(() -> events.ended(call.id, leg.side));
+            if (leg == call.consult) {
+                backFromConsult(call);
+                after.add(() -> events.consult(call.id, VoiceEvents.Consult.ENDED, "The other party hung up."));
+            } else if (leg.side == Side.CUSTOMER || leg == call.far) {
+                boolean external = leg.side == Side.AGENT && leg.external;
+                end(call, leg);
+                if (!external) {
+                    after.add(() -> events.ended(call.id, leg.side));
+                }
             }
         }
         after.forEach(Runnable::run);
@@ -641,12 +740,19 @@ public final class SipGateway implements SipListener, AutoCloseable {
         leg.dialog = dialog;
         leg.remoteSdp = SipMessages.body(resp) != null ? SipMessages.body(resp) : leg.remoteSdp;
         if (call.status == CallStatus.ENDED || leg.gone || leg.cancelled
-                || (leg != call.far && leg != call.customer)) {
+                || (leg != call.far && leg != call.customer && leg != call.consult)) {
             // answered just as we gave up on it: complete the exchange, then hang up
             ack(leg, resp, leg.offerless && leg.remoteSdp != null ? Sdp.withDirection(leg.remoteSdp, "inactive") : null);
             leg.gone = false;
             bye(leg);
             legs.remove(leg.sipCallId);
+            return;
+        }
+        if (leg == call.consult) {
+            // the consulted party answered: the agent's phone now talks to them
+            ack(leg, resp, null);
+            reinvite(call.far, Sdp.withDirection(leg.remoteSdp, "sendrecv"));
+            after.add(() -> events.consult(call.id, VoiceEvents.Consult.CONNECTED, null));
             return;
         }
         if (call.outbound && leg.side == Side.AGENT && call.customer == null) {
@@ -691,6 +797,13 @@ public final class SipGateway implements SipListener, AutoCloseable {
         Call call = leg.call;
         legs.remove(leg.sipCallId);
         if (call.status == CallStatus.ENDED) {
+            return;
+        }
+        if (leg == call.consult) {
+            backFromConsult(call);
+            String problem = leg.username != null ? phoneProblem(status, leg.timedOut).replace("Your phone",
+                    leg.username + "'s phone") : numberProblem(status, leg.timedOut);
+            after.add(() -> events.consult(call.id, VoiceEvents.Consult.ENDED, problem));
             return;
         }
         if (call.outbound) {
@@ -931,11 +1044,12 @@ public final class SipGateway implements SipListener, AutoCloseable {
     /** Ends the call: every leg but {@code except} (which already hung up) is hung up or cancelled. */
     private void end(Call call, Leg except) {
         call.status = CallStatus.ENDED;
-        for (Leg leg : new Leg[] {call.customer, call.far}) {
+        for (Leg leg : new Leg[] {call.customer, call.far, call.consult}) {
             if (leg != null && leg != except) {
                 drop(leg);
             }
         }
+        call.consult = null;
         forget(call);
     }
 

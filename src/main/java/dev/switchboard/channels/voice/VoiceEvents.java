@@ -32,6 +32,12 @@ public interface VoiceEvents {
     /** A bridged (or connecting) call ended; {@code by} hung up. */
     void ended(String callId, Side by);
 
+    /** How a consultation call stands. */
+    enum Consult { CONNECTED, ENDED }
+
+    /** The consulted party answered, or the consultation ended by itself ({@code problem} says why). */
+    void consult(String callId, Consult state, String problem);
+
     /** A DTMF digit went by (from the side named). */
     void digit(String callId, Side from, String digit);
 

@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -30,9 +31,10 @@ import java.util.Locale;
 
 /**
  * Binds the call bar under the contact bar of a phone contact: state in words with its icon and
- * colour, the talking clock, the keys pressed, an action's failure, and the hold, mute and keypad
- * buttons (their shortcuts in the tooltips); the keypad floats over the card under its button, Escape
- * closes it.
+ * colour, the talking clock, the keys pressed, an action's failure, and the hold, mute, keypad and
+ * consult buttons (their shortcuts in the tooltips); the keypad and the consult panel float over the
+ * card under their buttons, Escape closes them. While consulting, Complete transfer and Cancel consult
+ * take the Consult button's place.
  */
 public final class CallController {
     /** The keys of a phone's pad, in its order; each is sent as it is pressed. */
@@ -41,6 +43,7 @@ public final class CallController {
     private static final double GAP = 8;
 
     private final CallViewModel vm;
+    private final ConsultViewModel consult;
     private final Messages messages;
     private final Subscriptions subscriptions = new Subscriptions();
     private final EventHandler<KeyEvent> keypadKeys = this::onKeypadKey;
@@ -62,9 +65,15 @@ public final class CallController {
     @FXML private GridPane keys;
     @FXML private TextField keypadField;
     @FXML private Button sendButton;
+    @FXML private Button consultButton;
+    @FXML private Button completeConsultButton;
+    @FXML private Button cancelConsultButton;
+    @FXML private VBox consultPanel;
+    @FXML private ConsultController consultPanelController;
 
     public CallController(CallViewModel vm, Messages messages) {
         this.vm = vm;
+        this.consult = vm.consult();
         this.messages = messages;
     }
 
@@ -79,7 +88,7 @@ public final class CallController {
         subscriptions.bind(callProgress.managedProperty(), vm.busyProperty());
         subscriptions.bind(holdButton.textProperty(), vm.holdLabelProperty());
         subscriptions.bind(muteButton.textProperty(), vm.muteLabelProperty());
-        subscriptions.bind(holdButton.disableProperty(), vm.canControlProperty().not());
+        subscriptions.bind(holdButton.disableProperty(), vm.canHoldProperty().not());
         subscriptions.bind(muteButton.disableProperty(), vm.canControlProperty().not());
         subscriptions.bind(keypadButton.disableProperty(), vm.canKeypadProperty().not());
         holdButton.setTooltip(tooltip(vm.onHoldProperty(), "call.resume.tooltip", "call.hold.tooltip",
@@ -91,12 +100,43 @@ public final class CallController {
         subscriptions.listen(vm.stateProperty(), (obs, old, now) -> showLook());
         subscriptions.listen(vm.onHoldProperty(), (obs, old, now) -> showLook());
         subscriptions.listen(vm.mutedProperty(), (obs, old, now) -> showLook());
+        subscriptions.listen(consult.consultingProperty(), (obs, old, now) -> showLook());
         showLook();
         bindKeypad();
+        bindConsult();
     }
 
     public void dispose() {
         subscriptions.close();
+        consultPanelController.dispose();
+    }
+
+    private void bindConsult() {
+        showWhen(consultButton, consult.consultingProperty().not());
+        showWhen(completeConsultButton, consult.consultingProperty());
+        showWhen(cancelConsultButton, consult.consultingProperty());
+        // the consultation holds the caller: Resume would only crowd out the consulting status
+        showWhen(holdButton, consult.consultingProperty().not());
+        subscriptions.bind(consultButton.disableProperty(), consult.canConsultProperty().not());
+        subscriptions.bind(completeConsultButton.disableProperty(), consult.canCompleteProperty().not());
+        subscriptions.bind(cancelConsultButton.disableProperty(), consult.canCancelProperty().not());
+        consultButton.setTooltip(new Tooltip(messages.format("call.consult.tooltip",
+                Shortcuts.CONSULT.getDisplayText())));
+        completeConsultButton.setTooltip(new Tooltip(messages.format("call.consult.complete.tooltip",
+                Shortcuts.COMPLETE_CONSULT.getDisplayText())));
+        cancelConsultButton.setTooltip(new Tooltip(messages.format("call.consult.cancel.tooltip",
+                Shortcuts.CANCEL_CONSULT.getDisplayText())));
+        subscriptions.listen(consult.openProperty(), (obs, old, now) -> {
+            consultButton.pseudoClassStateChanged(OPEN, now);
+            if (now) {
+                vm.keypadOpenProperty().set(false); // one panel at a time under the bar
+                place(consultPanel, consultButton);
+            } else if (consultPanelController.focusWithin()) {
+                consultButton.requestFocus();
+            }
+        });
+        subscriptions.listen(consultButton.boundsInParentProperty(),
+                (obs, old, now) -> place(consultPanel, consultButton));
     }
 
     private void bindKeypad() {
@@ -116,28 +156,32 @@ public final class CallController {
         subscriptions.listen(vm.keypadOpenProperty(), (obs, old, now) -> {
             keypadButton.pseudoClassStateChanged(OPEN, now);
             if (now) {
-                placeKeypad();
+                consult.close();
+                place(keypad, keypadButton);
                 keypadField.requestFocus();
             } else if (focusIn(keypad)) {
                 keypadButton.requestFocus();
             }
         });
-        subscriptions.listen(keypadButton.boundsInParentProperty(), (obs, old, now) -> placeKeypad());
-        subscriptions.listen(callBar.heightProperty(), (obs, old, now) -> placeKeypad());
+        subscriptions.listen(keypadButton.boundsInParentProperty(), (obs, old, now) -> place(keypad, keypadButton));
+        subscriptions.listen(callBar.heightProperty(), (obs, old, now) -> {
+            place(keypad, keypadButton);
+            place(consultPanel, consultButton);
+        });
         keypad.addEventFilter(KeyEvent.KEY_PRESSED, keypadKeys);
         subscriptions.onClose(() -> keypad.removeEventFilter(KeyEvent.KEY_PRESSED, keypadKeys));
     }
 
-    /** The keypad hangs under its button, right edges aligned, kept inside the bar's width. */
-    private void placeKeypad() {
-        if (!keypad.isVisible()) {
+    /** A floating panel hangs under its button, right edges aligned, kept inside the bar's width. */
+    private void place(Region panel, Button under) {
+        if (!panel.isVisible()) {
             return;
         }
-        keypad.applyCss();
-        keypad.autosize();
-        Bounds button = keypadButton.getBoundsInParent();
-        double x = Math.min(button.getMaxX(), root.getWidth() - GAP) - keypad.getWidth();
-        keypad.relocate(Math.max(GAP, x), callBar.getHeight() - GAP / 2);
+        panel.applyCss();
+        panel.autosize();
+        Bounds button = under.getBoundsInParent();
+        double x = Math.min(button.getMaxX(), root.getWidth() - GAP) - panel.getWidth();
+        panel.relocate(Math.max(GAP, x), callBar.getHeight() - GAP / 2);
     }
 
     private void onKeypadKey(KeyEvent e) {
@@ -164,10 +208,12 @@ public final class CallController {
         for (CallState s : CallState.values()) {
             callBar.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.name().toLowerCase(Locale.ROOT)), s == state);
         }
+        boolean consulting = consult.consultingProperty().get();
         callBar.pseudoClassStateChanged(PseudoClass.getPseudoClass("held"), held && state == CallState.CONNECTED);
+        callBar.pseudoClassStateChanged(PseudoClass.getPseudoClass("consulting"), consulting);
         callIcon.setIconLiteral(state == null ? "mdi2p-phone" : switch (state) {
             case QUEUED, CONNECTING -> "mdi2p-phone-ring";
-            case CONNECTED -> held ? "mdi2p-phone-paused" : "mdi2p-phone-in-talk";
+            case CONNECTED -> consulting ? "mdi2p-phone-forward" : held ? "mdi2p-phone-paused" : "mdi2p-phone-in-talk";
             case ENDED -> "mdi2p-phone-hangup";
             case FAILED -> "mdi2p-phone-alert";
         });
@@ -218,5 +264,20 @@ public final class CallController {
     @FXML
     private void sendKeypad() {
         vm.sendKeypad();
+    }
+
+    @FXML
+    private void consult() {
+        consult.toggle();
+    }
+
+    @FXML
+    private void completeConsult() {
+        consult.complete();
+    }
+
+    @FXML
+    private void cancelConsult() {
+        consult.cancel();
     }
 }

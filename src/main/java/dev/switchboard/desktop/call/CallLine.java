@@ -43,9 +43,15 @@ final class CallLine {
 
     /**
      * Takes the server's view. {@code now} stamps when the call stopped; {@code bridgedAt} when it was
-     * bridged, if this view is the first to say so.
+     * bridged, if this view is the first to say so. A consultation that ended with a problem leaves it
+     * as the error.
      */
     void take(CallView next, Instant now, Instant bridgedAt) {
+        if (view != null && view.consult() != null && next.consult() == null && next.problem() != null
+                && !next.problem().isBlank()) {
+            // the consulted party did not answer or refused: said where a refused request is
+            error = next.problem().strip();
+        }
         view = next;
         if (next.state() == CallState.CONNECTED && connectedSince == null) {
             connectedSince = bridgedAt;

@@ -12,8 +12,8 @@ import javafx.scene.input.KeyCombination;
 import java.util.List;
 
 /**
- * The main window's Call menu: hold, mute and the keypad for the call on screen, and dialling a
- * number. Its accelerators are the call shortcuts, so they work wherever the cursor is.
+ * The main window's Call menu: hold, mute, the keypad and a consultation for the call on screen, and
+ * dialling a number. Its accelerators are the call shortcuts, so they work wherever the cursor is.
  */
 public final class CallMenu implements Registration {
     private final Menu menu;
@@ -23,17 +23,28 @@ public final class CallMenu implements Registration {
     public CallMenu(CallViewModel vm, Messages messages, Runnable dial) {
         MenuItem hold = item("holdItem", Shortcuts.HOLD, vm::toggleHold);
         subscriptions.bind(hold.textProperty(), vm.holdLabelProperty());
-        subscriptions.bind(hold.disableProperty(), vm.canControlProperty().not());
+        subscriptions.bind(hold.disableProperty(), vm.canHoldProperty().not());
         MenuItem mute = item("muteItem", Shortcuts.MUTE, vm::toggleMute);
         subscriptions.bind(mute.textProperty(), vm.muteLabelProperty());
         subscriptions.bind(mute.disableProperty(), vm.canControlProperty().not());
         MenuItem keypad = item("keypadItem", Shortcuts.KEYPAD, vm::toggleKeypad);
         keypad.setText(messages.get("menu.call.keypad"));
         subscriptions.bind(keypad.disableProperty(), vm.canKeypadProperty().not());
+        ConsultViewModel consultVm = vm.consult();
+        MenuItem consult = item("consultItem", Shortcuts.CONSULT, consultVm::toggle);
+        consult.setText(messages.get("menu.call.consult"));
+        subscriptions.bind(consult.disableProperty(), consultVm.canConsultProperty().not());
+        MenuItem complete = item("completeConsultItem", Shortcuts.COMPLETE_CONSULT, consultVm::complete);
+        complete.setText(messages.get("menu.call.completeConsult"));
+        subscriptions.bind(complete.disableProperty(), consultVm.canCompleteProperty().not());
+        MenuItem cancel = item("cancelConsultItem", Shortcuts.CANCEL_CONSULT, consultVm::cancel);
+        cancel.setText(messages.get("menu.call.cancelConsult"));
+        subscriptions.bind(cancel.disableProperty(), consultVm.canCancelProperty().not());
         MenuItem dialItem = item("dialItem", Shortcuts.DIAL, dial);
         dialItem.setText(messages.get("menu.call.dial"));
-        items = List.of(hold, mute, keypad, dialItem);
-        menu = new Menu(messages.get("menu.call"), null, hold, mute, keypad, new SeparatorMenuItem(), dialItem);
+        items = List.of(hold, mute, keypad, consult, complete, cancel, dialItem);
+        menu = new Menu(messages.get("menu.call"), null, hold, mute, keypad, new SeparatorMenuItem(), consult,
+                complete, cancel, new SeparatorMenuItem(), dialItem);
         menu.setMnemonicParsing(true);
     }
 

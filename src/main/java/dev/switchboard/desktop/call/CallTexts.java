@@ -1,6 +1,7 @@
 package dev.switchboard.desktop.call;
 
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.ConsultView;
 import dev.switchboard.desktop.Formats;
 import dev.switchboard.desktop.Messages;
 import dev.switchboard.domain.CallState;
@@ -17,8 +18,9 @@ final class CallTexts {
     }
 
     /**
-     * "Ringing your phone…", "Connected", "On hold", "Muted", "Call ended", or the server's reason it
-     * failed. {@code over}: the contact is in wrap-up, so the call has ended even if nobody said so.
+     * "Ringing your phone…", "Connected", "On hold", "Muted", "Consulting Sam Patel — ringing…", "Call
+     * ended", or the server's reason it failed. {@code over}: the contact is in wrap-up, so the call has
+     * ended even if nobody said so.
      */
     String status(CallLine line, boolean over) {
         CallView view = line == null ? null : line.view;
@@ -68,6 +70,11 @@ final class CallTexts {
     }
 
     private String connected(CallView view) {
+        if (view.consult() != null) {
+            String key = ConsultView.CONNECTED.equals(view.consult().state())
+                    ? "call.consult.status.connected" : "call.consult.status.ringing";
+            return messages.format(key, view.consult().target());
+        }
         if (view.onHold() && view.muted()) {
             return messages.get("call.status.heldMuted");
         }

@@ -1,8 +1,10 @@
 package dev.switchboard.desktop.call;
 
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.ConsultView;
 import dev.switchboard.api.ResyncEvent;
 import dev.switchboard.client.SwitchboardApi;
+import dev.switchboard.desktop.EnumText;
 import dev.switchboard.desktop.ErrorText;
 import dev.switchboard.desktop.Messages;
 import dev.switchboard.desktop.NoticeBoard;
@@ -33,12 +35,15 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 /**
  * The call bar of the selected phone contact: where its call stands (from the {@code call} events,
  * or asked of the server when a tab opens without one), how long it has lasted, the keys pressed, and
- * the agent's hold, mute and keypad. Hang-up and transfer are the contact's own End and Transfer.
+ * the agent's hold, mute and keypad, and a consultation ({@link ConsultViewModel}). Hang-up and
+ * transfer are the contact's own End and Transfer.
  */
 public final class CallViewModel {
     private static final Pattern DTMF = Pattern.compile("[0-9*#A-D]+");
@@ -51,6 +56,7 @@ public final class CallViewModel {
     private final NoticeBoard notices;
     private final Clock clock;
     private final CallTexts texts;
+    private final ConsultViewModel consult;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Map<Long, CallLine> lines = new HashMap<>();
     private final ChangeListener<InteractionState> stateListener = (obs, old, now) -> show();
@@ -65,6 +71,7 @@ public final class CallViewModel {
     private final ReadOnlyStringWrapper holdLabel = new ReadOnlyStringWrapper(this, "holdLabel", "");
     private final ReadOnlyStringWrapper muteLabel = new ReadOnlyStringWrapper(this, "muteLabel", "");
     private final ReadOnlyBooleanWrapper canControl = new ReadOnlyBooleanWrapper(this, "canControl");
+    private final ReadOnlyBooleanWrapper canHold = new ReadOnlyBooleanWrapper(this, "canHold");
     private final ReadOnlyBooleanWrapper canKeypad = new ReadOnlyBooleanWrapper(this, "canKeypad");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -73,7 +80,7 @@ public final class CallViewModel {
     private ContactItem followed;
 
     public CallViewModel(ContactsViewModel contacts, AgentSession session, SwitchboardApi api, TaskRunner tasks,
-                         Messages messages, ErrorText errors, NoticeBoard notices, Clock clock) {
+                         Messages messages, EnumText enums, ErrorText errors, NoticeBoard notices, Clock clock) {
         this.contacts = contacts;
         this.api = api;
         this.tasks = tasks;
@@ -82,6 +89,7 @@ public final class CallViewModel {
         this.notices = notices;
         this.clock = clock;
         this.texts = new CallTexts(messages);
+        this.consult = new ConsultViewModel(session, api, messages, enums, errors, notices, this::request);
         subscriptions.add(session.events().on(CallView.class, this::onCall));
         subscriptions.add(session.events().on(ResyncEvent.class, e -> contacts.tabs().forEach(this::fetch)));
         subscriptions.listen(contacts.selectedProperty(), (obs, old, now) -> follow(now));
@@ -122,12 +130,12 @@ public final class CallViewModel {
         showIf(line);
     }
 
-    /** Puts the caller on hold, or takes them off it. */
+    /** Puts the caller on hold, or takes them off it; not while a consultation holds them. */
     public void toggleHold() {
         CallLine line = controllable();
-        if (line != null) {
+        if (line != null && line.view.consult() == null) {
             boolean on = !line.view.onHold();
-            send(line, () -> api.hold(line.interactionId, on));
+            send(line, () -> api.hold(line.interactionId, on), null, null);
         }
     }
 
@@ -136,7 +144,7 @@ public final class CallViewModel {
         CallLine line = controllable();
         if (line != null) {
             boolean on = !line.view.muted();
-            send(line, () -> api.mute(line.interactionId, on));
+            send(line, () -> api.mute(line.interactionId, on), null, null);
         }
     }
 
@@ -162,6 +170,7 @@ public final class CallViewModel {
     }
 
     public void dispose() {
+        consult.dispose();
         subscriptions.close();
         lines.clear();
     }
@@ -187,10 +196,20 @@ public final class CallViewModel {
     }
 
     private void sendNow(CallLine line, String tones) {
-        send(line, () -> api.sendDigits(line.interactionId, tones));
+        send(line, () -> api.sendDigits(line.interactionId, tones), null, null);
     }
 
-    private void send(CallLine line, Callable<CallView> request) {
+    private boolean request(LongFunction<CallView> request, Consumer<CallView> answered, Consumer<Exception> refused) {
+        CallLine line = controllable();
+        if (line != null) {
+            send(line, () -> request.apply(line.interactionId), answered, refused);
+        }
+        return line != null;
+    }
+
+    /** {@code answered}: told of the answer, if not null; {@code refused}: told of a failure (null: the bar). */
+    private void send(CallLine line, Callable<CallView> request, Consumer<CallView> answered,
+                      Consumer<Exception> refused) {
         line.busy = true;
         line.error = "";
         int seen = line.events;
@@ -199,6 +218,9 @@ public final class CallViewModel {
             line.busy = false;
             if (line.events == seen) {
                 line.take(view, clock.instant(), clock.instant());
+            }
+            if (answered != null) {
+                answered.accept(view);
             }
             if (!line.queuedDigits.isEmpty() && line.connected()) {
                 String next = line.queuedDigits;
@@ -211,7 +233,11 @@ public final class CallViewModel {
         }, e -> {
             line.busy = false;
             line.queuedDigits = "";
-            line.error = errors.of(e);
+            if (refused == null) {
+                line.error = errors.of(e);
+            } else {
+                refused.accept(e);
+            }
             showIf(line);
         });
     }
@@ -279,6 +305,8 @@ public final class CallViewModel {
         boolean live = connected && active();
         canKeypad.set(live);
         canControl.set(live && !line.busy);
+        canHold.set(canControl.get() && view.consult() == null);
+        consult.show(live ? view.consult() : null, live, line != null && line.busy);
         busy.set(line != null && line.busy);
         error.set(line == null ? "" : line.error);
         if (!live) {
@@ -363,6 +391,15 @@ public final class CallViewModel {
     /** Hold and mute make sense: the call is connected and no request is on its way. */
     public ReadOnlyBooleanProperty canControlProperty() {
         return canControl.getReadOnlyProperty();
+    }
+
+    /** Hold makes sense: as {@link #canControlProperty()}, and no consultation holds the caller. */
+    public ReadOnlyBooleanProperty canHoldProperty() {
+        return canHold.getReadOnlyProperty();
+    }
+
+    public ConsultViewModel consult() {
+        return consult;
     }
 
     /** Tones can be sent: the call is connected. */

@@ -1,5 +1,6 @@
 package dev.switchboard.desktop.contacts;
 
+import dev.switchboard.api.HandoverEvent;
 import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.OfferEvent;
@@ -70,6 +71,7 @@ public final class ContactsViewModel {
         subscriptions.add(session.events().on(OfferEvent.class, this::onOffer));
         subscriptions.add(session.events().on(OfferRevokedEvent.class, this::onRevoked));
         subscriptions.add(session.events().on(InteractionEvent.class, e -> onInteraction(e.interaction())));
+        subscriptions.add(session.events().on(HandoverEvent.class, e -> opened(e.pop())));
         subscriptions.add(session.events().on(ResyncEvent.class, e -> restoreActiveWork()));
         subscriptions.listen(selected, (obs, old, now) -> refreshActions());
     }

@@ -223,6 +223,8 @@ public final class MainController {
                 transferView.submit();
             } else if (vm.parts().callback().openProperty().get()) {
                 callbackView.submit();
+            } else if (vm.parts().call().consult().openProperty().get()) {
+                vm.parts().call().consult().start();
             } else if (cardView.wrapUp().focusWithin()) {
                 cardView.wrapUp().submit();
             } else {

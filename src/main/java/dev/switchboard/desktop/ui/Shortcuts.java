@@ -37,6 +37,10 @@ public final class Shortcuts {
     public static final KeyCombination HOLD = KeyCombination.valueOf("Shortcut+Shift+H");
     public static final KeyCombination MUTE = KeyCombination.valueOf("Shortcut+Shift+M");
     public static final KeyCombination KEYPAD = KeyCombination.valueOf("Shortcut+Shift+P");
+    /** Consult a colleague or a number (C), then hand the caller over (T, as Transfer) or go back (X). */
+    public static final KeyCombination CONSULT = KeyCombination.valueOf("Shortcut+Shift+C");
+    public static final KeyCombination COMPLETE_CONSULT = KeyCombination.valueOf("Shortcut+Shift+T");
+    public static final KeyCombination CANCEL_CONSULT = KeyCombination.valueOf("Shortcut+Shift+X");
     /** Puts the cursor in the number field of the dial box. */
     public static final KeyCombination DIAL = KeyCombination.valueOf("Shortcut+D");
 

@@ -206,6 +206,104 @@ class CallViewModelTest {
     }
 
     @Test
+    void aConsultationHoldsTheCallerRingsConnectsAndCompletesToANumber() {
+        Harness h = connected();
+        CallViewModel call = h.w.call();
+        ConsultViewModel consult = call.consult();
+        assertThat(consult.canConsultProperty().get()).isTrue();
+        consult.toggle();
+        assertThat(consult.openProperty().get()).isTrue();
+        consult.toNumberProperty().set(true);
+        consult.start();
+        assertThat(consult.numberErrorProperty().get()).isEqualTo("Give the number to call.");
+
+        consult.numberProperty().set("+44 20 7946 0000");
+        consult.start();
+        assertThat(h.api.calls).contains("consult 501 +44 20 7946 0000");
+        assertThat(consult.openProperty().get()).as("the panel closes once it rings").isFalse();
+        assertThat(call.statusProperty().get()).isEqualTo("Consulting +44 20 7946 0000 — ringing…");
+        assertThat(consult.consultingProperty().get()).isTrue();
+        assertThat(call.canHoldProperty().get()).as("the consultation holds the caller").isFalse();
+        assertThat(consult.canConsultProperty().get()).isFalse();
+        assertThat(consult.canCompleteProperty().get()).as("not before they answer").isFalse();
+        assertThat(consult.canCancelProperty().get()).isTrue();
+
+        h.api.consultAnswered(501);
+        assertThat(call.statusProperty().get()).isEqualTo("Consulting +44 20 7946 0000 — connected");
+        assertThat(consult.canCompleteProperty().get()).isTrue();
+        consult.complete();
+        assertThat(h.api.calls).contains("completeConsult 501");
+        assertThat(h.w.contacts().tabs()).as("the contact ended for this agent").isEmpty();
+        assertThat(call.shownProperty().get()).isFalse();
+        assertThat(h.w.notices().messageProperty().get()).isEqualTo("The caller is now with +44 20 7946 0000.");
+    }
+
+    @Test
+    void aCancelledConsultationTakesTheCallerOffHold() {
+        Harness h = connected();
+        CallViewModel call = h.w.call();
+        ConsultViewModel consult = call.consult();
+        consult.toggle();
+        assertThat(consult.colleagues()).extracting(ConsultViewModel.Colleague::name)
+                .as("signed-in colleagues, not the agent").containsExactly("Jordan Lee", "Sam Patel");
+        consult.filterProperty().set("sam");
+        consult.start();
+        assertThat(h.api.calls).contains("consult 501 agent 8");
+        assertThat(call.statusProperty().get()).isEqualTo("Consulting Sam Patel — ringing…");
+
+        consult.cancel();
+        assertThat(h.api.calls).contains("cancelConsult 501");
+        assertThat(call.statusProperty().get()).isEqualTo("Connected");
+        assertThat(call.canHoldProperty().get()).isTrue();
+        assertThat(consult.consultingProperty().get()).isFalse();
+        assertThat(consult.canConsultProperty().get()).isTrue();
+    }
+
+    @Test
+    void aConsultationCompletedToAColleagueLeavesThisAgent() {
+        Harness h = connected();
+        ConsultViewModel consult = h.w.call().consult();
+        consult.toggle();
+        consult.filterProperty().set("jordan");
+        consult.start();
+        h.api.consultAnswered(501);
+        consult.complete();
+        assertThat(h.w.contacts().tabs()).isEmpty();
+        assertThat(h.w.contacts().items()).isEmpty();
+    }
+
+    @Test
+    void aRefusedOrUnansweredConsultationSaysWhy() {
+        Harness h = connected();
+        CallViewModel call = h.w.call();
+        ConsultViewModel consult = call.consult();
+        consult.toggle();
+        consult.toNumberProperty().set(true);
+        consult.numberProperty().set("reception");
+        consult.start();
+        assertThat(consult.numberErrorProperty().get()).isEqualTo("“reception” is not a phone number.");
+        assertThat(consult.openProperty().get()).isTrue();
+        assertThat(call.busyProperty().get()).isFalse();
+
+        consult.numberProperty().set("+44 20 7946 0000");
+        consult.start();
+        h.api.consultFailed(501, "The number is busy.");
+        assertThat(call.errorProperty().get()).isEqualTo("The number is busy.");
+        assertThat(call.statusProperty().get()).isEqualTo("Connected");
+        assertThat(call.canHoldProperty().get()).isTrue();
+    }
+
+    @Test
+    void noConsultationBeforeTheCallConnects() {
+        Harness h = accepted(Harness.inline());
+        ConsultViewModel consult = h.w.call().consult();
+        assertThat(consult.canConsultProperty().get()).isFalse();
+        consult.toggle();
+        assertThat(consult.openProperty().get()).isFalse();
+        assertThat(h.api.calls).noneMatch(c -> c.startsWith("consult"));
+    }
+
+    @Test
     void aChatHasNoCallBar() {
         Harness h = Harness.inline();
         h.api.emit(EventTypes.OFFER, Fixtures.offerFrom(h.api, 801, Fixtures.GRACE, Channel.CHAT,
