@@ -263,6 +263,12 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     }
 
     @Override
+    public CallView conference(long interactionId) {
+        return send("POST", url("interactions", Long.toString(interactionId), "call", "conference"), Map.of(),
+                CallView.class);
+    }
+
+    @Override
     public CallView cancelConsult(long interactionId) {
         return send("POST", url("interactions", Long.toString(interactionId), "call", "consult", "cancel"),
                 Map.of(), CallView.class);

@@ -122,6 +122,9 @@ public interface SwitchboardApi {
     /** Connects the customer to the consulted party and leaves the call (to a colleague: it becomes theirs). */
     CallView completeConsult(long interactionId);
 
+    /** Brings the caller into the consultation: a three-way conference, mixed by the agent's phone. */
+    CallView conference(long interactionId);
+
     /** Hangs up the consultation and takes the customer off hold. */
     CallView cancelConsult(long interactionId);
 

@@ -126,6 +126,11 @@ public final class ContactService {
                 Routing.NONE.inQueue(queueId, 0, now, null)));
     }
 
+    /** A normalised phone number as people read it ({@code +44 20 7946 0000}). */
+    public String displayPhone(String e164) {
+        return views.display(ContactKind.PHONE, e164);
+    }
+
     /** The normalised phone number, or a 400 naming {@code field}. */
     public String phoneNumber(String field, String raw) {
         if (raw == null || raw.isBlank()) {

@@ -19,6 +19,7 @@ import dev.switchboard.api.TransferRequest;
 import dev.switchboard.api.CallControlRequest;
 import dev.switchboard.api.ConsultRequest;
 import dev.switchboard.api.DialRequest;
+import dev.switchboard.api.PhonePasswordRequest;
 import dev.switchboard.api.DigitsRequest;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.WrapUpRequest;
@@ -138,6 +139,8 @@ public final class Routes {
                 Requests.pathId(ctx, "id"), requests.body(ctx, LinkCustomerRequest.class).customerId())));
 
         r.get("/api/v1/me/phone", ctx -> ctx.json(voice.phone(session(ctx))));
+        r.put("/api/v1/me/phone", ctx -> ctx.json(voice.setPhonePassword(session(ctx),
+                requests.body(ctx, PhonePasswordRequest.class).password())));
         r.get("/api/v1/interactions/{id}/call", ctx -> ctx.json(voice.call(session(ctx), Requests.pathId(ctx, "id"))));
         r.post("/api/v1/interactions/{id}/call/hold", ctx -> ctx.json(voice.hold(session(ctx),
                 Requests.pathId(ctx, "id"), requests.body(ctx, CallControlRequest.class).on())));
@@ -148,6 +151,8 @@ public final class Routes {
         r.post("/api/v1/interactions/{id}/call/consult", ctx -> ctx.json(voice.consult(session(ctx),
                 Requests.pathId(ctx, "id"), requests.body(ctx, ConsultRequest.class))));
         r.post("/api/v1/interactions/{id}/call/consult/complete", ctx -> ctx.json(voice.completeConsult(session(ctx),
+                Requests.pathId(ctx, "id"))));
+        r.post("/api/v1/interactions/{id}/call/conference", ctx -> ctx.json(voice.conference(session(ctx),
                 Requests.pathId(ctx, "id"))));
         r.post("/api/v1/interactions/{id}/call/consult/cancel", ctx -> ctx.json(voice.cancelConsult(session(ctx),
                 Requests.pathId(ctx, "id"))));

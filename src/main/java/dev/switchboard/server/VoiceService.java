@@ -216,10 +216,10 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         if (state == Consult.ENDED) {
             consultedColleague.remove(id);
         }
-        update(id, v -> state == Consult.CONNECTED && v.consult() != null
-                ? new CallView(id, v.state(), true, v.muted(), v.digits(), null,
-                        new ConsultView(v.consult().target(), ConsultView.CONNECTED))
-                : new CallView(id, v.state(), false, v.muted(), v.digits(), problem, null));
+        update(id, v -> v.consult() == null || state == Consult.ENDED
+                ? new CallView(id, v.state(), false, v.muted(), v.digits(), problem, null)
+                : new CallView(id, v.state(), state == Consult.CONNECTED, v.muted(), v.digits(), problem,
+                        new ConsultView(v.consult().target(), state.name())));
     }
 
     @Override
@@ -352,7 +352,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         }
         control(() -> gateway.consult(callId, number));
         return update(interactionId, v -> new CallView(interactionId, v.state(), true, v.muted(), v.digits(), null,
-                new ConsultView(number, ConsultView.RINGING)));
+                new ConsultView(contacts.displayPhone(number), ConsultView.RINGING)));
     }
 
     /**
@@ -382,6 +382,16 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
                 v.digits(), null, null));
         untrack(callId);
         return done;
+    }
+
+    /**
+     * Brings the caller into the consultation: the agent's phone gets a second line for the
+     * consulted party and mixes (where the phone can); the {@code call} event says when it is up.
+     */
+    public CallView conference(Session session, long interactionId) {
+        String callId = ownCall(session, interactionId);
+        control(() -> gateway.conference(callId));
+        return views.get(interactionId);
     }
 
     /** Hangs up the consultation; the customer comes off hold. */
@@ -445,6 +455,20 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
 
     public PhoneView phone(Session session) {
         return phoneView(session.agent());
+    }
+
+    /**
+     * Sets the password the agent's phone registers with; the server keeps only its HA1. A phone
+     * registered with the old one stays registered until it registers again.
+     */
+    public PhoneView setPhonePassword(Session session, String password) {
+        if (password == null || password.length() < 8 || password.length() > 128) {
+            throw ApiProblem.badRequest("password", "the phone password must be 8 to 128 characters");
+        }
+        Agent agent = session.agent();
+        agents.setPhoneHa1(agent.id(), dev.switchboard.channels.voice.Digest.ha1(agent.username(), SipSettings.REALM,
+                password));
+        return phoneView(agent);
     }
 
     private PhoneView phoneView(Agent agent) {

@@ -61,6 +61,14 @@ public final class AgentStore {
                 ps -> ps.setString(1, username), rs -> rs.getString(1));
     }
 
+    /** Sets (or replaces) the HA1 of the agent's phone password. */
+    public void setPhoneHa1(long agentId, String ha1) {
+        jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE agent SET phone_ha1 = ? WHERE id = ?", ps -> {
+            ps.setString(1, ha1);
+            ps.setLong(2, agentId);
+        }));
+    }
+
     /** Sets the phone HA1 of each named agent that has none yet, in one transaction. */
     public void setPhoneHa1WhereMissing(Map<String, String> ha1ByUsername) {
         jdbc.inTransaction(c -> {

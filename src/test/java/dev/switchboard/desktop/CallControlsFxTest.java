@@ -192,7 +192,7 @@ class CallControlsFxTest {
         onFx(() -> robot.lookup("#consultNumber").<javafx.scene.control.TextField>query().clear());
         robot.clickOn("#consultNumber").write("+44 20 7946 0000");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#callStatus").equals("Consulting +44 20 7946 0000 — ringing…"));
+        waitUntil(() -> text(robot, "#callStatus").equals("Calling +44 20 7946 0000 to consult…"));
         waitUntil(() -> !visible(robot, ".consult-panel"));
         assertThat(pseudoClass(robot, "#callBar", "consulting")).isTrue();
         assertThat(visible(robot, "#consultButton")).isFalse();
@@ -203,7 +203,7 @@ class CallControlsFxTest {
                 "Connect the caller to the person you consulted and leave the call (Ctrl+Shift+T)");
 
         api.consultAnswered(501);
-        waitUntil(() -> text(robot, "#callStatus").equals("Consulting +44 20 7946 0000 — connected")
+        waitUntil(() -> text(robot, "#callStatus").equals("Consulting +44 20 7946 0000")
                 && !disabled(robot, "#completeConsultButton"));
         robot.clickOn("#completeConsultButton");
         waitUntil(() -> tabs(robot).isEmpty() && !visible(robot, "#callBar"));
@@ -227,7 +227,7 @@ class CallControlsFxTest {
         waitUntil(() -> visible(robot, ".consult-panel") && focused(robot, "#consultFilter"));
         robot.write("sam");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#callStatus").equals("Consulting Sam Patel — ringing…"));
+        waitUntil(() -> text(robot, "#callStatus").equals("Calling Sam Patel to consult…"));
         assertThat(disabled(robot, "#holdButton")).isTrue();
         assertThat(api.calls).contains("consult 501 agent 8");
 
@@ -242,7 +242,7 @@ class CallControlsFxTest {
         waitUntil(() -> visible(robot, ".consult-panel"));
         robot.write("jordan");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#callStatus").equals("Consulting Jordan Lee — ringing…"));
+        waitUntil(() -> text(robot, "#callStatus").equals("Calling Jordan Lee to consult…"));
         api.consultFailed(501, "Jordan Lee did not answer.");
         waitUntil(() -> text(robot, "#callStatus").equals("Connected")
                 && text(robot, "#callError").equals("Jordan Lee did not answer."));

@@ -505,6 +505,17 @@ public final class FakeApi implements SwitchboardApi {
         return ended;
     }
 
+    /** As the server once the agent's phone took its second line: the three talk together. */
+    @Override
+    public CallView conference(long interactionId) {
+        calls.add("conference " + interactionId);
+        CallView c = connectedCall(interactionId, true);
+        if (c.consult() == null || !ConsultView.CONNECTED.equals(c.consult().state())) {
+            throw new ApiException(409, new ApiError("conflict", "The consulted party has not answered yet.", null));
+        }
+        return changeConsult(interactionId, new ConsultView(c.consult().target(), ConsultView.CONFERENCE), false, null);
+    }
+
     /** As the server: the consultation hangs up and the caller comes off hold. */
     @Override
     public CallView cancelConsult(long interactionId) {

@@ -420,7 +420,7 @@ class VoiceSipTest {
 
         CallView consulting = agent.api.consult(id, new ConsultRequest("+44 20 7946 0000", null));
         assertThat(consulting.onHold()).isTrue();
-        assertThat(consulting.consult().target()).isEqualTo("+442079460000");
+        assertThat(consulting.consult().target()).isEqualTo("+44 20 7946 0000");
         awaitConsult(agent, id, ConsultView.CONNECTED);
         await().atMost(WAIT).until(() -> count(call.caller(), "INVITE") == 1 && count(call.phone(), "INVITE") == 2);
         assertThat(message(call.caller(), false, "INVITE", 0)).contains("a=sendonly");
@@ -470,6 +470,40 @@ class VoiceSipTest {
         call.caller().awaitSuccess(WAIT);
         colleaguePhone.awaitSuccess(WAIT);
         colleague.awaitState(id, InteractionState.WRAP_UP);
+    }
+
+    @Test
+    void aConferenceRingsThePhonesSecondLineForTheConsultedPartyAndTakesTheCallerOffHold() {
+        Sipp trunk = peer(Sipp.uas("carrier-answer.xml"));
+        startServer("127.0.0.1:" + trunk.port());
+        Desk agent = new Desk("agent");
+        Sipp phone = peer(Sipp.uas("phone-answer.xml").calls(2));
+        peer(Sipp.uac("phone-register.xml").target("127.0.0.1", server.sipPort()).key("username", "agent")
+                .key("password", "agent").key("contact_port", phone.port())).awaitSuccess(WAIT);
+        agent.ready();
+        Sipp caller = caller("carrier-call-wait-bye.xml", 0);
+        long id = agent.nextOffer().interactionId();
+        agent.api.accept(id);
+        agent.awaitCall(id, CallState.CONNECTED);
+        agent.api.consult(id, new ConsultRequest("+44 20 7946 0000", null));
+        awaitConsult(agent, id, ConsultView.CONNECTED);
+
+        agent.api.conference(id);
+        CallView together = awaitConsult(agent, id, ConsultView.CONFERENCE);
+        assertThat(together.onHold()).isFalse();
+        // line 1: the caller, then the consulted party, then the caller again; line 2: the consulted party
+        await().atMost(WAIT).until(() -> count(phone, "INVITE") == 4 && count(caller, "INVITE") == 2);
+        String callerMedia = mediaLine(message(caller, true, "INVITE", 0));
+        String consultedMedia = mediaLine(message(trunk, true, "200", 0));
+        assertThat(mediaLine(message(phone, false, "INVITE", 2))).isEqualTo(consultedMedia);
+        assertThat(mediaLine(message(phone, false, "INVITE", 3))).isEqualTo(callerMedia);
+        assertThat(message(phone, false, "INVITE", 3)).contains("a=sendrecv");
+        assertThat(message(caller, false, "INVITE", 1)).contains("a=sendrecv");
+
+        agent.api.end(id);
+        caller.awaitSuccess(WAIT);
+        trunk.awaitSuccess(WAIT);
+        phone.awaitSuccess(WAIT);
     }
 
     @Test
@@ -531,6 +565,36 @@ class VoiceSipTest {
         phone.awaitSuccess(WAIT);
         trunk.awaitSuccess(WAIT);
         agent.awaitState(id, InteractionState.WRAP_UP);
+    }
+
+    @Test
+    void anAgentSetsTheirPhonePasswordAndOnlyTheNewOneRegisters() throws Exception {
+        startServer(null);
+        Desk agent = new Desk("agent");
+        String url = server.baseUrl() + "/api/v1/me/phone";
+        String token = agent.api.token();
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> put = body -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var tooShort = put.apply("{\"password\":\"short\"}");
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("\"field\":\"password\"");
+        assertThat(put.apply("{\"password\":\"desk-phone-42\"}").statusCode()).isEqualTo(200);
+
+        Sipp old = peer(Sipp.uac("phone-register.xml").target("127.0.0.1", server.sipPort())
+                .key("username", "agent").key("password", "agent").key("contact_port", 5999));
+        assertThat(old.awaitExit(WAIT)).as("the old password is refused").isNotZero();
+        peer(Sipp.uac("phone-register.xml").target("127.0.0.1", server.sipPort()).key("username", "agent")
+                .key("password", "desk-phone-42").key("contact_port", 5999)).awaitSuccess(WAIT);
+        assertThat(agent.api.phone().registered()).isTrue();
     }
 
     @Test

@@ -9,6 +9,8 @@ final class Call {
     Leg far;
     /** A consultation call the agent made while the customer waits on hold. */
     Leg consult;
+    /** The agent phone's second line, to the consulted party, while the three talk together. */
+    Leg conference;
     SipGateway.CallStatus status = SipGateway.CallStatus.RINGING;
     /** The server has been told of the call (until then, a hang-up is told afterwards). */
     boolean announced;

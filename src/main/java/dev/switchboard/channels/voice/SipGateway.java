@@ -361,6 +361,45 @@ public final class SipGateway implements SipListener, AutoCloseable {
         }
     }
 
+    /**
+     * Three-way conference, where the agent's phone can mix: the phone is rung on a second line for
+     * the consulted party, and once it answers the caller comes off hold on the first. A phone that
+     * conferences its lines joins all three; one that cannot take a second line refuses it and the
+     * consultation goes on as before.
+     */
+    public void conference(String callId) {
+        Call call = requireConnected(callId);
+        synchronized (call) {
+            Leg other = call.consult;
+            Leg agent = call.far;
+            if (other == null || !other.confirmed || other.remoteSdp == null) {
+                throw new IllegalStateException(other == null ? "no consultation is under way"
+                        : "the consulted party has not answered yet");
+            }
+            if (call.conference != null) {
+                throw new IllegalStateException("the conference is already set up");
+            }
+            Registrar.Binding phone = agent == null || agent.username == null ? null
+                    : registrar.find(agent.username).orElse(null);
+            if (phone == null) {
+                throw new IllegalStateException("your phone is not registered");
+            }
+            try {
+                Leg second = newLeg(call, Side.AGENT);
+                second.username = agent.username;
+                second.external = true;
+                call.conference = second;
+                String from = other.username != null ? other.username : other.number;
+                sendInvite(second, sip.addresses.createAddress(phone.contact()).getURI(), from, agent.username,
+                        second.outgoingSdp(Sdp.withDirection(other.remoteSdp, "sendrecv"), host),
+                        settings.phoneRingTimeout());
+            } catch (Exception e) {
+                call.conference = null;
+                throw new IllegalStateException("could not ring your phone's second line: " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Hands the customer to the consulted party (both are re-INVITEd to each other) and hangs up the agent's phone. */
     public void completeConsult(String callId) {
         Call call = requireConnected(callId);
@@ -370,6 +409,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
                 throw new IllegalStateException(other == null ? "no consultation is under way"
                         : "the consulted party has not answered yet");
             }
+            dropConference(call);
             try {
                 reinvite(call.customer, Sdp.withDirection(other.remoteSdp, "sendrecv"));
                 reinvite(other, Sdp.withDirection(call.customer.remoteSdp, "sendrecv"));
@@ -400,10 +440,19 @@ public final class SipGateway implements SipListener, AutoCloseable {
         }
     }
 
+    /** The consultation is over: its conference line goes too, and the caller is back with the agent. */
     private void backFromConsult(Call call) {
+        dropConference(call);
         call.consult = null;
         call.held = false;
         applyMedia(call);
+    }
+
+    private void dropConference(Call call) {
+        if (call.conference != null) {
+            drop(call.conference);
+            call.conference = null;
+        }
     }
 
     /** Puts the customer on hold (both legs stop sending) or takes them off it. */
@@ -629,7 +678,11 @@ public final class SipGateway implements SipListener, AutoCloseable {
             if (call.status == CallStatus.ENDED) {
                 return;
             }
-            if (leg == call.consult) {
+            if (leg == call.consult || leg == call.conference) {
+                if (leg == call.conference) {
+                    call.conference = null;
+                    drop(call.consult);
+                }
                 backFromConsult(call);
                 after.add(() -> events.consult(call.id, VoiceEvents.Consult.ENDED, "The other party hung up."));
             } else if (leg.side == Side.CUSTOMER || leg == call.far) {
@@ -740,12 +793,21 @@ public final class SipGateway implements SipListener, AutoCloseable {
         leg.dialog = dialog;
         leg.remoteSdp = SipMessages.body(resp) != null ? SipMessages.body(resp) : leg.remoteSdp;
         if (call.status == CallStatus.ENDED || leg.gone || leg.cancelled
-                || (leg != call.far && leg != call.customer && leg != call.consult)) {
+                || (leg != call.far && leg != call.customer && leg != call.consult && leg != call.conference)) {
             // answered just as we gave up on it: complete the exchange, then hang up
             ack(leg, resp, leg.offerless && leg.remoteSdp != null ? Sdp.withDirection(leg.remoteSdp, "inactive") : null);
             leg.gone = false;
             bye(leg);
             legs.remove(leg.sipCallId);
+            return;
+        }
+        if (leg == call.conference) {
+            // the phone's second line is up: the consulted party moves to it, the caller comes off hold
+            ack(leg, resp, null);
+            reinvite(call.consult, Sdp.withDirection(leg.remoteSdp, "sendrecv"));
+            call.held = false;
+            applyMedia(call);
+            after.add(() -> events.consult(call.id, VoiceEvents.Consult.CONFERENCE, null));
             return;
         }
         if (leg == call.consult) {
@@ -797,6 +859,13 @@ public final class SipGateway implements SipListener, AutoCloseable {
         Call call = leg.call;
         legs.remove(leg.sipCallId);
         if (call.status == CallStatus.ENDED) {
+            return;
+        }
+        if (leg == call.conference) {
+            call.conference = null;
+            String problem = "Your phone did not take a second line (" + status + "), so there is no conference; "
+                    + "the consultation goes on.";
+            after.add(() -> events.consult(call.id, VoiceEvents.Consult.CONNECTED, problem));
             return;
         }
         if (leg == call.consult) {
@@ -1044,12 +1113,13 @@ public final class SipGateway implements SipListener, AutoCloseable {
     /** Ends the call: every leg but {@code except} (which already hung up) is hung up or cancelled. */
     private void end(Call call, Leg except) {
         call.status = CallStatus.ENDED;
-        for (Leg leg : new Leg[] {call.customer, call.far, call.consult}) {
+        for (Leg leg : new Leg[] {call.customer, call.far, call.consult, call.conference}) {
             if (leg != null && leg != except) {
                 drop(leg);
             }
         }
         call.consult = null;
+        call.conference = null;
         forget(call);
     }
 

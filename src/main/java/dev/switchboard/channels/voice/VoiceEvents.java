@@ -33,9 +33,12 @@ public interface VoiceEvents {
     void ended(String callId, Side by);
 
     /** How a consultation call stands. */
-    enum Consult { CONNECTED, ENDED }
+    enum Consult { CONNECTED, CONFERENCE, ENDED }
 
-    /** The consulted party answered, or the consultation ended by itself ({@code problem} says why). */
+    /**
+     * The consulted party answered (or a conference could not be set up: {@code problem} says why),
+     * the three are in conference, or the consultation ended by itself.
+     */
     void consult(String callId, Consult state, String problem);
 
     /** A DTMF digit went by (from the side named). */

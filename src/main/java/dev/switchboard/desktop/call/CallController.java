@@ -68,6 +68,7 @@ public final class CallController {
     @FXML private Button consultButton;
     @FXML private Button completeConsultButton;
     @FXML private Button cancelConsultButton;
+    @FXML private Button conferenceButton;
     @FXML private VBox consultPanel;
     @FXML private ConsultController consultPanelController;
 
@@ -115,6 +116,12 @@ public final class CallController {
         showWhen(consultButton, consult.consultingProperty().not());
         showWhen(completeConsultButton, consult.consultingProperty());
         showWhen(cancelConsultButton, consult.consultingProperty());
+        // while consulting the caller is on hold (keys would go nowhere) and the bar needs room for who is consulted
+        showWhen(keypadButton, consult.consultingProperty().not());
+        showWhen(conferenceButton, consult.consultingProperty().and(consult.conferencingProperty().not()));
+        subscriptions.bind(conferenceButton.disableProperty(), consult.canConferenceProperty().not());
+        conferenceButton.setTooltip(new Tooltip(messages.format("call.consult.conference.tooltip",
+                Shortcuts.CONFERENCE.getDisplayText())));
         // the consultation holds the caller: Resume would only crowd out the consulting status
         showWhen(holdButton, consult.consultingProperty().not());
         subscriptions.bind(consultButton.disableProperty(), consult.canConsultProperty().not());
@@ -274,6 +281,11 @@ public final class CallController {
     @FXML
     private void completeConsult() {
         consult.complete();
+    }
+
+    @FXML
+    private void conference() {
+        consult.conference();
     }
 
     @FXML

@@ -37,14 +37,17 @@ public final class CallMenu implements Registration {
         MenuItem complete = item("completeConsultItem", Shortcuts.COMPLETE_CONSULT, consultVm::complete);
         complete.setText(messages.get("menu.call.completeConsult"));
         subscriptions.bind(complete.disableProperty(), consultVm.canCompleteProperty().not());
+        MenuItem conference = item("conferenceItem", Shortcuts.CONFERENCE, consultVm::conference);
+        conference.setText(messages.get("menu.call.conference"));
+        subscriptions.bind(conference.disableProperty(), consultVm.canConferenceProperty().not());
         MenuItem cancel = item("cancelConsultItem", Shortcuts.CANCEL_CONSULT, consultVm::cancel);
         cancel.setText(messages.get("menu.call.cancelConsult"));
         subscriptions.bind(cancel.disableProperty(), consultVm.canCancelProperty().not());
         MenuItem dialItem = item("dialItem", Shortcuts.DIAL, dial);
         dialItem.setText(messages.get("menu.call.dial"));
-        items = List.of(hold, mute, keypad, consult, complete, cancel, dialItem);
+        items = List.of(hold, mute, keypad, consult, complete, conference, cancel, dialItem);
         menu = new Menu(messages.get("menu.call"), null, hold, mute, keypad, new SeparatorMenuItem(), consult,
-                complete, cancel, new SeparatorMenuItem(), dialItem);
+                complete, conference, cancel, new SeparatorMenuItem(), dialItem);
         menu.setMnemonicParsing(true);
     }
 

@@ -71,8 +71,11 @@ final class CallTexts {
 
     private String connected(CallView view) {
         if (view.consult() != null) {
-            String key = ConsultView.CONNECTED.equals(view.consult().state())
-                    ? "call.consult.status.connected" : "call.consult.status.ringing";
+            String key = switch (view.consult().state()) {
+                case ConsultView.CONNECTED -> "call.consult.status.connected";
+                case ConsultView.CONFERENCE -> "call.consult.status.conference";
+                default -> "call.consult.status.ringing";
+            };
             return messages.format(key, view.consult().target());
         }
         if (view.onHold() && view.muted()) {

@@ -74,6 +74,8 @@ public final class ConsultViewModel {
     private final ReadOnlyBooleanWrapper canConsult = new ReadOnlyBooleanWrapper(this, "canConsult");
     private final ReadOnlyBooleanWrapper consulting = new ReadOnlyBooleanWrapper(this, "consulting");
     private final ReadOnlyBooleanWrapper canComplete = new ReadOnlyBooleanWrapper(this, "canComplete");
+    private final ReadOnlyBooleanWrapper canConference = new ReadOnlyBooleanWrapper(this, "canConference");
+    private final ReadOnlyBooleanWrapper conferencing = new ReadOnlyBooleanWrapper(this, "conferencing");
     private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper(this, "canCancel");
     private String target = "";
 
@@ -132,6 +134,13 @@ public final class ConsultViewModel {
         }
     }
 
+    /** Brings the caller in: the three talk together (the agent's phone takes a second line and mixes). */
+    public void conference() {
+        if (canConference.get()) {
+            requests.send(api::conference, view -> { }, null);
+        }
+    }
+
     /** Hangs up on the consulted party and takes the customer off hold. */
     public void cancel() {
         if (canCancel.get()) {
@@ -154,7 +163,10 @@ public final class ConsultViewModel {
         consulting.set(under);
         canConsult.set(live && consult == null && !waiting);
         canCancel.set(under && !waiting);
-        canComplete.set(under && ConsultView.CONNECTED.equals(consult.state()) && !waiting);
+        boolean answered = under && !ConsultView.RINGING.equals(consult.state());
+        canComplete.set(answered && !waiting);
+        canConference.set(answered && ConsultView.CONNECTED.equals(consult.state()) && !waiting);
+        conferencing.set(under && ConsultView.CONFERENCE.equals(consult.state()));
         if (open.get() && (!live || consult != null)) {
             close(); // it started, or there is no call to consult on any more
         }
@@ -275,6 +287,15 @@ public final class ConsultViewModel {
     /** The consulted party answered: the customer can be handed to them. */
     public ReadOnlyBooleanProperty canCompleteProperty() {
         return canComplete.getReadOnlyProperty();
+    }
+
+    /** The caller, the agent and the consulted party talk together. */
+    public ReadOnlyBooleanProperty conferencingProperty() {
+        return conferencing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canConferenceProperty() {
+        return canConference.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canCancelProperty() {

@@ -41,6 +41,7 @@ public final class Shortcuts {
     public static final KeyCombination CONSULT = KeyCombination.valueOf("Shortcut+Shift+C");
     public static final KeyCombination COMPLETE_CONSULT = KeyCombination.valueOf("Shortcut+Shift+T");
     public static final KeyCombination CANCEL_CONSULT = KeyCombination.valueOf("Shortcut+Shift+X");
+    public static final KeyCombination CONFERENCE = KeyCombination.valueOf("Shortcut+Shift+J");
     /** Puts the cursor in the number field of the dial box. */
     public static final KeyCombination DIAL = KeyCombination.valueOf("Shortcut+D");
 

@@ -221,7 +221,7 @@ class CallViewModelTest {
         consult.start();
         assertThat(h.api.calls).contains("consult 501 +44 20 7946 0000");
         assertThat(consult.openProperty().get()).as("the panel closes once it rings").isFalse();
-        assertThat(call.statusProperty().get()).isEqualTo("Consulting +44 20 7946 0000 — ringing…");
+        assertThat(call.statusProperty().get()).isEqualTo("Calling +44 20 7946 0000 to consult…");
         assertThat(consult.consultingProperty().get()).isTrue();
         assertThat(call.canHoldProperty().get()).as("the consultation holds the caller").isFalse();
         assertThat(consult.canConsultProperty().get()).isFalse();
@@ -229,13 +229,34 @@ class CallViewModelTest {
         assertThat(consult.canCancelProperty().get()).isTrue();
 
         h.api.consultAnswered(501);
-        assertThat(call.statusProperty().get()).isEqualTo("Consulting +44 20 7946 0000 — connected");
+        assertThat(call.statusProperty().get()).isEqualTo("Consulting +44 20 7946 0000");
         assertThat(consult.canCompleteProperty().get()).isTrue();
         consult.complete();
         assertThat(h.api.calls).contains("completeConsult 501");
         assertThat(h.w.contacts().tabs()).as("the contact ended for this agent").isEmpty();
         assertThat(call.shownProperty().get()).isFalse();
         assertThat(h.w.notices().messageProperty().get()).isEqualTo("The caller is now with +44 20 7946 0000.");
+    }
+
+    @Test
+    void aConferenceBringsTheCallerInOnceTheConsultedPartyAnswered() {
+        Harness h = connected();
+        CallViewModel call = h.w.call();
+        ConsultViewModel consult = call.consult();
+        consult.toggle();
+        consult.toNumberProperty().set(true);
+        consult.numberProperty().set("+44 20 7946 0000");
+        consult.start();
+        assertThat(consult.canConferenceProperty().get()).as("not before they answer").isFalse();
+
+        h.api.consultAnswered(501);
+        assertThat(consult.canConferenceProperty().get()).isTrue();
+        consult.conference();
+        assertThat(h.api.calls).contains("conference 501");
+        assertThat(call.statusProperty().get()).isEqualTo("Conference with +44 20 7946 0000 and the caller");
+        assertThat(consult.canConferenceProperty().get()).as("once is enough").isFalse();
+        assertThat(consult.canCompleteProperty().get()).as("they can still take the caller over").isTrue();
+        assertThat(consult.canCancelProperty().get()).isTrue();
     }
 
     @Test
@@ -249,7 +270,7 @@ class CallViewModelTest {
         consult.filterProperty().set("sam");
         consult.start();
         assertThat(h.api.calls).contains("consult 501 agent 8");
-        assertThat(call.statusProperty().get()).isEqualTo("Consulting Sam Patel — ringing…");
+        assertThat(call.statusProperty().get()).isEqualTo("Calling Sam Patel to consult…");
 
         consult.cancel();
         assertThat(h.api.calls).contains("cancelConsult 501");
