@@ -67,6 +67,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final Map<String, Leg> legs = new ConcurrentHashMap<>();
     private PhoneRegistrations registrations;
+    private LegSignals signals;
     private final ScheduledExecutorService timers;
 
     private SipStack stack;
@@ -110,6 +111,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
             sip = new SipMessages(factory.createAddressFactory(), factory.createHeaderFactory(),
                     factory.createMessageFactory(), host, port);
             registrations = new PhoneRegistrations(registrar, events, sip, clock);
+            signals = new LegSignals(provider, sip, host, timers, legs);
             timers.scheduleWithFixedDelay(registrations::forgetOldNonces, 1, 1, TimeUnit.MINUTES);
             LOG.info("SIP listening on udp {}:{}{}", host, port,
                     trunk == null ? "" : ", calling out through " + trunk);
@@ -192,11 +194,11 @@ public final class SipGateway implements SipListener, AutoCloseable {
                         + " at " + registrarAddress() + ". The call went back to the queue."));
             } else {
                 try {
-                    Leg agent = newLeg(call, Side.AGENT);
+                    Leg agent = signals.newLeg(call, Side.AGENT);
                     agent.username = username;
                     String sdp = call.customer.remoteSdp == null ? null
                             : agent.outgoingSdp(Sdp.withDirection(call.customer.remoteSdp, "sendrecv"), host);
-                    sendInvite(agent, sip.addresses.createAddress(phone.get().contact()).getURI(),
+                    signals.sendInvite(agent, sip.addresses.createAddress(phone.get().contact()).getURI(),
                             call.customerNumber, username, sdp, settings.phoneRingTimeout());
                     call.far = agent;
                     call.status = CallStatus.CONNECTING;
@@ -230,7 +232,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
         }
         synchronized (call) {
             if (call.far != null) {
-                drop(call.far);
+                signals.drop(call.far);
                 call.far = null;
             }
             call.held = false;
@@ -250,16 +252,16 @@ public final class SipGateway implements SipListener, AutoCloseable {
                 throw new IllegalStateException("the call has no media description to hand over");
             }
             if (call.far != null) {
-                drop(call.far);
+                signals.drop(call.far);
                 call.far = null;
             }
             call.held = false;
             call.muted = false;
             try {
-                Leg out = newLeg(call, Side.AGENT);
+                Leg out = signals.newLeg(call, Side.AGENT);
                 out.number = number;
                 out.external = true;
-                sendInvite(out, trunkUri(number), call.customerNumber, number,
+                signals.sendInvite(out, trunkUri(number), call.customerNumber, number,
                         out.outgoingSdp(Sdp.withDirection(call.customer.remoteSdp, "sendrecv"), host),
                         CUSTOMER_RING_TIMEOUT);
                 call.far = out;
@@ -285,9 +287,9 @@ public final class SipGateway implements SipListener, AutoCloseable {
         }
         synchronized (call) {
             try {
-                Leg agent = newLeg(call, Side.AGENT);
+                Leg agent = signals.newLeg(call, Side.AGENT);
                 agent.username = username;
-                sendInvite(agent, sip.addresses.createAddress(phone.contact()).getURI(), number, username, null,
+                signals.sendInvite(agent, sip.addresses.createAddress(phone.contact()).getURI(), number, username, null,
                         settings.phoneRingTimeout());
                 call.far = agent;
                 call.status = CallStatus.CONNECTING;
@@ -342,15 +344,15 @@ public final class SipGateway implements SipListener, AutoCloseable {
                 throw new IllegalStateException("the call is not with your phone");
             }
             try {
-                Leg other = newLeg(call, Side.AGENT);
+                Leg other = signals.newLeg(call, Side.AGENT);
                 other.number = number;
                 other.username = colleague;
                 other.external = true;
                 call.consult = other;
                 call.held = true;
-                reinvite(call.customer, Sdp.withDirection(agent.remoteSdp, "sendonly"));
+                signals.reinvite(call.customer, Sdp.withDirection(agent.remoteSdp, "sendonly"));
                 URI target = phone != null ? sip.addresses.createAddress(phone.contact()).getURI() : trunkUri(number);
-                sendInvite(other, target, agent.username, colleague != null ? colleague : number,
+                signals.sendInvite(other, target, agent.username, colleague != null ? colleague : number,
                         other.outgoingSdp(Sdp.withDirection(agent.remoteSdp, "sendrecv"), host),
                         phone != null ? settings.phoneRingTimeout() : CUSTOMER_RING_TIMEOUT);
             } catch (Exception e) {
@@ -385,12 +387,12 @@ public final class SipGateway implements SipListener, AutoCloseable {
                 throw new IllegalStateException("your phone is not registered");
             }
             try {
-                Leg second = newLeg(call, Side.AGENT);
+                Leg second = signals.newLeg(call, Side.AGENT);
                 second.username = agent.username;
                 second.external = true;
                 call.conference = second;
                 String from = other.username != null ? other.username : other.number;
-                sendInvite(second, sip.addresses.createAddress(phone.contact()).getURI(), from, agent.username,
+                signals.sendInvite(second, sip.addresses.createAddress(phone.contact()).getURI(), from, agent.username,
                         second.outgoingSdp(Sdp.withDirection(other.remoteSdp, "sendrecv"), host),
                         settings.phoneRingTimeout());
             } catch (Exception e) {
@@ -411,13 +413,13 @@ public final class SipGateway implements SipListener, AutoCloseable {
             }
             dropConference(call);
             try {
-                reinvite(call.customer, Sdp.withDirection(other.remoteSdp, "sendrecv"));
-                reinvite(other, Sdp.withDirection(call.customer.remoteSdp, "sendrecv"));
+                signals.reinvite(call.customer, Sdp.withDirection(other.remoteSdp, "sendrecv"));
+                signals.reinvite(other, Sdp.withDirection(call.customer.remoteSdp, "sendrecv"));
             } catch (Exception e) {
                 throw new IllegalStateException("could not connect the customer: " + e.getMessage(), e);
             }
             if (call.far != null) {
-                drop(call.far);
+                signals.drop(call.far);
             }
             call.far = other;
             // a colleague's phone is now the agent side of the call, as if routing had given it to them
@@ -435,7 +437,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
             if (call.consult == null) {
                 throw new IllegalStateException("no consultation is under way");
             }
-            drop(call.consult);
+            signals.drop(call.consult);
             backFromConsult(call);
         }
     }
@@ -450,7 +452,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
 
     private void dropConference(Call call) {
         if (call.conference != null) {
-            drop(call.conference);
+            signals.drop(call.conference);
             call.conference = null;
         }
     }
@@ -481,7 +483,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
         Call call = requireConnected(callId);
         synchronized (call) {
             for (char d : digits.toCharArray()) {
-                sendInfo(call.customer, String.valueOf(d));
+                signals.sendInfo(call.customer, String.valueOf(d));
             }
         }
     }
@@ -681,7 +683,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
             if (leg == call.consult || leg == call.conference) {
                 if (leg == call.conference) {
                     call.conference = null;
-                    drop(call.consult);
+                    signals.drop(call.consult);
                 }
                 backFromConsult(call);
                 after.add(() -> events.consult(call.id, VoiceEvents.Consult.ENDED, "The other party hung up."));
@@ -737,7 +739,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
         synchronized (call) {
             Leg other = leg == call.customer ? call.far : call.customer;
             if (other != null) {
-                sendInfo(other, digit);
+                signals.sendInfo(other, digit);
             }
         }
         events.digit(call.id, leg.side, digit);
@@ -750,7 +752,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
         Response resp = e.getResponse();
         Leg leg = legs.get(SipMessages.callId(resp));
         if (leg != null && Request.INFO.equals(SipMessages.method(resp)) && resp.getStatusCode() >= 200) {
-            digitDone(leg, e.getClientTransaction());
+            signals.digitDone(leg, e.getClientTransaction());
             return;
         }
         if (leg == null || !Request.INVITE.equals(SipMessages.method(resp))) {
@@ -764,10 +766,10 @@ public final class SipGateway implements SipListener, AutoCloseable {
                     answered(leg, resp, e.getDialog(), after);
                 } else if (ct != null && ct == leg.reinviteTx && resp.getStatusCode() >= 200) {
                     leg.reinviteTx = null;
-                    reinviteAnswered(leg, resp, e.getDialog());
+                    signals.reinviteAnswered(leg, resp, e.getDialog());
                 } else if (leg.pendingOk == null) {
                     // a 2xx sent again: our ACK was lost (while a phone's offer waits for its answer, it waits)
-                    resendAck(leg, e.getDialog(), resp);
+                    signals.resendAck(leg, e.getDialog(), resp);
                 }
             }
         } catch (Exception ex) {
@@ -795,16 +797,16 @@ public final class SipGateway implements SipListener, AutoCloseable {
         if (call.status == CallStatus.ENDED || leg.gone || leg.cancelled
                 || (leg != call.far && leg != call.customer && leg != call.consult && leg != call.conference)) {
             // answered just as we gave up on it: complete the exchange, then hang up
-            ack(leg, resp, leg.offerless && leg.remoteSdp != null ? Sdp.withDirection(leg.remoteSdp, "inactive") : null);
+            signals.ack(leg, resp, leg.offerless && leg.remoteSdp != null ? Sdp.withDirection(leg.remoteSdp, "inactive") : null);
             leg.gone = false;
-            bye(leg);
+            signals.bye(leg);
             legs.remove(leg.sipCallId);
             return;
         }
         if (leg == call.conference) {
             // the phone's second line is up: the consulted party moves to it, the caller comes off hold
-            ack(leg, resp, null);
-            reinvite(call.consult, Sdp.withDirection(leg.remoteSdp, "sendrecv"));
+            signals.ack(leg, resp, null);
+            signals.reinvite(call.consult, Sdp.withDirection(leg.remoteSdp, "sendrecv"));
             call.held = false;
             applyMedia(call);
             after.add(() -> events.consult(call.id, VoiceEvents.Consult.CONFERENCE, null));
@@ -812,31 +814,31 @@ public final class SipGateway implements SipListener, AutoCloseable {
         }
         if (leg == call.consult) {
             // the consulted party answered: the agent's phone now talks to them
-            ack(leg, resp, null);
-            reinvite(call.far, Sdp.withDirection(leg.remoteSdp, "sendrecv"));
+            signals.ack(leg, resp, null);
+            signals.reinvite(call.far, Sdp.withDirection(leg.remoteSdp, "sendrecv"));
             after.add(() -> events.consult(call.id, VoiceEvents.Consult.CONNECTED, null));
             return;
         }
         if (call.outbound && leg.side == Side.AGENT && call.customer == null) {
             // the phone answered with its offer: now call the customer with it; ACK once they answer
             leg.pendingOk = resp;
-            Leg customer = newLeg(call, Side.CUSTOMER);
+            Leg customer = signals.newLeg(call, Side.CUSTOMER);
             customer.number = call.customerNumber;
-            sendInvite(customer, trunkUri(call.customerNumber), leg.username, call.customerNumber,
+            signals.sendInvite(customer, trunkUri(call.customerNumber), leg.username, call.customerNumber,
                     customer.outgoingSdp(Sdp.withDirection(leg.remoteSdp, "sendrecv"), host), CUSTOMER_RING_TIMEOUT);
             call.customer = customer;
             return;
         }
         if (call.outbound && leg.side == Side.CUSTOMER) {
-            ack(leg, resp, null);
+            signals.ack(leg, resp, null);
             Leg agent = call.far;
-            ack(agent, agent.pendingOk, agent.outgoingSdp(Sdp.withDirection(leg.remoteSdp, "sendrecv"), host));
+            signals.ack(agent, agent.pendingOk, agent.outgoingSdp(Sdp.withDirection(leg.remoteSdp, "sendrecv"), host));
             agent.pendingOk = null;
             call.status = CallStatus.CONNECTED;
             after.add(() -> events.connected(call.id));
             return;
         }
-        ack(leg, resp, null);
+        signals.ack(leg, resp, null);
         Leg customer = call.customer;
         String media = Sdp.withDirection(leg.remoteSdp, "sendrecv");
         if (customer.invite != null) {
@@ -847,7 +849,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
             customer.dialog = customer.invite.getDialog();
             customer.invite = null;
         } else {
-            reinvite(customer, media);
+            signals.reinvite(customer, media);
         }
         call.status = CallStatus.CONNECTED;
         if (!leg.external) {
@@ -870,19 +872,19 @@ public final class SipGateway implements SipListener, AutoCloseable {
         }
         if (leg == call.consult) {
             backFromConsult(call);
-            String problem = leg.username != null ? phoneProblem(status, leg.timedOut).replace("Your phone",
-                    leg.username + "'s phone") : numberProblem(status, leg.timedOut);
+            String problem = leg.username != null ? LegSignals.phoneProblem(status, leg.timedOut).replace("Your phone",
+                    leg.username + "'s phone") : LegSignals.numberProblem(status, leg.timedOut);
             after.add(() -> events.consult(call.id, VoiceEvents.Consult.ENDED, problem));
             return;
         }
         if (call.outbound) {
             if (leg.side == Side.CUSTOMER && call.far != null && call.far.pendingOk != null) {
                 Leg agent = call.far;
-                ack(agent, agent.pendingOk, agent.outgoingSdp(Sdp.withDirection(agent.remoteSdp, "inactive"), host));
+                signals.ack(agent, agent.pendingOk, agent.outgoingSdp(Sdp.withDirection(agent.remoteSdp, "inactive"), host));
                 agent.pendingOk = null;
             }
-            String problem = leg.side == Side.AGENT ? phoneProblem(status, leg.timedOut)
-                    : numberProblem(status, leg.timedOut);
+            String problem = leg.side == Side.AGENT ? LegSignals.phoneProblem(status, leg.timedOut)
+                    : LegSignals.numberProblem(status, leg.timedOut);
             end(call, leg);
             after.add(() -> events.failed(call.id, status, problem));
             return;
@@ -897,164 +899,11 @@ public final class SipGateway implements SipListener, AutoCloseable {
             return;
         }
         call.status = CallStatus.RINGING;
-        String problem = phoneProblem(status, leg.timedOut) + " The call went back to the queue.";
+        String problem = LegSignals.phoneProblem(status, leg.timedOut) + " The call went back to the queue.";
         after.add(() -> events.failed(call.id, status, problem));
     }
 
-    private static String phoneProblem(int status, boolean timedOut) {
-        if (timedOut || status == Response.REQUEST_TIMEOUT || status == Response.REQUEST_TERMINATED) {
-            return "Your phone did not answer.";
-        }
-        if (status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE) {
-            return "Your phone is busy (" + status + ").";
-        }
-        if (status == Response.DECLINE) {
-            return "Your phone declined the call.";
-        }
-        return "Your phone could not take the call (" + status + ").";
-    }
-
-    private static String numberProblem(int status, boolean timedOut) {
-        if (timedOut || status == Response.REQUEST_TIMEOUT || status == Response.REQUEST_TERMINATED) {
-            return "The number did not answer.";
-        }
-        if (status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE) {
-            return "The number is busy.";
-        }
-        if (status == Response.NOT_FOUND || status == Response.ADDRESS_INCOMPLETE) {
-            return "The number does not exist (" + status + ").";
-        }
-        return "The call could not be placed (" + status + ").";
-    }
-
-    private void reinviteAnswered(Leg leg, Response resp, Dialog dialog) throws Exception {
-        leg.reinviting = false;
-        int status = resp.getStatusCode();
-        if (status < 300) {
-            String answer = SipMessages.body(resp);
-            if (answer != null) {
-                leg.remoteSdp = answer;
-            }
-            Request ack = dialog.createAck(SipMessages.cseq(resp));
-            dialog.sendAck(ack);
-            leg.lastAck = ack;
-            leg.agreedBody = leg.lastSentBody;
-        } else {
-            // the change did not happen: what the leg has is what it last agreed to
-            String refused = leg.inFlight;
-            leg.lastSentBody = leg.agreedBody;
-            if (status == Response.REQUEST_PENDING && leg.wanted == null && refused != null) {
-                // both ends asked at once (glare): ask again a little later, as RFC 3261 says
-                long delay = 2100 + (long) (Math.random() * 1900);
-                timers.schedule(() -> retry(leg, refused), delay, TimeUnit.MILLISECONDS);
-            } else if (status != Response.REQUEST_PENDING) {
-                LOG.info("call {}: the {} side refused a media change ({})", leg.call.id, leg.side, status);
-            }
-        }
-        leg.inFlight = null;
-        if (leg.wanted != null && leg.call.status != CallStatus.ENDED) {
-            String next = leg.wanted;
-            leg.wanted = null;
-            reinvite(leg, next);
-        }
-    }
-
-    private void retry(Leg leg, String sdp) {
-        synchronized (leg.call) {
-            if (leg.call.status == CallStatus.ENDED || leg.gone) {
-                return;
-            }
-            try {
-                reinvite(leg, sdp);
-            } catch (Exception e) {
-                LOG.debug("could not retry a media change on call {}", leg.call.id, e);
-            }
-        }
-    }
-
-    private void resendAck(Leg leg, Dialog dialog, Response resp) throws SipException {
-        if (resp.getStatusCode() >= 200 && resp.getStatusCode() < 300 && leg.lastAck != null && dialog != null
-                && SipMessages.cseq(resp) == SipMessages.cseq(leg.lastAck)) {
-            dialog.sendAck(leg.lastAck);
-        }
-    }
-
     // ---- SIP out
-
-    private Leg newLeg(Call call, Side side) {
-        Leg leg = new Leg(call, side, provider.getNewCallId().getCallId());
-        legs.put(leg.sipCallId, leg);
-        return leg;
-    }
-
-    private void sendInvite(Leg leg, URI target, String fromUser, String toUser, String sdp, Duration ringFor)
-            throws ParseException, SipException {
-        Request invite;
-        try {
-            invite = sip.invite(leg.sipCallId, target, fromUser, toUser, leg.tag, sdp);
-        } catch (javax.sip.InvalidArgumentException e) {
-            throw new SipException(e.getMessage(), e);
-        }
-        ClientTransaction ct = provider.getNewClientTransaction(invite);
-        leg.outgoing = ct;
-        leg.offerless = sdp == null;
-        if (sdp != null) {
-            leg.agreedBody = leg.lastSentBody;
-        }
-        ct.sendRequest();
-        leg.dialog = ct.getDialog();
-        leg.ringTimer = timers.schedule(() -> ringOut(leg), ringFor.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void ringOut(Leg leg) {
-        synchronized (leg.call) {
-            if (leg.outgoing == null) {
-                return;
-            }
-            leg.timedOut = true;
-            try {
-                provider.getNewClientTransaction(leg.outgoing.createCancel()).sendRequest();
-            } catch (SipException e) {
-                LOG.debug("could not cancel an unanswered INVITE", e);
-            }
-        }
-    }
-
-    private void ack(Leg leg, Response ok, String sdp) throws Exception {
-        Dialog dialog = leg.dialog;
-        Request ack = dialog.createAck(SipMessages.cseq(ok));
-        if (sdp != null) {
-            ack.setContent(sdp, sip.sdpType());
-        }
-        dialog.sendAck(ack);
-        leg.lastAck = ack;
-        leg.confirmed = true;
-    }
-
-    /**
-     * Sends the leg a new session description (as relayed, before our origin goes on), one
-     * re-INVITE at a time; a change asked for meanwhile goes next, and only if it still changes anything.
-     */
-    private void reinvite(Leg leg, String sdp) throws Exception {
-        if (leg.dialog == null || leg.gone) {
-            return;
-        }
-        if (leg.reinviting) {
-            leg.wanted = sdp;
-            return;
-        }
-        if (!leg.isNew(sdp)) {
-            return;
-        }
-        Request r = leg.dialog.createRequest(Request.INVITE);
-        r.setContent(leg.outgoingSdp(sdp, host), sip.sdpType());
-        r.setHeader(sip.contact());
-        ClientTransaction ct = provider.getNewClientTransaction(r);
-        leg.reinviting = true;
-        leg.inFlight = sdp;
-        leg.reinviteTx = ct;
-        leg.dialog.sendRequest(ct);
-    }
 
     private void applyMedia(Call call) {
         Leg agent = call.far;
@@ -1065,48 +914,10 @@ public final class SipGateway implements SipListener, AutoCloseable {
         String towardsCustomer = call.held ? "sendonly" : "sendrecv";
         String towardsAgent = call.held ? "inactive" : call.muted ? "sendonly" : "sendrecv";
         try {
-            reinvite(customer, Sdp.withDirection(agent.remoteSdp, towardsCustomer));
-            reinvite(agent, Sdp.withDirection(customer.remoteSdp, towardsAgent));
+            signals.reinvite(customer, Sdp.withDirection(agent.remoteSdp, towardsCustomer));
+            signals.reinvite(agent, Sdp.withDirection(customer.remoteSdp, towardsAgent));
         } catch (Exception e) {
             throw new IllegalStateException("could not change the call's media: " + e.getMessage(), e);
-        }
-    }
-
-    /** Queues a DTMF digit for the leg; digits go one INFO at a time, in order. */
-    private void sendInfo(Leg leg, String digit) {
-        if (leg.dialog == null || leg.gone || !leg.confirmed) {
-            return;
-        }
-        leg.digits.add(digit);
-        if (leg.infoTx == null) {
-            sendNextDigit(leg);
-        }
-    }
-
-    private void sendNextDigit(Leg leg) {
-        String digit = leg.digits.poll();
-        if (digit == null || leg.gone) {
-            return;
-        }
-        try {
-            Request info = leg.dialog.createRequest(Request.INFO);
-            info.setContent("Signal=" + digit + "\r\nDuration=160\r\n", sip.dtmfType());
-            ClientTransaction ct = provider.getNewClientTransaction(info);
-            leg.infoTx = ct;
-            leg.dialog.sendRequest(ct);
-        } catch (Exception e) {
-            leg.infoTx = null;
-            LOG.debug("could not relay DTMF {} on call {}", digit, leg.call.id, e);
-        }
-    }
-
-    /** The answer to a digit's INFO (or its timeout): the next digit may go. */
-    private void digitDone(Leg leg, ClientTransaction ct) {
-        synchronized (leg.call) {
-            if (ct != null && ct == leg.infoTx) {
-                leg.infoTx = null;
-                sendNextDigit(leg);
-            }
         }
     }
 
@@ -1115,47 +926,12 @@ public final class SipGateway implements SipListener, AutoCloseable {
         call.status = CallStatus.ENDED;
         for (Leg leg : new Leg[] {call.customer, call.far, call.consult, call.conference}) {
             if (leg != null && leg != except) {
-                drop(leg);
+                signals.drop(leg);
             }
         }
         call.consult = null;
         call.conference = null;
         forget(call);
-    }
-
-    /** Hangs up one leg however far it got: BYE, CANCEL, or a final answer to its pending INVITE. */
-    private void drop(Leg leg) {
-        leg.cancelTimer();
-        try {
-            if (leg.invite != null) {
-                leg.invite.sendResponse(sip.response(Response.TEMPORARILY_UNAVAILABLE, leg.invite.getRequest(),
-                        leg.tag));
-                leg.invite = null;
-            } else if (leg.outgoing != null) {
-                leg.cancelled = true;
-                provider.getNewClientTransaction(leg.outgoing.createCancel()).sendRequest();
-                return;
-            } else if (leg.pendingOk != null) {
-                ack(leg, leg.pendingOk, Sdp.withDirection(leg.remoteSdp, "inactive"));
-                leg.pendingOk = null;
-                bye(leg);
-            } else if (!leg.gone) {
-                bye(leg);
-            }
-        } catch (Exception e) {
-            LOG.debug("could not hang up a leg of call {}", leg.call.id, e);
-        }
-        leg.gone = true;
-        legs.remove(leg.sipCallId);
-    }
-
-    private void bye(Leg leg) throws SipException {
-        if (leg.dialog == null || leg.gone) {
-            return;
-        }
-        leg.gone = true;
-        Request bye = leg.dialog.createRequest(Request.BYE);
-        leg.dialog.sendRequest(provider.getNewClientTransaction(bye));
     }
 
     private void forget(Call call) {
@@ -1193,7 +969,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
         Request r = e.getClientTransaction().getRequest();
         Leg leg = legs.get(SipMessages.callId(r));
         if (leg != null && Request.INFO.equals(r.getMethod())) {
-            digitDone(leg, e.getClientTransaction());
+            signals.digitDone(leg, e.getClientTransaction());
             return;
         }
         if (leg == null || !Request.INVITE.equals(r.getMethod())) {
