@@ -116,7 +116,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         received.increment();
         EarlyAccept accepted = early.remove(id);
         if (accepted != null) {
-            accepted(accepted.agent(), id);
+            accepted(accepted.agent(), id, Channel.PHONE);
         }
         return Optional.of(id);
     }
@@ -255,8 +255,11 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
     }
 
     @Override
-    public void accepted(Agent agent, long interactionId) {
+    public void accepted(Agent agent, long interactionId, Channel channel) {
         String callId = callOf.get(interactionId);
+        if (callId == null && channel != Channel.PHONE) {
+            return;
+        }
         if (callId == null) {
             // the offer can outrun the call's bookkeeping by a moment: finish it when the call is known
             long now = System.nanoTime();

@@ -81,8 +81,8 @@ public final class WorkDistributor implements AutoCloseable {
         default void beforeAccept(Agent agent, long interactionId) {
         }
 
-        /** The agent took the contact. */
-        default void accepted(Agent agent, long interactionId) {
+        /** The agent took the contact (on this channel). */
+        default void accepted(Agent agent, long interactionId, Channel channel) {
         }
 
         /** The agent ended the contact (it goes to wrap-up). */
@@ -231,6 +231,7 @@ public final class WorkDistributor implements AutoCloseable {
 
     public InteractionView accept(Agent agent, long interactionId) {
         listener.beforeAccept(agent, interactionId);
+        Channel[] channel = new Channel[1];
         InteractionView view = call(() -> {
             Interaction i = routed.get(interactionId);
             if (i == null || !router.accept(interactionId, agent.id())) {
@@ -239,6 +240,7 @@ public final class WorkDistributor implements AutoCloseable {
             }
             routed.remove(interactionId);
             pops.remove(interactionId);
+            channel[0] = i.channel();
             Interaction accepted = i.answered(clock.instant());
             progress.interaction(accepted);
             putHeld(accepted);
@@ -246,7 +248,7 @@ public final class WorkDistributor implements AutoCloseable {
             refreshState(agent.id());
             return publish(accepted);
         });
-        listener.accepted(agent, interactionId);
+        listener.accepted(agent, interactionId, channel[0]);
         return view;
     }
 
