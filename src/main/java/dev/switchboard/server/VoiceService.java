@@ -350,9 +350,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
                     new ConsultView(colleague.displayName(), ConsultView.RINGING)));
         }
         String number = contacts.phoneNumber("number", request.number());
-        if (!gateway.canCallOut()) {
-            throw ApiProblem.conflict("no_trunk", "calls to outside numbers are not set up on this server (no SIP trunk)");
-        }
+        requireTrunk();
         control(() -> gateway.consult(callId, number));
         return update(interactionId, v -> new CallView(interactionId, v.state(), true, v.muted(), v.digits(), null,
                 new ConsultView(contacts.displayPhone(number), ConsultView.RINGING)));
@@ -440,20 +438,13 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
     public InteractionView transferToNumber(Session session, long interactionId, String rawNumber, String note) {
         String number = contacts.phoneNumber("number", rawNumber);
         String callId = ownCall(session, interactionId);
-        if (!gateway.canCallOut()) {
-            throw ApiProblem.conflict("no_trunk", "calls to outside numbers are not set up on this server (no SIP trunk)");
-        }
+        requireTrunk();
         work.inHand(session.agent(), interactionId);
         control(() -> gateway.transferToNumber(callId, number));
         InteractionView view = work.transferOut(session.agent(), interactionId, number, note);
         update(interactionId, v -> new CallView(interactionId, CallState.ENDED, false, false, v.digits(), null));
         untrack(callId);
         return view;
-    }
-
-    /** Whether the interaction is a live call (transfers to numbers are only for those). */
-    public boolean isCall(long interactionId) {
-        return callOf.containsKey(interactionId);
     }
 
     public PhoneView phone(Session session) {
@@ -480,10 +471,14 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
                 b.map(Registrar.Binding::expiresAt).orElse(null), gateway.registrarAddress());
     }
 
-    private void requireCanCall(Agent agent) {
+    private void requireTrunk() {
         if (!gateway.canCallOut()) {
             throw ApiProblem.conflict("no_trunk", "calls to outside numbers are not set up on this server (no SIP trunk)");
         }
+    }
+
+    private void requireCanCall(Agent agent) {
+        requireTrunk();
         if (gateway.registrar().find(agent.username()).isEmpty()) {
             throw ApiProblem.conflict("phone_not_registered", "your phone is not registered: register it as "
                     + agent.username() + " at " + gateway.registrarAddress());

@@ -304,10 +304,6 @@ public final class WorkDistributor implements AutoCloseable {
      * The customer hung up while waiting (or while offered): the contact leaves routing as
      * abandoned, its time in the queue kept. Returns it, or null when it was no longer waiting.
      */
-    public InteractionView abandon(long interactionId) {
-        return call(() -> abandonNow(interactionId));
-    }
-
     private InteractionView abandonNow(long interactionId) {
         Interaction i = routed.remove(interactionId);
         if (i == null) {

@@ -45,8 +45,4 @@ public final class Registrar {
         bindings.remove(username);
         return before;
     }
-
-    public int size() {
-        return bindings.size();
-    }
 }

@@ -163,11 +163,6 @@ public final class SipGateway implements SipListener, AutoCloseable {
         return registrar;
     }
 
-    public Optional<CallStatus> status(String callId) {
-        Call c = calls.get(callId);
-        return c == null ? Optional.empty() : Optional.of(c.status);
-    }
-
     public int callsInProgress() {
         return calls.size();
     }
