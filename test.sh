@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # System packages the tests use. The UI tests run headless in-process (Monocle) and need none.
-PACKAGES=(sip-tester)
+PACKAGES=(sip-tester chromium chromium-driver fonts-liberation)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

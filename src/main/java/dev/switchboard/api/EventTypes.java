@@ -20,6 +20,12 @@ public final class EventTypes {
     public static final String HANDOVER = "handover";
     /** The agent's SIP phone registered or went away ({@code PhoneView}). */
     public static final String PHONE = "phone";
+    /** A line was added to a text conversation or its status changed ({@code MessageEvent}). */
+    public static final String MESSAGE = "message";
+    /** Someone is typing in a chat ({@code TypingEvent}). */
+    public static final String TYPING = "typing";
+    /** A chat visitor connected, dropped, moved page or left ({@code ConversationEvent}). */
+    public static final String CONVERSATION = "conversation";
     /** The server can no longer replay from the client's position: reload what you hold. */
     public static final String RESYNC = "resync";
     /** First event of a connection: the position the stream starts from. */

@@ -73,7 +73,7 @@ final class DesktopCommand implements Callable<Integer> {
                 ServerOptions options = new ServerOptions("127.0.0.1", 0, dir, null, null, null, null, customers, 42L,
                         5.0, region, offerTimeoutSeconds == null ? null : Duration.ofSeconds(offerTimeoutSeconds),
                         noSimulator ? null : Duration.ofMillis((long) (simulateEvery * 1000)), 8, 0, 0, null, null, !noSimulator,
-                        Clock.systemUTC());
+                        null, Clock.systemUTC());
                 held.server = SwitchboardServer.start(options, progress::update);
                 held.lock.publish(held.server.baseUrl());
                 return new DesktopLauncher.Outcome.Started(held.server.baseUrl(), dir.toString(), accounts);

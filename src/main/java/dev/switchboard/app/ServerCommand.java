@@ -1,14 +1,21 @@
 package dev.switchboard.app;
 
 import dev.switchboard.channels.voice.SipSettings;
+import dev.switchboard.channels.email.Mailbox;
+import dev.switchboard.channels.email.SmtpSettings;
+import dev.switchboard.channels.social.SocialSettings;
+import dev.switchboard.server.ChannelSettings;
 import dev.switchboard.server.ServerOptions;
 import dev.switchboard.server.SwitchboardServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -76,6 +83,69 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--simulated-phones", description = "Give simulated colleagues soft phones that register and answer calls, also without the traffic simulator (default: only with it).")
     boolean simulatedPhones;
 
+    @Option(names = "--mailbox", paramLabel = "ADDRESS[,PASSWORD_ENV]", description = "A support mailbox to read over IMAP (repeatable); "
+            + "its login is the address, its password in the named environment variable (default SWITCHBOARD_MAIL_PASSWORD).")
+    List<String> mailboxes = new ArrayList<>();
+
+    @Option(names = "--imap-host", description = "IMAP server of the support mailboxes.")
+    String imapHost;
+
+    @Option(names = "--imap-port", description = "IMAP port (default: ${DEFAULT-VALUE}).")
+    int imapPort = 993;
+
+    @Option(names = "--imap-plain", description = "Connect to IMAP without TLS (default: IMAPS).")
+    boolean imapPlain;
+
+    @Option(names = "--mail-poll", description = "Seconds between looks for new mail when the IMAP server cannot announce it (default: ${DEFAULT-VALUE}).")
+    int mailPollSeconds = 60;
+
+    @Option(names = "--smtp-host", description = "SMTP server answers are sent through (default: none; e-mail answers are refused).")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", description = "SMTP port (default: ${DEFAULT-VALUE}).")
+    int smtpPort = 587;
+
+    @Option(names = "--smtp-user", description = "SMTP login (password in SWITCHBOARD_SMTP_PASSWORD; default: no login).")
+    String smtpUser;
+
+    @Option(names = "--smtp-ssl", description = "SMTP over TLS from the first byte (port 465) instead of STARTTLS.")
+    boolean smtpSsl;
+
+    @Option(names = "--demo-mail", description = "Run a mail server in the process with the demo's support mailbox (support@switchboard.demo).")
+    boolean demoMail;
+
+    @Option(names = "--meta-api-url", description = "Base URL of the Meta send API (default: ${DEFAULT-VALUE}). "
+            + "Social webhooks are on when SWITCHBOARD_META_APP_SECRET and SWITCHBOARD_META_VERIFY_TOKEN are set; "
+            + "answers need SWITCHBOARD_META_ACCESS_TOKEN.")
+    String metaApiUrl = SocialSettings.DEFAULT_API;
+
+    @Option(names = "--whatsapp-phone-number-id", description = "The WhatsApp business number's id, for answers on WhatsApp.")
+    String whatsappPhoneNumberId;
+
+    @Option(names = "--chat-grace", description = "Seconds a chat visitor who lost the connection may come back to the same chat (default: ${DEFAULT-VALUE}).")
+    int chatGraceSeconds = 120;
+
+    /** The text channels from the options; secrets only from the environment, never the command line. */
+    ChannelSettings channels() {
+        List<Mailbox> boxes = new ArrayList<>();
+        for (String spec : mailboxes) {
+            String[] parts = spec.split(",", 2);
+            if (imapHost == null) {
+                throw new ParameterException(new picocli.CommandLine(this), "--mailbox needs --imap-host");
+            }
+            String passwordEnv = parts.length > 1 ? parts[1].strip() : "SWITCHBOARD_MAIL_PASSWORD";
+            boxes.add(new Mailbox(parts[0].strip(), imapHost, imapPort, !imapPlain, parts[0].strip(),
+                    System.getenv(passwordEnv), Duration.ofSeconds(Math.max(5, mailPollSeconds))));
+        }
+        SmtpSettings smtp = smtpHost == null ? null : new SmtpSettings(smtpHost, smtpPort, smtpSsl, !smtpSsl,
+                smtpUser, smtpUser == null ? null : System.getenv("SWITCHBOARD_SMTP_PASSWORD"));
+        String secret = System.getenv("SWITCHBOARD_META_APP_SECRET");
+        String verify = System.getenv("SWITCHBOARD_META_VERIFY_TOKEN");
+        SocialSettings social = secret == null || verify == null ? null : new SocialSettings(secret, verify,
+                System.getenv("SWITCHBOARD_META_ACCESS_TOKEN"), metaApiUrl, whatsappPhoneNumberId, 3, null);
+        return new ChannelSettings(boxes, smtp, demoMail, social, Duration.ofSeconds(Math.max(5, chatGraceSeconds)));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         ServerOptions options = new ServerOptions(host, port,
@@ -85,7 +155,7 @@ final class ServerCommand implements Callable<Integer> {
                 simulateEvery == null ? null : Duration.ofMillis((long) (simulateEvery * 1000)), simulatedAgents,
                 benchAgents, benchQueues, simulatedHandle == null ? null : Duration.ofSeconds(simulatedHandle),
                 new SipSettings(host, sipPort, sipTrunk, Duration.ofSeconds(phoneRingSeconds)),
-                simulatedPhones || simulateEvery != null, Clock.systemUTC());
+                simulatedPhones || simulateEvery != null, channels(), Clock.systemUTC());
         SwitchboardServer server = SwitchboardServer.start(options, new ConsoleProgress());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -35,6 +35,12 @@ import dev.switchboard.api.TimelinePage;
 import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.domain.AgentState;
 import okhttp3.HttpUrl;
+import dev.switchboard.api.CannedResponseView;
+import dev.switchboard.api.ConversationView;
+import dev.switchboard.api.MessageView;
+import dev.switchboard.api.SendMessageRequest;
+import dev.switchboard.api.TranscriptRequest;
+import dev.switchboard.api.TypingRequest;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -288,6 +294,49 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     @Override
     public PhoneView phone() {
         return send("GET", url("me", "phone"), null, PhoneView.class);
+    }
+
+    @Override
+    public ConversationView conversation(long interactionId) {
+        return send("GET", url("interactions", Long.toString(interactionId), "conversation"), null,
+                ConversationView.class);
+    }
+
+    @Override
+    public MessageView sendMessage(long interactionId, SendMessageRequest request) {
+        return send("POST", url("interactions", Long.toString(interactionId), "messages"), request, MessageView.class);
+    }
+
+    @Override
+    public void typing(long interactionId, boolean typing) {
+        send("POST", url("interactions", Long.toString(interactionId), "typing"), new TypingRequest(typing), Void.class);
+    }
+
+    @Override
+    public MessageView emailTranscript(long interactionId, TranscriptRequest request) {
+        return send("POST", url("interactions", Long.toString(interactionId), "transcript"), request,
+                MessageView.class);
+    }
+
+    @Override
+    public byte[] attachment(long attachmentId) {
+        Request request = new Request.Builder().url(url("attachments", Long.toString(attachmentId)))
+                .header("Authorization", "Bearer " + token).build();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody rb = response.body();
+            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
+            if (!response.isSuccessful()) {
+                throw new ApiException(response.code(), decodeError(response.code(), bytes));
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ServerUnreachableException("no answer from " + baseUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<CannedResponseView> cannedResponses() {
+        return send("GET", url("canned-responses"), null, list(CannedResponseView.class));
     }
 
     @Override

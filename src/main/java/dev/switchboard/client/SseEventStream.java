@@ -47,6 +47,9 @@ final class SseEventStream implements EventSubscription {
             Map.entry(EventTypes.CALL, CallView.class),
             Map.entry(EventTypes.PHONE, PhoneView.class),
             Map.entry(EventTypes.HANDOVER, HandoverEvent.class),
+            Map.entry(EventTypes.MESSAGE, dev.switchboard.api.MessageEvent.class),
+            Map.entry(EventTypes.TYPING, dev.switchboard.api.TypingEvent.class),
+            Map.entry(EventTypes.CONVERSATION, dev.switchboard.api.ConversationEvent.class),
             Map.entry(EventTypes.RESYNC, ResyncEvent.class),
             Map.entry(EventTypes.HELLO, HelloEvent.class));
     private static final long MIN_BACKOFF_MS = 500;

@@ -2,6 +2,11 @@ package dev.switchboard.client;
 
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.CannedResponseView;
+import dev.switchboard.api.ConversationView;
+import dev.switchboard.api.MessageView;
+import dev.switchboard.api.SendMessageRequest;
+import dev.switchboard.api.TranscriptRequest;
 import dev.switchboard.api.ConsultRequest;
 import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.PhoneView;
@@ -136,6 +141,27 @@ public interface SwitchboardApi {
 
     /** The signed-in agent's SIP phone registration. */
     PhoneView phone();
+
+    /** A text contact's conversation: every line, where it came from, the chat visitor. */
+    ConversationView conversation(long interactionId);
+
+    /**
+     * Answers on a text channel. Keep the request's {@code clientKey} for every retry of the same
+     * answer: the server sends it once however often it is asked.
+     */
+    MessageView sendMessage(long interactionId, SendMessageRequest request);
+
+    /** Tells a chat visitor the agent is (or stopped) typing. */
+    void typing(long interactionId, boolean typing);
+
+    /** E-mails a chat's transcript to the visitor ({@code request.to} null: the address they gave). */
+    MessageView emailTranscript(long interactionId, TranscriptRequest request);
+
+    /** The bytes of an attachment. */
+    byte[] attachment(long attachmentId);
+
+    /** The prepared answers agents can insert, with their placeholders. */
+    List<CannedResponseView> cannedResponses();
 
     /**
      * Follows the event stream from just after {@code lastSeenSeq} (0 for "from now"), reconnecting

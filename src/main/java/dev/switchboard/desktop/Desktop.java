@@ -7,6 +7,8 @@ import dev.switchboard.desktop.call.ConsultController;
 import dev.switchboard.desktop.callback.CallbackController;
 import dev.switchboard.desktop.card.CardController;
 import dev.switchboard.desktop.contacts.ContactsController;
+import dev.switchboard.desktop.conversation.ComposerController;
+import dev.switchboard.desktop.conversation.ConversationController;
 import dev.switchboard.desktop.customer.NewCustomerController;
 import dev.switchboard.desktop.dial.DialController;
 import dev.switchboard.desktop.login.LoginController;
@@ -18,6 +20,8 @@ import dev.switchboard.desktop.search.SearchController;
 import dev.switchboard.desktop.sound.ClipRinger;
 import dev.switchboard.desktop.tabs.TabsController;
 import dev.switchboard.desktop.transfer.TransferController;
+import dev.switchboard.desktop.ui.FileChoosers;
+import dev.switchboard.desktop.ui.FileDialogs;
 import dev.switchboard.desktop.wrapup.WrapUpController;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -45,6 +49,7 @@ public final class Desktop {
     private final ThemeModel theme;
     private final PopProbe probe = new PopProbe();
     private final Workspace.Tools tools;
+    private final FileDialogs files;
     private Stage stage;
     private Runnable closeCurrent;
     private Runnable onStopped = () -> { };
@@ -56,7 +61,13 @@ public final class Desktop {
 
     /** For tests: a fixed clock, and the runner background work goes through (null for the pool). */
     Desktop(DesktopOptions options, SwitchboardApi api, Clock clock, TaskRunner tasks) {
+        this(options, api, clock, tasks, new FileChoosers());
+    }
+
+    /** For tests: also the file dialogs (a test picks files without a dialog). */
+    Desktop(DesktopOptions options, SwitchboardApi api, Clock clock, TaskRunner tasks, FileDialogs files) {
         this.options = options;
+        this.files = files;
         this.api = api;
         this.clock = clock;
         this.tasks = tasks != null ? tasks : new PooledTaskRunner(fx, IO_THREADS);
@@ -143,6 +154,8 @@ public final class Desktop {
                 .register(ConsultController.class, () -> new ConsultController(w.call().consult(), messages))
                 .register(DialController.class, () -> new DialController(w.dial(), messages))
                 .register(PhoneController.class, () -> new PhoneController(w.phone()))
+                .register(ConversationController.class, () -> new ConversationController(messages, files, fx))
+                .register(ComposerController.class, () -> new ComposerController(messages, files))
                 .register(NewCustomerController.class, () -> new NewCustomerController(w.form(), messages, enums));
         ViewLoader.Loaded<MainController> view = loader.load(View.MAIN, MainController.class);
         Scene scene = new Scene(view.root(), 1280, 800);

@@ -22,7 +22,8 @@ public enum View {
     PHONE("phone"),
     SEARCH("search"),
     CUSTOMER("customer"),
-    STARTUP("startup");
+    STARTUP("startup"),
+    CONVERSATION("conversation");
 
     private final String feature;
 
@@ -40,6 +41,11 @@ public enum View {
 
     public URL stylesheet() {
         return resource("/styles/" + feature + ".css");
+    }
+
+    /** The sheet WebKit applies to e-mail bodies shown formatted: fonts and spacing only, the mail keeps its colours. */
+    public static URL mailBodyStylesheet() {
+        return resource("/styles/mail-body.css");
     }
 
     static URL resource(String path) {

@@ -10,6 +10,8 @@ import dev.switchboard.desktop.card.IdentityModel;
 import dev.switchboard.desktop.card.TicketsModel;
 import dev.switchboard.desktop.card.TimelineModel;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
+import dev.switchboard.desktop.conversation.ConversationTools;
+import dev.switchboard.desktop.conversation.ConversationsViewModel;
 import dev.switchboard.desktop.customer.NewCustomerViewModel;
 import dev.switchboard.desktop.dial.DialViewModel;
 import dev.switchboard.desktop.main.AgentStateModel;
@@ -36,6 +38,7 @@ public final class Workspace {
     private final ContactsViewModel contacts;
     private final QueueViewModel queue;
     private final TabsViewModel tabs;
+    private final ConversationsViewModel conversations;
     private final NewCustomerViewModel form;
     private final CardViewModel card;
     private final SearchViewModel search;
@@ -62,7 +65,10 @@ public final class Workspace {
         contacts = new ContactsViewModel(session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), notices,
                 t.clock());
         queue = new QueueViewModel(session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), t.clock());
-        tabs = new TabsViewModel(contacts);
+        conversations = new ConversationsViewModel(contacts, session.events(), new ConversationTools(t.api(), t.tasks(),
+                t.messages(), t.formats(), t.errors(), t.clock(), ConversationTools.Pause.sleeping(),
+                () -> session.agentProperty().get() == null ? "" : session.agentProperty().get().displayName()));
+        tabs = new TabsViewModel(contacts, conversations.unread());
         form = new NewCustomerViewModel(t.api(), t.tasks(), t.messages(), t.enums(), t.errors());
         TicketsModel tickets = new TicketsModel(t.api(), t.tasks(), t.messages(), t.enums(), t.formats(), t.errors(),
                 t.clock());
@@ -81,7 +87,7 @@ public final class Workspace {
         phone = new PhoneViewModel(session, t.api(), t.tasks(), t.messages(), t.errors());
         state = new AgentStateModel(session, t.messages(), t.enums(), t.clock());
         main = new MainViewModel(session, new MainViewModel.Parts(contacts, queue, tabs, card, search, wrapUp,
-                transfer, callback, call, dial, phone, state), t.theme(), notices, t.messages(), t.enums(), t.ringer(),
+                transfer, callback, call, dial, phone, state, conversations), t.theme(), notices, t.messages(), t.enums(), t.ringer(),
                 signOut, quit);
     }
 
@@ -107,6 +113,7 @@ public final class Workspace {
         wrapUp.dispose();
         card.dispose();
         tabs.dispose();
+        conversations.dispose();
         queue.dispose();
         contacts.dispose();
         session.close();
@@ -130,6 +137,10 @@ public final class Workspace {
 
     public TabsViewModel tabs() {
         return tabs;
+    }
+
+    public ConversationsViewModel conversations() {
+        return conversations;
     }
 
     public NewCustomerViewModel form() {

@@ -74,6 +74,15 @@ public final class ContactService {
 
     /** Stores a new contact, builds its pop and queues it; the offer follows on the event stream. */
     public IngestResponse ingest(IngestRequest request) {
+        return ingest(request, null, stored -> { });
+    }
+
+    /**
+     * As {@link #ingest(IngestRequest)}, for a channel: {@code kind} overrides the kind of address
+     * matched (a WhatsApp sender is a phone number), and {@code beforeQueue} runs once the contact is
+     * stored and before any agent can be offered it (to store the channel's details with it).
+     */
+    public IngestResponse ingest(IngestRequest request, ContactKind kind, java.util.function.Consumer<Interaction> beforeQueue) {
         if (request.channel() == null) {
             throw ApiProblem.badRequest("channel", "channel is required: PHONE, EMAIL, CHAT or SOCIAL");
         }
@@ -91,7 +100,7 @@ public final class ContactService {
         if (priority < -10 || priority > 10) {
             throw ApiProblem.badRequest("priority", "priority must be between -10 and 10");
         }
-        Match match = match(request.channel().addressKind(), address);
+        Match match = match(kind != null ? kind : request.channel().addressKind(), address);
         Requests.maxLength("address", match.key(), MAX_ADDRESS);
         Direction direction = request.direction() == null ? Direction.INBOUND : request.direction();
         Long customerId = match.kind() == MatchKind.SINGLE ? match.customerIds().get(0) : null;
@@ -99,6 +108,7 @@ public final class ContactService {
         Interaction stored = interactions.insert(new Interaction(0, customerId, request.channel(), direction,
                 InteractionState.QUEUED, match.key(), request.subject(), request.body(), now,
                 null, null, null, Routing.NONE.inQueue(queueId, priority, now, null)));
+        beforeQueue.accept(stored);
         distributor.enqueue(stored, pops.build(stored, match.kind(), match.customerIds()));
         return new IngestResponse(views.interaction(stored), match.kind(), match.customerIds());
     }
@@ -156,7 +166,10 @@ public final class ContactService {
         if (current.customerId() != null) {
             return pops.build(current, MatchKind.SINGLE, List.of());
         }
-        Match m = match(current.channel().addressKind(), current.address());
+        // a WhatsApp sender is known by phone number: social contacts stored with one match on it
+        ContactKind kind = current.channel() == Channel.SOCIAL && current.address().startsWith("+")
+                ? ContactKind.PHONE : current.channel().addressKind();
+        Match m = match(kind, current.address());
         return pops.build(current, m.kind() == MatchKind.SINGLE ? MatchKind.UNKNOWN : m.kind(), m.customerIds());
     }
 

@@ -206,7 +206,7 @@ public final class Routes {
         ctx.attribute(SESSION, session);
     }
 
-    private static Session session(Context ctx) {
+    static Session session(Context ctx) {
         return ctx.attribute(SESSION);
     }
 

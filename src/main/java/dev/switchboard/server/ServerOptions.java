@@ -22,45 +22,56 @@ import java.time.Duration;
  *            port, no trunk
  * @param simulatedPhones give the simulated colleagues (and, with the simulator, the demo accounts)
  *                        soft phones that register and answer; on whenever the simulator runs
+ * @param channels how the text channels (mailboxes, SMTP, social platforms, chat) are set up;
+ *                 null: the chat widget only
  */
 public record ServerOptions(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
                             String jdbcPassword, String memoryDb, int demoCustomers, long demoSeed,
                             double interactionsPerCustomer, String region, Duration offerTimeout,
                             Duration simulatorEvery, int simulatedAgents, int benchAgents, int benchQueues,
                             Duration simHandle, SipSettings sip, boolean simulatedPhones,
-                            Clock clock) {
+                            ChannelSettings channels, Clock clock) {
 
     public ServerOptions {
         if (sip == null) {
             sip = new SipSettings(host, 0, null, null);
+        }
+        if (channels == null) {
+            channels = ChannelSettings.none();
         }
     }
 
     /** A test server: in-memory database, loopback, a free port, no simulator. */
     public static ServerOptions inMemory(String name, int demoCustomers) {
         return new ServerOptions("127.0.0.1", 0, null, null, null, null, name, demoCustomers, 42L, 5.0, "GB",
-                null, null, DemoAccounts.SIMULATED.size(), 0, 0, null, null, false, Clock.systemUTC());
+                null, null, DemoAccounts.SIMULATED.size(), 0, 0, null, null, false, null, Clock.systemUTC());
     }
 
     public ServerOptions withSimulator(Duration every) {
         return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
-                demoSeed, interactionsPerCustomer, region, offerTimeout, every, simulatedAgents, benchAgents, benchQueues, simHandle, sip, simulatedPhones, clock);
+                demoSeed, interactionsPerCustomer, region, offerTimeout, every, simulatedAgents, benchAgents, benchQueues, simHandle, sip, simulatedPhones, channels, clock);
     }
 
     public ServerOptions withSip(SipSettings settings) {
         return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
                 demoSeed, interactionsPerCustomer, region, offerTimeout, simulatorEvery, simulatedAgents, benchAgents,
-                benchQueues, simHandle, settings, simulatedPhones, clock);
+                benchQueues, simHandle, settings, simulatedPhones, channels, clock);
     }
 
     public ServerOptions withSimulatedPhones(boolean on) {
         return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
                 demoSeed, interactionsPerCustomer, region, offerTimeout, simulatorEvery, simulatedAgents, benchAgents,
-                benchQueues, simHandle, sip, on, clock);
+                benchQueues, simHandle, sip, on, channels, clock);
+    }
+
+    public ServerOptions withChannels(ChannelSettings settings) {
+        return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
+                demoSeed, interactionsPerCustomer, region, offerTimeout, simulatorEvery, simulatedAgents, benchAgents,
+                benchQueues, simHandle, sip, simulatedPhones, settings, clock);
     }
 
     public ServerOptions withOfferTimeout(Duration timeout) {
         return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
-                demoSeed, interactionsPerCustomer, region, timeout, simulatorEvery, simulatedAgents, benchAgents, benchQueues, simHandle, sip, simulatedPhones, clock);
+                demoSeed, interactionsPerCustomer, region, timeout, simulatorEvery, simulatedAgents, benchAgents, benchQueues, simHandle, sip, simulatedPhones, channels, clock);
     }
 }

@@ -4,17 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.Json;
 import dev.switchboard.domain.AddressNormalizer;
 import dev.switchboard.domain.Agent;
+import dev.switchboard.domain.BusinessHours;
 import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.routing.Router;
 import dev.switchboard.server.sim.BenchCentre;
 import dev.switchboard.server.sim.SimulatedAgents;
 import dev.switchboard.server.sim.SimulatedCallers;
 import dev.switchboard.server.sim.SimulatedPhones;
+import dev.switchboard.server.sim.SimulatedPlatform;
+import dev.switchboard.server.sim.SimulatedTexters;
 import dev.switchboard.server.sim.TrafficSimulator;
 import dev.switchboard.store.AgentStore;
 import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InteractionStore;
+import dev.switchboard.store.MessageStore;
 import dev.switchboard.store.RoutingStore;
 import dev.switchboard.store.SettingStore;
 import dev.switchboard.store.TicketStore;
@@ -40,6 +44,10 @@ public final class SwitchboardServer implements AutoCloseable {
     private final WorkDistributor work;
     private final VoiceService voice;
     private final EventHub hub;
+    private final ConversationService conversations;
+    private final EmailInbox emailInbox;
+    private final LiveConversations live;
+    private final TextChannels text;
     private final Javalin javalin;
     private final String baseUrl;
 
@@ -112,24 +120,58 @@ public final class SwitchboardServer implements AutoCloseable {
             resources.add(voice);
             Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub,
                     routingService, routingStore, voice, strict);
+            MessageStore messageStore = new MessageStore(ds);
+            conversations = new ConversationService(messageStore, interactions, tickets, hub,
+                    BusinessHours.weekdays(java.time.ZoneId.systemDefault()), o.clock());
+            work.listen(conversations);
+            Replies replies = new Replies(conversations, messageStore, work, normalizer, java.time.ZoneId.systemDefault(),
+                    o.clock());
+            emailInbox = new EmailInbox(conversations, contacts, messageStore, interactions, tickets, o.clock());
+            live = new LiveConversations(conversations, contacts, messageStore, interactions, work, o.clock());
+            ConversationRoutes conversationRoutes = new ConversationRoutes(conversations, replies, strict);
+            ChannelSettings channelSettings = o.channels();
+            SimulatedPlatform platform = null;
+            if (o.simulatorEvery() != null) {
+                // the demo's text traffic arrives for real: mail through a mail server in the process,
+                // social messages as signed webhooks from a stand-in for the platform
+                if (channelSettings.mailboxes().isEmpty()) {
+                    channelSettings = channelSettings.withEmbeddedMail(true);
+                }
+                if (channelSettings.social() == null) {
+                    platform = new SimulatedPlatform(out);
+                    resources.add(platform);
+                    channelSettings = channelSettings.withSocial(platform.settings());
+                }
+            }
+            text = new TextChannels(channelSettings, emailInbox, live, out, o.clock());
+            resources.add(text);
+            conversations.useChannels(text);
 
             javalin = Javalin.create(config -> {
                 config.jetty.host = o.host();
                 config.jetty.port = o.port();
                 config.jsonMapper(new JavalinJackson(out, false));
-                config.http.maxRequestSize = 1_000_000;
+                // e-mail answers carry their attachments (12 MB at most) as base64 in JSON
+                config.http.maxRequestSize = 20_000_000;
                 config.startup.showJavalinBanner = false;
                 routes.install(config);
+                conversationRoutes.install(config);
+                text.install(config);
             }).start();
             resources.add(javalin::stop);
             String host = o.host().equals("0.0.0.0") ? "127.0.0.1" : o.host();
             baseUrl = "http://" + host + ":" + javalin.port();
+            text.start();
+            if (platform != null) {
+                platform.reportTo(baseUrl);
+            }
 
             // simulated colleagues play the centre's other agents: with the demo's traffic, or for the
             // benchmark's centre, whose traffic comes from the benchmark over the API
             if (o.simulatorEvery() != null || o.benchQueues() > 0 || o.simulatedPhones()) {
                 SimulatedAgents simAgents = new SimulatedAgents(agents.all().stream().filter(Agent::simulated)
-                        .limit(o.simulatedAgents()).toList(), routingStore, work, routingService, hub, o.simHandle());
+                        .limit(o.simulatedAgents()).toList(), routingStore, work, routingService, hub,
+                        o.simulatorEvery() != null ? replies : null, o.simHandle());
                 resources.add(simAgents);
             }
             SimulatedCallers callers = null;
@@ -137,8 +179,11 @@ public final class SwitchboardServer implements AutoCloseable {
                 callers = simulatePhones(o, agents);
             }
             if (o.simulatorEvery() != null) {
+                SimulatedTexters texters = new SimulatedTexters(baseUrl, text.embeddedMail(), text.social(),
+                        platform, o.demoSeed());
+                resources.add(texters);
                 TrafficSimulator traffic = new TrafficSimulator(contacts, customers, work.queues(), o.demoSeed(),
-                        o.simulatorEvery(), callers);
+                        o.simulatorEvery(), callers, texters);
                 resources.add(traffic);
             }
             LOG.info("Switchboard server listening on {}", baseUrl);
@@ -203,6 +248,22 @@ public final class SwitchboardServer implements AutoCloseable {
 
     public EventHub events() {
         return hub;
+    }
+
+    public ConversationService conversations() {
+        return conversations;
+    }
+
+    public EmailInbox emailInbox() {
+        return emailInbox;
+    }
+
+    public TextChannels text() {
+        return text;
+    }
+
+    public LiveConversations live() {
+        return live;
     }
 
     public VoiceService voice() {

@@ -76,6 +76,6 @@ public final class Views {
         return new TicketView(t.id(), t.customerId(), t.subject(), t.status(), t.priority(), t.createdAt(),
                 t.updatedAt(), t.version(), t.interactionIds(),
                 t.notes().stream().map(n -> new TicketNoteView(n.id(), n.authorId(), n.authorName(), n.body(),
-                        n.createdAt())).toList());
+                        n.createdAt())).toList(), t.dueAt(), t.firstResponseAt());
     }
 }

@@ -69,8 +69,7 @@ public final class WorkDistributor implements AutoCloseable {
     private final Map<Long, Map<Long, Interaction>> heldByAgent = new HashMap<>();
     private final Map<Long, Interaction> scheduled = new HashMap<>();
     private final Map<Long, SignedIn> signedIn = new HashMap<>();
-    private volatile WorkListener listener = new WorkListener() {
-    };
+    private final List<WorkListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Hears what agents do with contacts that a channel has to carry out (ring the agent's phone,
@@ -160,8 +159,9 @@ public final class WorkDistributor implements AutoCloseable {
         LOG.info("recovered {} unfinished contacts", unfinished.size());
     }
 
+    /** Adds a channel that hears what agents do with contacts (each channel acts on its own contacts). */
     public void listen(WorkListener workListener) {
-        this.listener = workListener;
+        listeners.add(workListener);
     }
 
     public ContactQueue queue(long queueId) {
@@ -230,7 +230,7 @@ public final class WorkDistributor implements AutoCloseable {
     }
 
     public InteractionView accept(Agent agent, long interactionId) {
-        listener.beforeAccept(agent, interactionId);
+        listeners.forEach(l -> l.beforeAccept(agent, interactionId));
         Channel[] channel = new Channel[1];
         InteractionView view = call(() -> {
             Interaction i = routed.get(interactionId);
@@ -248,7 +248,7 @@ public final class WorkDistributor implements AutoCloseable {
             refreshState(agent.id());
             return publish(accepted);
         });
-        listener.accepted(agent, interactionId, channel[0]);
+        listeners.forEach(l -> l.accepted(agent, interactionId, channel[0]));
         return view;
     }
 
@@ -266,7 +266,7 @@ public final class WorkDistributor implements AutoCloseable {
     /** The contact ends; the agent goes on to its wrap-up, which holds their capacity until done. */
     public InteractionView end(Agent agent, long interactionId) {
         InteractionView view = call(() -> toWrapUp(heldBy(agent, interactionId, InteractionState.ACTIVE)));
-        listener.ended(interactionId);
+        listeners.forEach(l -> l.ended(interactionId));
         return view;
     }
 
@@ -443,7 +443,7 @@ public final class WorkDistributor implements AutoCloseable {
     public InteractionView transfer(Agent agent, long interactionId, Long queueId, Long toAgentId, String note) {
         inHand(agent, interactionId);
         // the channel lets go first (the call leaves the agent's phone), so a next agent finds it free
-        listener.transferred(interactionId);
+        listeners.forEach(l -> l.transferred(interactionId));
         InteractionView result = call(() -> {
             Interaction i = heldBy(agent, interactionId, InteractionState.ACTIVE);
             long queue = queueId != null ? queue(queueId).id() : i.routing().queueId();
@@ -493,7 +493,7 @@ public final class WorkDistributor implements AutoCloseable {
             return views.interaction(callback);
         });
         // the customer will be called back: a call still up (waiting or with the agent) is hung up
-        listener.ended(interactionId);
+        listeners.forEach(l -> l.ended(interactionId));
         return view;
     }
 

@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
     /** H2 file {@code switchboard.mv.db} in {@code dir}; fails if another process holds it. */
     public static Database h2File(Path dir) {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("switchboard")
-                + ";WRITE_DELAY=0;FILE_LOCK=FILE;AUTO_SERVER=FALSE";
+                + ";WRITE_DELAY=0;FILE_LOCK=FILE;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
         return new Database(url, "sa", "", 12);
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /** Tickets, their notes and the interactions linked to them. */
 public final class TicketStore {
-    private static final String COLUMNS = "id, customer_id, subject, status, priority, created_at, updated_at, version";
+    private static final String COLUMNS = "id, customer_id, subject, status, priority, created_at, updated_at, version, due_at, first_response_at";
 
     private final Jdbc jdbc;
 
@@ -126,6 +126,44 @@ public final class TicketStore {
         return exists ? find(ticketId) : Optional.empty();
     }
 
+    /** Links an interaction to a ticket (once). */
+    public void link(long ticketId, long interactionId) {
+        jdbc.inTransaction(c -> {
+            boolean linked = !Jdbc.query(c, "SELECT 1 FROM ticket_interaction WHERE ticket_id = ? AND interaction_id = ?",
+                    ps -> {
+                        ps.setLong(1, ticketId);
+                        ps.setLong(2, interactionId);
+                    }, rs -> 1).isEmpty();
+            if (!linked) {
+                link(c, ticketId, interactionId);
+            }
+            return null;
+        });
+    }
+
+    /** The tickets an interaction is linked to, oldest first. */
+    public List<Long> ticketsOf(long interactionId) {
+        return jdbc.read(c -> Jdbc.query(c, "SELECT ticket_id FROM ticket_interaction WHERE interaction_id = ? "
+                + "ORDER BY ticket_id", ps -> ps.setLong(1, interactionId), rs -> rs.getLong(1)));
+    }
+
+    /** Sets the e-mail SLA deadline (when a customer's mail is waiting for an answer). */
+    public void setDue(long ticketId, Instant dueAt) {
+        jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE ticket SET due_at = ? WHERE id = ?", ps -> {
+            Jdbc.setInstant(ps, 1, dueAt);
+            ps.setLong(2, ticketId);
+        }));
+    }
+
+    /** Records the first answer to the customer; later answers leave it as it is. */
+    public void markFirstResponse(long ticketId, Instant at) {
+        jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE ticket SET first_response_at = ? WHERE id = ? "
+                + "AND first_response_at IS NULL", ps -> {
+                    Jdbc.setInstant(ps, 1, at);
+                    ps.setLong(2, ticketId);
+                }));
+    }
+
     private static void link(Connection c, long ticketId, long interactionId) throws SQLException {
         Jdbc.update(c, "INSERT INTO ticket_interaction (ticket_id, interaction_id) VALUES (?, ?)", ps -> {
             ps.setLong(1, ticketId);
@@ -168,7 +206,7 @@ public final class TicketStore {
         }
         return bare.stream().map(t -> new Ticket(t.id(), t.customerId(), t.subject(), t.status(), t.priority(),
                 t.createdAt(), t.updatedAt(), t.version(), links.getOrDefault(t.id(), List.of()),
-                notes.getOrDefault(t.id(), List.of()))).toList();
+                notes.getOrDefault(t.id(), List.of()), t.dueAt(), t.firstResponseAt())).toList();
     }
 
     private static void bind(java.sql.PreparedStatement ps, List<Long> ids) throws SQLException {
@@ -181,6 +219,6 @@ public final class TicketStore {
         return new Ticket(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("subject"),
                 TicketStatus.valueOf(rs.getString("status")), TicketPriority.valueOf(rs.getString("priority")),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), rs.getLong("version"),
-                List.of(), List.of());
+                List.of(), List.of(), Jdbc.instant(rs, "due_at"), Jdbc.instant(rs, "first_response_at"));
     }
 }

@@ -126,6 +126,9 @@ class CardScreenshotTest {
                         "General enquiries", 5, 3, 20),
                 Fixtures.waiting(75, Channel.EMAIL, "Grace Hopper", "Copy of the October invoice", "E-mail", 3,
                         1260, 3600)));
+        api.conversations.put(801L, Conversations.graceChat(801));
+        api.conversations.put(802L, Conversations.adaChat(802));
+        api.conversations.put(803L, Conversations.charlesMail(803, true));
         signIn(robot, api);
         api.emit(EventTypes.OFFER, Fixtures.offerFrom(api, 801, Fixtures.GRACE, Channel.CHAT,
                 "grace@compilers.example", null, "Hi! My compiler licence renewal failed at checkout.", null));

@@ -1,6 +1,13 @@
 package dev.switchboard.desktop;
 
 import dev.switchboard.api.AgentView;
+import dev.switchboard.api.CannedResponseView;
+import dev.switchboard.api.ConversationView;
+import dev.switchboard.api.MessageEvent;
+import dev.switchboard.api.MessageView;
+import dev.switchboard.api.ReplyMode;
+import dev.switchboard.api.SendMessageRequest;
+import dev.switchboard.api.TranscriptRequest;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.ConsultRequest;
@@ -42,6 +49,8 @@ import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.Direction;
 import dev.switchboard.domain.InteractionState;
 import dev.switchboard.domain.MatchKind;
+import dev.switchboard.domain.MessageDirection;
+import dev.switchboard.domain.MessageStatus;
 import dev.switchboard.domain.Role;
 
 import java.math.BigDecimal;
@@ -53,6 +62,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -299,7 +310,14 @@ public final class FakeApi implements SwitchboardApi {
 
     @Override
     public TicketView ticket(long id) {
-        throw new UnsupportedOperationException();
+        calls.add("ticket " + id);
+        check();
+        TicketView t = ticketsById.get(id);
+        if (t == null) {
+            t = tickets.values().stream().flatMap(List::stream).filter(x -> x.id() == id).findFirst()
+                    .orElseThrow(() -> new ApiException(404, new ApiError("not_found", "No such ticket.", null)));
+        }
+        return t;
     }
 
     @Override
@@ -575,6 +593,127 @@ public final class FakeApi implements SwitchboardApi {
         return new ScreenPop(v, customer == null ? MatchKind.UNKNOWN : MatchKind.SINGLE, customer, List.of(),
                 customer == null ? List.of() : tickets.getOrDefault(customer.id(), List.of()),
                 customer == null ? List.of() : Fixtures.truncated(history.getOrDefault(customer.id(), List.of()), 20));
+    }
+
+    /** Conversations of text contacts, by interaction id. */
+    public final Map<Long, ConversationView> conversations = new ConcurrentHashMap<>();
+    /** Every answer that reached the server, in order (repeats with the same key included). */
+    public final List<Map.Entry<Long, SendMessageRequest>> sent = new CopyOnWriteArrayList<>();
+    /** Every answer the desktop tried to send, also those that never reached the server. */
+    public final List<Map.Entry<Long, SendMessageRequest>> attempts = new CopyOnWriteArrayList<>();
+    public final List<Map.Entry<Long, TranscriptRequest>> transcripts = new CopyOnWriteArrayList<>();
+    public final List<CannedResponseView> canned = new CopyOnWriteArrayList<>();
+    /** Tickets {@link #ticket(long)} answers, besides the customers' open tickets. */
+    public final Map<Long, TicketView> ticketsById = new ConcurrentHashMap<>();
+    /** The bytes of attachments; any other id answers three bytes. */
+    public final Map<Long, byte[]> attachments = new ConcurrentHashMap<>();
+    /** The next this many sends find the server unreachable. */
+    public final AtomicInteger unreachableSends = new AtomicInteger();
+    /** Each send blocks until this opens (null: never): a test sees the answer on its way. */
+    public volatile CountDownLatch sendGate;
+    /** The channel refuses the next send with this reason (502), once. */
+    public volatile String refuseNextSend;
+    private final Map<String, MessageView> answered = new ConcurrentHashMap<>();
+    private final AtomicLong messageIds = new AtomicLong(5000);
+
+    private void check() {
+        if (unreachable) {
+            throw new ServerUnreachableException("connection refused", null);
+        }
+    }
+
+    @Override
+    public ConversationView conversation(long interactionId) {
+        calls.add("conversation " + interactionId);
+        check();
+        ConversationView c = conversations.get(interactionId);
+        if (c == null) {
+            throw new ApiException(404, new ApiError("not_found", "interaction " + interactionId + " does not exist", null));
+        }
+        return c;
+    }
+
+    /** As the server: once per key (a repeat gets the first answer), the new line published as an event. */
+    @Override
+    public MessageView sendMessage(long interactionId, SendMessageRequest request) {
+        calls.add("send " + interactionId);
+        attempts.add(Map.entry(interactionId, request));
+        CountDownLatch gate = sendGate;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        check();
+        if (unreachableSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new ServerUnreachableException("connection reset", null);
+        }
+        sent.add(Map.entry(interactionId, request));
+        MessageView first = answered.get(request.clientKey());
+        if (first != null) {
+            if (first.status() == MessageStatus.FAILED) {
+                throw refused(first.statusDetail());
+            }
+            return first;
+        }
+        if (request.mode() == ReplyMode.FORWARD && (request.to() == null || request.to().isEmpty())) {
+            throw new ApiException(400, new ApiError("invalid", "say who to forward the e-mail to", "to"));
+        }
+        String reason = refuseNextSend;
+        refuseNextSend = null;
+        MessageView line = new MessageView(messageIds.incrementAndGet(), interactionId, MessageDirection.OUTBOUND,
+                agent.displayName(), request.subject(), request.text(), null, request.to(), request.cc(),
+                reason == null ? MessageStatus.SENT : MessageStatus.FAILED, reason == null ? "" : reason, List.of(),
+                Fixtures.NOW);
+        answered.put(request.clientKey(), line);
+        publish(EventTypes.MESSAGE, new MessageEvent(interactionId, line));
+        if (reason != null) {
+            throw refused(reason);
+        }
+        return line;
+    }
+
+    private static ApiException refused(String reason) {
+        return new ApiException(502, new ApiError("send_failed", reason, null));
+    }
+
+    /** The customer wrote: a new line on the stream. */
+    public MessageView customerWrites(long interactionId, long messageId, String author, String text) {
+        MessageView line = new MessageView(messageId, interactionId, MessageDirection.INBOUND, author, null, text,
+                null, List.of(), List.of(), MessageStatus.RECEIVED, "", List.of(), Fixtures.NOW);
+        emit(EventTypes.MESSAGE, new MessageEvent(interactionId, line));
+        return line;
+    }
+
+    @Override
+    public void typing(long interactionId, boolean typing) {
+        calls.add("typing " + interactionId + " " + typing);
+    }
+
+    @Override
+    public MessageView emailTranscript(long interactionId, TranscriptRequest request) {
+        calls.add("transcript " + interactionId);
+        check();
+        transcripts.add(Map.entry(interactionId, request));
+        return new MessageView(messageIds.incrementAndGet(), interactionId, MessageDirection.SYSTEM, "",
+                "Your chat transcript", "Transcript e-mailed to " + request.to(), null, List.of(request.to()), List.of(),
+                MessageStatus.SENT, "", List.of(), Fixtures.NOW);
+    }
+
+    @Override
+    public byte[] attachment(long attachmentId) {
+        calls.add("attachment " + attachmentId);
+        check();
+        return attachments.getOrDefault(attachmentId, new byte[] {1, 2, 3});
+    }
+
+    @Override
+    public List<CannedResponseView> cannedResponses() {
+        calls.add("canned");
+        check();
+        return List.copyOf(canned);
     }
 
     @Override

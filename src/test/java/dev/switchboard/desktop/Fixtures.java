@@ -47,10 +47,15 @@ public final class Fixtures {
 
     /** The fixtures installed in the fake, and a desktop on it in the stage, at the login window. */
     public static Desktop startDesktop(FakeApi api, javafx.stage.Stage stage) {
+        return startDesktop(api, stage, new PickedFiles());
+    }
+
+    /** As {@link #startDesktop(FakeApi, javafx.stage.Stage)}, with file dialogs the test answers. */
+    public static Desktop startDesktop(FakeApi api, javafx.stage.Stage stage, PickedFiles files) {
         install(api);
         Desktop desktop = new Desktop(new DesktopOptions("Embedded server on 127.0.0.1:41234",
                 List.of(new DemoAccount(FakeApi.USER, FakeApi.PASSWORD, dev.switchboard.domain.Role.AGENT)), "light",
-                null), api, CLOCK, null);
+                null), api, CLOCK, null, files);
         desktop.start(stage);
         return desktop;
     }
@@ -99,7 +104,7 @@ public final class Fixtures {
     public static TicketView ticket(long id, long customer, String subject, TicketPriority priority,
                                     TicketStatus status, int daysOld) {
         Instant created = NOW.minus(Duration.ofDays(daysOld)).minus(Duration.ofHours(3));
-        return new TicketView(id, customer, subject, status, priority, created, created, 1, List.of(), List.of());
+        return new TicketView(id, customer, subject, status, priority, created, created, 1, List.of(), List.of(), null, null);
     }
 
     private static final String[] SUBJECTS = {

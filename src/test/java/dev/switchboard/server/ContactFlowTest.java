@@ -120,7 +120,7 @@ class ContactFlowTest {
     @Test
     void queuedContactsSurviveARestartAndAreOfferedOnceEach(@TempDir Path dir) {
         ServerOptions options = new ServerOptions("127.0.0.1", 0, dir, null, null, null, null, 0, 1, 0, "GB",
-                null, null, 0, 0, 0, null, null, false, Clock.systemUTC());
+                null, null, 0, 0, 0, null, null, false, null, Clock.systemUTC());
         List<Long> queued;
         try (SwitchboardServer first = SwitchboardServer.start(options)) {
             HttpSwitchboardApi outbound = new HttpSwitchboardApi(first.baseUrl());

@@ -49,7 +49,7 @@ class RoutingFlowTest {
     void start() {
         ServerOptions base = ServerOptions.inMemory("routing-" + System.nanoTime(), 0);
         server = SwitchboardServer.start(new ServerOptions(base.host(), 0, null, null, null, null, base.memoryDb(),
-                0, 1, 0, "GB", null, null, 0, 0, 0, null, null, false, clock));
+                0, 1, 0, "GB", null, null, 0, 0, 0, null, null, false, null, clock));
     }
 
     @AfterEach

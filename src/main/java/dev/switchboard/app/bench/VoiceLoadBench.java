@@ -70,7 +70,7 @@ final class VoiceLoadBench {
         }
         ServerOptions options = new ServerOptions("127.0.0.1", 0, s.dataDir(), null, null, null, null, 1000, 42L, 2.0,
                 "GB", null, null, s.agents(), 0, 0, s.handle(), new SipSettings("127.0.0.1", 0, null, null), true,
-                Clock.systemUTC());
+                null, Clock.systemUTC());
         try (SwitchboardServer server = SwitchboardServer.start(options)) {
             Instant since = Instant.now();
             VoiceService voice = server.voice();

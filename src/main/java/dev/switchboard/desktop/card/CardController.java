@@ -11,6 +11,9 @@ import dev.switchboard.desktop.ViewLoader;
 import dev.switchboard.desktop.call.CallController;
 import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
+import dev.switchboard.desktop.conversation.ConversationController;
+import dev.switchboard.desktop.conversation.ConversationPanes;
+import dev.switchboard.desktop.conversation.ConversationsViewModel;
 import dev.switchboard.desktop.customer.NewCustomerController;
 import dev.switchboard.desktop.main.MainViewModel;
 import dev.switchboard.desktop.wrapup.WrapUpController;
@@ -35,6 +38,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -72,6 +76,9 @@ public final class CardController {
     private final FxThread fx;
     private final Subscriptions subscriptions = new Subscriptions();
     private final EventHandler<KeyEvent> timelineKeys = this::onTimelineKey;
+    private final ConversationsViewModel conversations;
+    private ViewSwitch viewSwitch;
+    private ConversationPanes conversationPanes;
     private NewCustomerController form;
     private WrapUpController wrapUp;
     private CallController callBar;
@@ -90,6 +97,10 @@ public final class CardController {
     @FXML private Label contactTitle;
     @FXML private Label contactState;
     @FXML private Label contactSubject;
+    @FXML private HBox viewSwitchBox;
+    @FXML private ToggleButton conversationToggle;
+    @FXML private ToggleButton customerToggle;
+    @FXML private StackPane conversationHost;
     @FXML private Button acceptButton;
     @FXML private Button rejectButton;
     @FXML private Button transferButton;
@@ -136,6 +147,7 @@ public final class CardController {
         this.vm = vm;
         this.main = main;
         this.contacts = main.contacts();
+        this.conversations = main.parts().conversations();
         this.messages = messages;
         this.enums = enums;
         this.loader = loader;
@@ -164,6 +176,12 @@ public final class CardController {
         callBarHost.getChildren().add(call.root());
         subscriptions.bind(callBarHost.visibleProperty(), call.root().visibleProperty());
         subscriptions.bind(callBarHost.managedProperty(), call.root().visibleProperty());
+        conversationPanes = new ConversationPanes(conversationHost, conversations,
+                () -> loader.load(View.CONVERSATION, ConversationController.class).controller());
+        subscriptions.add(conversationPanes);
+        viewSwitch = new ViewSwitch(conversations, viewSwitchBox, conversationToggle, customerToggle, messages,
+                () -> showMode(vm.modeProperty().get()));
+        subscriptions.add(viewSwitch);
         subscriptions.listen(vm.modeProperty(), (obs, old, now) -> showMode(now));
         showMode(vm.modeProperty().get());
         drawn = new DrawnReporter(root, probe, fx);
@@ -173,6 +191,11 @@ public final class CardController {
 
     /** Ctrl+2: focus what the agent most likely works with next. */
     public void focus() {
+        ConversationController pane = conversationPanes.current();
+        if (pane != null && conversationHost.isVisible()) {
+            pane.focus();
+            return;
+        }
         switch (vm.modeProperty().get()) {
             case CUSTOMER -> timeline.requestFocus();
             case UNKNOWN -> newCustomerButton.requestFocus();
@@ -180,6 +203,22 @@ public final class CardController {
             case NEW_CUSTOMER -> form.focus();
             default -> root.requestFocus();
         }
+    }
+
+    /** Ctrl+Enter of the window: sends the answer being written, if the cursor is in it. */
+    public boolean sendAnswer() {
+        ConversationController pane = conversationPanes.current();
+        return pane != null && conversationHost.isVisible() && pane.sendIfFocused();
+    }
+
+    /** Ctrl+Shift+C: the canned responses of the conversation on screen; false when none is. */
+    public boolean openCanned() {
+        ConversationController pane = conversationPanes.current();
+        if (pane == null || !conversationHost.isVisible()) {
+            return false;
+        }
+        pane.openCanned();
+        return true;
     }
 
     /** The wrap-up panel, for the window's Ctrl+Enter. */
@@ -292,11 +331,13 @@ public final class CardController {
 
     private void showMode(CardViewModel.Mode mode) {
         boolean focusInside = focusWithin();
+        boolean conversation = viewSwitch != null && viewSwitch.show(mode);
+        show(conversationHost, conversation);
         show(emptyPane, mode == CardViewModel.Mode.EMPTY);
         show(cardPane, mode != CardViewModel.Mode.EMPTY);
-        show(customerPane, mode == CardViewModel.Mode.CUSTOMER);
-        show(unknownPane, mode == CardViewModel.Mode.UNKNOWN);
-        show(severalPane, mode == CardViewModel.Mode.SEVERAL);
+        show(customerPane, !conversation && mode == CardViewModel.Mode.CUSTOMER);
+        show(unknownPane, !conversation && mode == CardViewModel.Mode.UNKNOWN);
+        show(severalPane, !conversation && mode == CardViewModel.Mode.SEVERAL);
         show(formHost, mode == CardViewModel.Mode.NEW_CUSTOMER);
         if (mode == CardViewModel.Mode.SEVERAL) {
             candidateList.clearSelection();
@@ -341,8 +382,10 @@ public final class CardController {
         boolean call = item != null && item.channel() == Channel.PHONE;
         show(callbackButton, state == InteractionState.ACTIVE && call);
         // ending a call is hanging up
-        endButton.setText(messages.get(call ? "card.hangUp" : "card.end"));
-        tooltip(endButton, call ? "card.hangUp.tooltip" : "card.end.tooltip", Shortcuts.END);
+        boolean chat = item != null && item.channel() == Channel.CHAT;
+        endButton.setText(messages.get(call ? "card.hangUp" : chat ? "card.endChat" : "card.end"));
+        tooltip(endButton, call ? "card.hangUp.tooltip" : chat ? "card.endChat.tooltip" : "card.end.tooltip",
+                Shortcuts.END);
         offerGlow.setVisible(offered);
         if (offered) {
             glow.playFromStart();

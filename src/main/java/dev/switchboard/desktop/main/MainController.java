@@ -213,8 +213,9 @@ public final class MainController {
 
     /**
      * Keys whose meaning depends on what is on screen. Ctrl+Enter: the open panel's action, else the
-     * wrap-up being typed in, else accept the offer, else finish the wrap-up shown. Tabs: Ctrl+Page
-     * Down/Up, Ctrl+(Shift+)Tab, Alt+1…9. A filter, so no control swallows them first.
+     * wrap-up being typed in, else the answer being written, else accept the offer, else finish the
+     * wrap-up shown. Ctrl+Shift+C: a conversation's canned responses (for a call, Consult).
+     * Tabs: Ctrl+Page Down/Up, Ctrl+(Shift+)Tab, Alt+1…9. A filter, so no control swallows them first.
      */
     private void onKey(KeyEvent e) {
         boolean panelOpen = overlay.isVisible();
@@ -227,12 +228,15 @@ public final class MainController {
                 vm.parts().call().consult().start();
             } else if (cardView.wrapUp().focusWithin()) {
                 cardView.wrapUp().submit();
-            } else {
+            } else if (!cardView.sendAnswer()) {
                 vm.primaryAction();
             }
             e.consume();
         } else if (panelOpen) {
             return;
+        } else if (Shortcuts.CANNED.match(e) && cardView.openCanned()) {
+            // a text contact's canned responses; the same keys consult for a call
+            e.consume();
         } else if (Shortcuts.NEXT_TAB.match(e) || Shortcuts.NEXT_TAB_TOO.match(e)) {
             vm.parts().tabs().next();
             e.consume();

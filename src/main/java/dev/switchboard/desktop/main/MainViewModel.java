@@ -13,6 +13,7 @@ import dev.switchboard.desktop.callback.CallbackViewModel;
 import dev.switchboard.desktop.card.CardViewModel;
 import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
+import dev.switchboard.desktop.conversation.ConversationsViewModel;
 import dev.switchboard.desktop.dial.DialViewModel;
 import dev.switchboard.desktop.phone.PhoneViewModel;
 import dev.switchboard.desktop.queue.QueueItem;
@@ -48,7 +49,7 @@ public final class MainViewModel {
     public record Parts(ContactsViewModel contacts, QueueViewModel queue, TabsViewModel tabs, CardViewModel card,
                         SearchViewModel search, WrapUpViewModel wrapUp, TransferViewModel transfer,
                         CallbackViewModel callback, CallViewModel call, DialViewModel dial, PhoneViewModel phone,
-                        AgentStateModel state) {
+                        AgentStateModel state, ConversationsViewModel conversations) {
     }
 
     private final AgentSession session;
@@ -178,6 +179,7 @@ public final class MainViewModel {
         parts.queue().tick(now);
         parts.wrapUp().tick(now);
         parts.call().tick(now);
+        parts.conversations().tick(now);
         parts.state().tick(now);
         notices.tick(now);
     }

@@ -9,9 +9,11 @@ import dev.switchboard.desktop.ui.UrgencyStyle;
 import dev.switchboard.domain.InteractionState;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -48,6 +50,9 @@ public final class TabsController {
     private void initialize() {
         subscriptions.listen(vm.tabs(), (ListChangeListener<ContactItem>) c -> rebuild());
         subscriptions.listen(vm.selectedTabProperty(), (obs, old, now) -> showSelection());
+        MapChangeListener<Long, Integer> unread = c -> showUnread();
+        vm.unread().addListener(unread);
+        subscriptions.onClose(() -> vm.unread().removeListener(unread));
         subscriptions.bind(root.visibleProperty(), Bindings.isNotEmpty(vm.tabs()));
         subscriptions.bind(root.managedProperty(), root.visibleProperty());
         hint.setText(messages.format("tabs.hint", Shortcuts.NEXT_TAB.getDisplayText(),
@@ -70,6 +75,18 @@ public final class TabsController {
             strip.getChildren().add(tab.box);
         }
         showSelection();
+        showUnread();
+    }
+
+    /** A dot with the count of the customer's new lines on the tabs the agent is not looking at. */
+    private void showUnread() {
+        for (Tab tab : shown) {
+            Integer n = vm.unread().get(tab.item.interactionId());
+            tab.unread.setText(n == null ? "" : n > 99 ? "99+" : Integer.toString(n));
+            tab.unread.setVisible(n != null && n > 0);
+            tab.unread.setManaged(tab.unread.isVisible());
+            tab.unread.setAccessibleText(n == null ? "" : messages.format("tabs.unread", n));
+        }
     }
 
     private void clear() {
@@ -91,6 +108,7 @@ public final class TabsController {
     private final class Tab {
         final ContactItem item;
         final HBox box;
+        final Label unread = new Label();
         final Subscriptions subscriptions = new Subscriptions();
 
         Tab(ContactItem item, int number) {
@@ -100,12 +118,18 @@ public final class TabsController {
             Label name = new Label();
             name.getStyleClass().add("tab-name");
             name.setMinWidth(0);
+            unread.getStyleClass().add("tab-unread");
+            unread.setMinWidth(Label.USE_PREF_SIZE);
+            unread.setId("unread-" + item.interactionId());
+            HBox title = new HBox(6, name, unread);
+            title.setAlignment(Pos.CENTER_LEFT);
+            title.setMinWidth(0);
             Label state = new Label();
             state.getStyleClass().add("tab-state");
             Label clock = new Label();
             clock.getStyleClass().add("tab-clock");
             HBox status = new HBox(6, state, clock);
-            VBox text = new VBox(1, name, status);
+            VBox text = new VBox(1, title, status);
             text.setMinWidth(0);
             box = new HBox(8, icon, text);
             box.getStyleClass().add("work-tab");

@@ -5,6 +5,7 @@ import dev.switchboard.desktop.contacts.ContactsViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * The centre's tabs: one per contact the agent works (active or in wrap-up), in the order they were
@@ -15,10 +16,13 @@ public final class TabsViewModel {
     public static final int NUMBERED = 9;
 
     private final ContactsViewModel contacts;
+    private final ObservableMap<Long, Integer> unread;
     private final ObjectBinding<ContactItem> selectedTab;
 
-    public TabsViewModel(ContactsViewModel contacts) {
+    /** {@code unread}: the customer's new lines per interaction, in tabs the agent is not looking at. */
+    public TabsViewModel(ContactsViewModel contacts, ObservableMap<Long, Integer> unread) {
         this.contacts = contacts;
+        this.unread = unread;
         this.selectedTab = Bindings.createObjectBinding(() -> {
             ContactItem item = contacts.selectedProperty().get();
             return contacts.tabs().contains(item) ? item : null;
@@ -32,6 +36,11 @@ public final class TabsViewModel {
     /** The selected contact if it has a tab (an offer on the card has none). */
     public ObjectBinding<ContactItem> selectedTabProperty() {
         return selectedTab;
+    }
+
+    /** New customer lines per interaction since its tab was last shown; absent when none. */
+    public ObservableMap<Long, Integer> unread() {
+        return unread;
     }
 
     public void select(ContactItem item) {

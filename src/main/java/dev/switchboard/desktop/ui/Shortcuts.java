@@ -42,6 +42,13 @@ public final class Shortcuts {
     public static final KeyCombination COMPLETE_CONSULT = KeyCombination.valueOf("Shortcut+Shift+T");
     public static final KeyCombination CANCEL_CONSULT = KeyCombination.valueOf("Shortcut+Shift+X");
     public static final KeyCombination CONFERENCE = KeyCombination.valueOf("Shortcut+Shift+J");
+    /**
+     * Text contacts. Send is Ctrl+Enter, as every panel's submit; it wins when the cursor is in the
+     * answer being written. Canned responses share their keys with Consult: a call has no canned
+     * responses and a chat no consultation, so the window decides by what is on screen.
+     */
+    public static final KeyCombination SEND = KeyCombination.valueOf("Shortcut+Enter");
+    public static final KeyCombination CANNED = KeyCombination.valueOf("Shortcut+Shift+C");
     /** Puts the cursor in the number field of the dial box. */
     public static final KeyCombination DIAL = KeyCombination.valueOf("Shortcut+D");
 

@@ -5,11 +5,14 @@ import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.OfferEvent;
 import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.AgentState;
+import dev.switchboard.api.SendMessageRequest;
 import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.server.ApiProblem;
 import dev.switchboard.server.EventHub;
+import dev.switchboard.server.Replies;
 import dev.switchboard.server.RoutingService;
+import dev.switchboard.server.Session;
 import dev.switchboard.server.WorkDistributor;
 import dev.switchboard.store.RoutingStore;
 import org.slf4j.Logger;
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,6 +42,7 @@ public final class SimulatedAgents implements AutoCloseable {
     private final Map<Long, Agent> agents;
     private final WorkDistributor work;
     private final RoutingService routing;
+    private final Replies replies;
     private final Duration handle;
     /** A few threads: each step waits for the routing thread's answer, and thousands of colleagues act at once. */
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, r -> {
@@ -47,10 +52,14 @@ public final class SimulatedAgents implements AutoCloseable {
     });
     private final AutoCloseable subscription;
 
-    /** @param handle how long each contact is handled; null: voice 30 s, others 5 s */
+    /**
+     * @param replies answers e-mails, chats and social messages once each (null: they are only handled)
+     * @param handle how long each contact is handled; null: voice 30 s, others 5 s
+     */
     public SimulatedAgents(List<Agent> simulated, RoutingStore config, WorkDistributor work, RoutingService routing,
-                           EventHub hub, Duration handle) {
+                           EventHub hub, Replies replies, Duration handle) {
         this.handle = handle;
+        this.replies = replies;
         this.agents = simulated.stream().collect(Collectors.toMap(Agent::id, Function.identity()));
         this.work = work;
         this.routing = routing;
@@ -81,11 +90,26 @@ public final class SimulatedAgents implements AutoCloseable {
         timer.schedule(() -> {
             try {
                 work.accept(agent, offer.interactionId());
+                Channel channel = offer.pop().interaction().channel();
+                if (replies != null && channel != Channel.PHONE) {
+                    timer.schedule(() -> reply(agent, offer.interactionId()), handle.toMillis() / 3, TimeUnit.MILLISECONDS);
+                }
                 timer.schedule(() -> end(agent, offer.interactionId()), handle.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ApiProblem e) {
                 LOG.debug("simulated agent {} missed offer {}: {}", agent.username(), offer.interactionId(), e.getMessage());
             }
         }, ringMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void reply(Agent agent, long interactionId) {
+        String first = agent.displayName().split(" ")[0];
+        try {
+            replies.send(new Session("simulated", agent), interactionId, new SendMessageRequest(
+                    "sim-" + UUID.randomUUID(), "Thank you for getting in touch. I have looked into this and sorted it out"
+                    + " for you; you will get a confirmation shortly.\n\n" + first));
+        } catch (RuntimeException e) {
+            LOG.debug("simulated agent {} could not answer {}: {}", agent.username(), interactionId, e.getMessage());
+        }
     }
 
     private void ready(Agent agent) {

@@ -76,6 +76,11 @@ final class SimulatedMessages {
         };
     }
 
+    /** A first and last name, as a person might show on a messaging app. */
+    String personName() {
+        return pick(FIRST) + " " + pick(LAST);
+    }
+
     private String pick(List<String> list) {
         return list.get(random.nextInt(list.size()));
     }

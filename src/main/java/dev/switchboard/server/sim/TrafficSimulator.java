@@ -46,10 +46,13 @@ public final class TrafficSimulator implements AutoCloseable {
     /** Places phone contacts as real SIP calls to the server when set; otherwise they go in over the API. */
     private final SimulatedCallers callers;
     private final Map<Long, String> queueNames;
+    /** Sends e-mail, chats and social messages over their channels when set; otherwise over the API. */
+    private final SimulatedTexters texters;
 
     public TrafficSimulator(ContactService contacts, CustomerStore customers, List<ContactQueue> queues, long seed,
-                            Duration every, SimulatedCallers callers) {
+                            Duration every, SimulatedCallers callers, SimulatedTexters texters) {
         this.contacts = contacts;
+        this.texters = texters;
         this.callers = callers;
         this.queueNames = queues.stream().collect(Collectors.toMap(ContactQueue::id, ContactQueue::name));
         this.customers = customers;
@@ -70,6 +73,9 @@ public final class TrafficSimulator implements AutoCloseable {
                     : channel == Channel.PHONE ? queues.get(SimulatedMessages.queueFor(subject)) : null;
             if (channel == Channel.PHONE && callers != null) {
                 call(pickAddress(channel), queue, subject);
+                return;
+            }
+            if (texters != null && benchQueues.isEmpty() && viaChannel(channel, subject)) {
                 return;
             }
             contacts.ingest(new IngestRequest(channel, Direction.INBOUND, pickAddress(channel), subject,
@@ -93,6 +99,44 @@ public final class TrafficSimulator implements AutoCloseable {
                 }
             }, 30 + random.nextInt(90), TimeUnit.SECONDS);
         }
+    }
+
+    /** Sends a text contact over its real channel; false when that channel is not simulated. */
+    private boolean viaChannel(Channel channel, String subject) {
+        switch (channel) {
+            case EMAIL -> {
+                if (!texters.mails()) {
+                    return false;
+                }
+                String address = pickAddress(channel);
+                texters.email(address, nameFor(ContactKind.EMAIL, address), subject, messages.body(channel));
+            }
+            case CHAT -> {
+                String address = pickAddress(channel);
+                texters.chat(nameFor(ContactKind.EMAIL, address), address, messages.body(Channel.SOCIAL));
+            }
+            case SOCIAL -> {
+                if (!texters.posts()) {
+                    return false;
+                }
+                if (random.nextBoolean()) {
+                    texters.messenger(pickAddress(channel), messages.body(channel));
+                } else {
+                    texters.whatsapp(pickAddress(Channel.PHONE).replace(" ", ""), messages.personName(),
+                            messages.body(channel));
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The name a customer goes by at this address; someone new gets a name made from it. */
+    private String nameFor(ContactKind kind, String address) {
+        return customers.idsByContact(kind, address, 1).stream().findFirst().flatMap(customers::find)
+                .map(Customer::displayName).orElseGet(() -> SimulatedTexters.nameOf(address));
     }
 
     private Channel pickChannel() {

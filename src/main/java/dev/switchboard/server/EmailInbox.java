@@ -1,0 +1,140 @@
+package dev.switchboard.server;
+
+import dev.switchboard.api.IngestRequest;
+import dev.switchboard.domain.Channel;
+import dev.switchboard.domain.Conversation;
+import dev.switchboard.domain.Direction;
+import dev.switchboard.domain.Interaction;
+import dev.switchboard.domain.Message;
+import dev.switchboard.domain.MessageDirection;
+import dev.switchboard.domain.MessageStatus;
+import dev.switchboard.store.InteractionStore;
+import dev.switchboard.store.MessageStore;
+import dev.switchboard.store.TicketStore;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * E-mail arriving in the support mailboxes. A mail that answers an earlier one (by its
+ * In-Reply-To or References headers, or by the ticket tag {@code [#12]} in its subject, so a reply
+ * written in another mail client still finds its thread) joins that thread: the conversation still
+ * open, or a new contact on the same ticket. Any other mail is a new contact. A mail seen before (the
+ * same Message-ID) changes nothing.
+ */
+public final class EmailInbox {
+    private static final Pattern TAG = Pattern.compile("\\[#(\\d{1,18})]");
+
+    /** A mail as the mailbox read it: addresses lower-case, HTML already made safe. */
+    public record Incoming(String mailbox, String messageId, String inReplyTo, List<String> references,
+                           String fromAddress, String fromName, List<String> replyTo, List<String> to,
+                           List<String> cc, String subject, String text, String html,
+                           List<Message.Attachment> parts) {
+    }
+
+    private final ConversationService conversations;
+    private final ContactService contacts;
+    private final MessageStore messages;
+    private final InteractionStore interactions;
+    private final TicketStore tickets;
+    private final Clock clock;
+
+    public EmailInbox(ConversationService conversations, ContactService contacts, MessageStore messages,
+                      InteractionStore interactions, TicketStore tickets, Clock clock) {
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.interactions = interactions;
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    /** The subject tag of a ticket. */
+    public static String tag(long ticketId) {
+        return "[#" + ticketId + "]";
+    }
+
+    /** Takes in one mail; returns the interaction it landed on. Safe to call again for the same mail. */
+    public synchronized long receive(Incoming mail) {
+        for (Message seen : messages.byExternalId(mail.messageId())) {
+            if (seen.direction() == MessageDirection.INBOUND) {
+                return seen.interactionId();
+            }
+        }
+        String subject = cut(mail.subject() == null ? "" : mail.subject().strip(), 300);
+        String text = cut(mail.text() == null ? "" : mail.text(), ContactService.MAX_BODY);
+        String replyAddress = mail.replyTo().isEmpty() ? mail.fromAddress() : mail.replyTo().get(0);
+        Optional<Interaction> earlier = thread(mail);
+        Optional<Long> ticket = earlier.flatMap(i -> {
+            List<Long> ids = tickets.ticketsOf(i.id());
+            return ids.isEmpty() ? Optional.<Long>empty() : Optional.of(ids.get(ids.size() - 1));
+        }).or(() -> taggedTicket(subject));
+        Optional<Interaction> open = earlier.filter(Replies::isOpen)
+                .or(() -> ticket.flatMap(this::openEmailOf));
+        long interactionId;
+        if (open.isPresent()) {
+            interactionId = open.get().id();
+        } else {
+            interactionId = contacts.ingest(new IngestRequest(Channel.EMAIL, Direction.INBOUND, mail.fromAddress(),
+                    subject.isEmpty() ? "(no subject)" : subject, text), null, stored -> {
+                        messages.insertConversation(new Conversation(stored.id(), Conversation.EMAIL,
+                                replyAddress, mail.mailbox(), mail.fromName(), mail.fromAddress(), ""));
+                        if (ticket.isPresent()) {
+                            tickets.link(ticket.get(), stored.id());
+                        } else {
+                            conversations.ticketFor(stored);
+                        }
+                    }).interaction().id();
+        }
+        conversations.add(new Message(0, interactionId, MessageDirection.INBOUND,
+                mail.fromName() == null || mail.fromName().isBlank() ? mail.fromAddress() : mail.fromName(), null,
+                subject, text, mail.html(), mail.to(), mail.cc(), mail.messageId(), mail.inReplyTo(),
+                MessageStatus.RECEIVED, "", null, clock.instant(), mail.parts()));
+        return interactionId;
+    }
+
+    /** The interaction of the newest message this mail answers or refers to. */
+    private Optional<Interaction> thread(Incoming mail) {
+        List<String> ids = new ArrayList<>();
+        if (mail.inReplyTo() != null) {
+            ids.add(mail.inReplyTo());
+        }
+        List<String> refs = new ArrayList<>(mail.references());
+        java.util.Collections.reverse(refs);
+        ids.addAll(refs);
+        for (String id : ids) {
+            List<Message> found = messages.byExternalId(id);
+            if (!found.isEmpty()) {
+                return interactions.find(found.get(found.size() - 1).interactionId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Long> taggedTicket(String subject) {
+        Matcher m = TAG.matcher(subject);
+        while (m.find()) {
+            long id = Long.parseLong(m.group(1));
+            if (tickets.find(id).isPresent()) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The ticket's e-mail contact still being worked, if any. */
+    private Optional<Interaction> openEmailOf(long ticketId) {
+        return tickets.find(ticketId).flatMap(t -> t.interactionIds().stream()
+                .sorted(java.util.Comparator.reverseOrder())
+                .map(interactions::find).flatMap(Optional::stream)
+                .filter(i -> i.channel() == Channel.EMAIL && Replies.isOpen(i)).findFirst());
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}

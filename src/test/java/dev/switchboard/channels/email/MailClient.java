@@ -1,0 +1,67 @@
+package dev.switchboard.channels.email;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.HeaderTerm;
+import java.util.Properties;
+
+/** Another mail client, as a customer or an administrator would use one: plain Jakarta Mail, no product code. */
+final class MailClient {
+    private final EmbeddedMailServer server;
+
+    MailClient(EmbeddedMailServer server) {
+        this.server = server;
+    }
+
+    Session smtpSession() {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(server.smtpPort()));
+        props.put("mail.smtp.localhost", "localhost");
+        return Session.getInstance(props);
+    }
+
+    /** Sends over SMTP; keeps the Message-ID the message already has. */
+    void send(MimeMessage message) throws MessagingException {
+        message.saveChanges();
+        Transport.send(message);
+    }
+
+    /** Whether the support mailbox holds the mail with this Message-ID (no brackets) with \Seen set. */
+    boolean seen(String messageId) throws MessagingException {
+        Mailbox box = server.supportMailbox();
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(box.host(), box.port(), box.user(), box.password());
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                Message[] found = inbox.search(new HeaderTerm("Message-ID", "<" + messageId + ">"));
+                if (found.length != 1) {
+                    throw new AssertionError(found.length + " mails with Message-ID " + messageId);
+                }
+                return found[0].isSet(Flags.Flag.SEEN);
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    /** A message whose Message-ID survives saveChanges. */
+    static MimeMessage withId(Session session, String id) {
+        return new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", "<" + id + ">");
+            }
+        };
+    }
+}
