@@ -57,10 +57,12 @@ public final class Routes {
     private final RoutingStore routingStore;
     private final VoiceService voice;
     private final Requests requests;
+    private final Idempotency idempotency;
 
     public Routes(AuthService auth, CustomerService customers, ContactService contacts, TicketService tickets,
                   WorkDistributor work, EventStreamResource events, EventHub hub, RoutingService routing,
-                  RoutingStore routingStore, VoiceService voice, ObjectMapper strict) {
+                  RoutingStore routingStore, VoiceService voice, Idempotency idempotency, ObjectMapper strict) {
+        this.idempotency = idempotency;
         this.auth = auth;
         this.customers = customers;
         this.contacts = contacts;
@@ -94,6 +96,8 @@ public final class Routes {
         var r = config.routes;
         r.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         r.before(this::authenticate);
+        r.before(idempotency::before);
+        r.after(idempotency::after);
 
         r.post("/api/v1/login", this::login);
         r.post("/api/v1/logout", this::logout);

@@ -17,6 +17,7 @@ import dev.switchboard.server.sim.TrafficSimulator;
 import dev.switchboard.store.AgentStore;
 import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.IdempotencyStore;
 import dev.switchboard.store.InteractionStore;
 import dev.switchboard.store.MessageStore;
 import dev.switchboard.store.RoutingStore;
@@ -118,8 +119,10 @@ public final class SwitchboardServer implements AutoCloseable {
                 throw new IllegalStateException(e.getMessage(), e);
             }
             resources.add(voice);
+            Idempotency idempotency = new Idempotency(new IdempotencyStore(ds), o.clock());
+            idempotency.forgetOld();
             Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub,
-                    routingService, routingStore, voice, strict);
+                    routingService, routingStore, voice, idempotency, strict);
             MessageStore messageStore = new MessageStore(ds);
             conversations = new ConversationService(messageStore, interactions, tickets, hub,
                     BusinessHours.weekdays(java.time.ZoneId.systemDefault()), o.clock());

@@ -1,0 +1,284 @@
+package dev.switchboard.client.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.api.ApiError;
+import dev.switchboard.api.Json;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Delivers the {@link Outbox} to the server on one daemon thread, strictly in order: an entry is sent
+ * only once every earlier one is SENT or FAILED. Each attempt carries the entry's own
+ * {@code Idempotency-Key}, the same on every retry, so the server applies it once even when an answer
+ * was lost on the way back.
+ *
+ * <p>No answer, a 5xx, 408 or 429 is retried with exponential backoff (0.5 s doubling to 30 s, with
+ * jitter); a 401 waits for a different token before trying again; any other 4xx marks the entry FAILED
+ * and the next one goes. The {@link Listener} is called on the sender's thread.
+ */
+public final class OutboxSender implements AutoCloseable {
+    static final Duration FIRST_DELAY = Duration.ofMillis(500);
+    static final Duration MAX_DELAY = Duration.ofSeconds(30);
+    /** How often a sender without a usable token looks at the token again when nobody wakes it. */
+    private static final Duration TOKEN_POLL = Duration.ofSeconds(1);
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final System.Logger LOG = System.getLogger(OutboxSender.class.getName());
+
+    /** What the sender tells the desktop; every method is called on the sender's thread. */
+    public interface Listener {
+        /** The server accepted {@code e} (as it was sent) with this answer. */
+        default void sent(OutboxEntry e, int status, String responseJson) {
+        }
+
+        /** The server refused {@code e} for good; {@code message} is its reason. */
+        default void failed(OutboxEntry e, String message) {
+        }
+
+        /** {@code pending} entries wait: the server is out of reach, busy, or nobody is signed in. */
+        default void waiting(int pending, String lastError) {
+        }
+    }
+
+    private final Outbox outbox;
+    private final OkHttpClient http;
+    private final String baseUrl;
+    private final Supplier<String> token;
+    private final Clock clock;
+    private final Listener listener;
+    private final ObjectMapper json = Json.lenient();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private boolean woken = true; // guarded by lock; a new sender tries at once, whatever was scheduled
+    private volatile boolean closed;
+    private volatile Call inFlight;
+    private String refusedToken; // sender thread only
+    private final Thread thread;
+
+    /** Starts sending at once. {@code token} gives the current session's token, or null when signed out. */
+    public OutboxSender(Outbox outbox, OkHttpClient http, String baseUrl, Supplier<String> token, Clock clock,
+                        Listener listener) {
+        this.outbox = outbox;
+        this.http = http;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+        this.clock = clock;
+        this.listener = listener;
+        this.thread = new Thread(this::run, "outbox-sender");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Try now, whatever the backoff said: an entry was added, the network is back, or a new token is in. */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the sender, cancelling a request in flight; the entry stays PENDING for the next sender. */
+    @Override
+    public void close() {
+        closed = true;
+        wake();
+        Call call = inFlight;
+        if (call != null) {
+            call.cancel();
+        }
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                step();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.log(System.Logger.Level.WARNING, "the outbox sender failed; trying again shortly", e);
+                try {
+                    awaitUntil(clock.instant().plus(FIRST_DELAY.multipliedBy(10)));
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void step() throws InterruptedException {
+        boolean now = takeWake();
+        Optional<OutboxEntry> next = outbox.next();
+        if (next.isEmpty()) {
+            awaitUntil(null);
+            return;
+        }
+        OutboxEntry e = next.get();
+        String bearer = token.get();
+        if (bearer == null || bearer.equals(refusedToken)) {
+            tell(() -> listener.waiting(outbox.pendingCount(), bearer == null ? "signed out" : e.lastError()));
+            awaitUntil(clock.instant().plus(TOKEN_POLL));
+            return;
+        }
+        if (refusedToken != null) {
+            refusedToken = null; // a new token: no reason to sit out the rest of the backoff
+            now = true;
+        }
+        Instant due = e.nextAttemptAt();
+        if (!now && due != null && due.isAfter(clock.instant())) {
+            awaitUntil(due);
+            return;
+        }
+        send(e, bearer);
+    }
+
+    private void send(OutboxEntry e, String bearer) {
+        Request request;
+        try {
+            request = new Request.Builder().url(HttpUrl.get(baseUrl + e.path()))
+                    .method(e.method(), body(e))
+                    .header("Authorization", "Bearer " + bearer)
+                    .header("Idempotency-Key", e.key())
+                    .header("Accept", "application/json")
+                    .build();
+        } catch (IllegalArgumentException bad) {
+            refuse(e, 0, "cannot be sent: " + bad.getMessage());
+            return;
+        }
+        Call call = http.newCall(request);
+        inFlight = call;
+        if (closed) {
+            call.cancel();
+        }
+        int status;
+        String text;
+        try (Response response = call.execute()) {
+            status = response.code();
+            text = response.body().string();
+        } catch (IOException io) {
+            if (!closed) {
+                retry(e, "no answer from the server: " + io.getMessage());
+            }
+            return;
+        } finally {
+            inFlight = null;
+        }
+        if (status >= 200 && status < 300) {
+            outbox.markSent(e.id(), status, text);
+            tell(() -> listener.sent(e, status, text));
+        } else if (status == 401) {
+            refusedToken = bearer;
+            retry(e, "HTTP 401: " + message(status, text));
+        } else if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            refuse(e, status, message(status, text));
+        } else {
+            retry(e, "HTTP " + status + ": " + message(status, text));
+        }
+    }
+
+    private static RequestBody body(OutboxEntry e) {
+        if (e.bodyJson() != null) {
+            return RequestBody.create(e.bodyJson().getBytes(StandardCharsets.UTF_8), JSON);
+        }
+        return "DELETE".equals(e.method()) ? null : RequestBody.create(new byte[0], null);
+    }
+
+    private void refuse(OutboxEntry e, int status, String message) {
+        outbox.markFailed(e.id(), status, message);
+        tell(() -> listener.failed(e, message));
+    }
+
+    private void retry(OutboxEntry e, String error) {
+        outbox.recordAttempt(e.id(), error, clock.instant().plus(backoff(e.attempts() + 1)));
+        tell(() -> listener.waiting(outbox.pendingCount(), error));
+    }
+
+    /** 0.5 s doubling per attempt up to 30 s; each wait is drawn from the upper half, so desktops spread out. */
+    static Duration backoff(int attempt) {
+        long base = Math.min(MAX_DELAY.toMillis(), FIRST_DELAY.toMillis() << Math.min(Math.max(attempt - 1, 0), 16));
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    private String message(int status, String text) {
+        try {
+            ApiError error = json.readValue(text, ApiError.class);
+            if (error != null && error.message() != null) {
+                return error.message();
+            }
+            if (error != null && error.error() != null) {
+                return error.error();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not our JSON: a proxy or another server answered
+        }
+        return "the server answered HTTP " + status;
+    }
+
+    private void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "an outbox listener failed", e);
+        }
+    }
+
+    private boolean takeWake() {
+        lock.lock();
+        try {
+            boolean w = woken;
+            woken = false;
+            return w;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until woken, closed, or {@code until} (null: no limit). */
+    private void awaitUntil(Instant until) throws InterruptedException {
+        lock.lock();
+        try {
+            if (woken || closed) {
+                return;
+            }
+            if (until == null) {
+                changed.await();
+            } else {
+                long nanos = Duration.between(clock.instant(), until).toNanos();
+                if (nanos > 0) {
+                    changed.awaitNanos(nanos);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}
