@@ -2,12 +2,14 @@ package dev.switchboard.server;
 
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.domain.Channel;
+import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.Conversation;
 import dev.switchboard.domain.Direction;
 import dev.switchboard.domain.Interaction;
 import dev.switchboard.domain.Message;
 import dev.switchboard.domain.MessageDirection;
 import dev.switchboard.domain.MessageStatus;
+import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.InteractionStore;
 import dev.switchboard.store.MessageStore;
 import dev.switchboard.store.TicketStore;
@@ -41,10 +43,12 @@ public final class EmailInbox {
     private final MessageStore messages;
     private final InteractionStore interactions;
     private final TicketStore tickets;
+    private final CustomerStore customers;
     private final Clock clock;
 
     public EmailInbox(ConversationService conversations, ContactService contacts, MessageStore messages,
-                      InteractionStore interactions, TicketStore tickets, Clock clock) {
+                      InteractionStore interactions, TicketStore tickets, CustomerStore customers, Clock clock) {
+        this.customers = customers;
         this.conversations = conversations;
         this.contacts = contacts;
         this.messages = messages;
@@ -58,12 +62,15 @@ public final class EmailInbox {
         return "[#" + ticketId + "]";
     }
 
-    /** Takes in one mail; returns the interaction it landed on. Safe to call again for the same mail. */
-    public synchronized long receive(Incoming mail) {
-        for (Message seen : messages.byExternalId(mail.messageId())) {
-            if (seen.direction() == MessageDirection.INBOUND) {
-                return seen.interactionId();
-            }
+    /**
+     * Takes in one mail; returns the interaction it landed on. Safe to call again for the same mail,
+     * and for our own answers read back from a mailbox copied on them (they are known by their id).
+     */
+    public synchronized long receive(Incoming raw) {
+        Incoming mail = fit(raw);
+        List<Message> seen = messages.byExternalId(mail.messageId());
+        if (!seen.isEmpty()) {
+            return seen.get(0).interactionId();
         }
         String subject = cut(mail.subject() == null ? "" : mail.subject().strip(), 300);
         String text = cut(mail.text() == null ? "" : mail.text(), ContactService.MAX_BODY);
@@ -72,7 +79,7 @@ public final class EmailInbox {
         Optional<Long> ticket = earlier.flatMap(i -> {
             List<Long> ids = tickets.ticketsOf(i.id());
             return ids.isEmpty() ? Optional.<Long>empty() : Optional.of(ids.get(ids.size() - 1));
-        }).or(() -> taggedTicket(subject));
+        }).or(() -> taggedTicket(subject, mail.fromAddress()));
         Optional<Interaction> open = earlier.filter(Replies::isOpen)
                 .or(() -> ticket.flatMap(this::openEmailOf));
         long interactionId;
@@ -115,15 +122,81 @@ public final class EmailInbox {
         return Optional.empty();
     }
 
-    private Optional<Long> taggedTicket(String subject) {
+    /**
+     * The ticket named by a tag in the subject, when the sender is that ticket's customer (tickets are
+     * numbered in order: a stranger's tag must not put their mail on someone else's ticket).
+     */
+    private Optional<Long> taggedTicket(String subject, String from) {
         Matcher m = TAG.matcher(subject);
         while (m.find()) {
             long id = Long.parseLong(m.group(1));
-            if (tickets.find(id).isPresent()) {
+            boolean theirs = tickets.find(id).flatMap(t -> customers.find(t.customerId()))
+                    .map(c -> c.contactPoints().stream().anyMatch(p -> p.kind() == ContactKind.EMAIL
+                            && p.value().equalsIgnoreCase(from)))
+                    .orElse(false);
+            if (theirs) {
                 return Optional.of(id);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The mail cut to what the store holds, so that storing it cannot fail half way (a mail that
+     * failed after its contact was queued would be read again and queued again): over-long ids are
+     * replaced by a digest of themselves, names and addresses cut, an HTML body too large to keep
+     * dropped (its text stays), attachment names shortened keeping their extension.
+     */
+    static Incoming fit(Incoming m) {
+        List<Message.Attachment> parts = m.parts().stream().map(a -> new Message.Attachment(a.id(),
+                shortName(a.filename()), a.contentType() == null || a.contentType().length() > 200
+                ? "application/octet-stream" : a.contentType(), a.size(),
+                a.contentId() == null || a.contentId().length() > 400 ? null : a.contentId(), a.inline(), a.data()))
+                .toList();
+        return new Incoming(cut(m.mailbox(), 320), id(m.messageId()), m.inReplyTo() == null ? null : id(m.inReplyTo()),
+                m.references().stream().map(EmailInbox::id).toList(), cut(m.fromAddress(), 320),
+                m.fromName() == null ? null : cut(m.fromName(), 200), addresses(m.replyTo()), addresses(m.to()),
+                addresses(m.cc()), m.subject(), m.text(),
+                m.html() != null && m.html().length() > MAX_HTML ? null : m.html(), parts);
+    }
+
+    private static final int MAX_HTML = 1_000_000;
+    private static final int MAX_ADDRESSES = 3_900;
+
+    /** A Message-ID as stored: itself, or a digest of it when it is longer than the column. */
+    static String id(String messageId) {
+        if (messageId.length() <= 400) {
+            return messageId;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(messageId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest) + "@long-id.invalid";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** As many of the addresses as fit the column, in order. */
+    private static List<String> addresses(List<String> all) {
+        List<String> kept = new ArrayList<>();
+        int length = 0;
+        for (String a : all) {
+            if (a.length() <= 320 && length + a.length() + 1 <= MAX_ADDRESSES) {
+                kept.add(a);
+                length += a.length() + 1;
+            }
+        }
+        return kept;
+    }
+
+    private static String shortName(String name) {
+        if (name.length() <= 200) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+        return name.substring(0, 200 - ext.length()) + ext;
     }
 
     /** The ticket's e-mail contact still being worked, if any. */

@@ -99,8 +99,8 @@ public final class LiveConversations {
      * A message from Messenger (sender: the page-scoped id, matched as a social handle) or WhatsApp
      * (sender: the phone number, matched as one).
      */
-    public void socialMessage(String platform, String senderId, String senderName, String messageId, String text,
-                              List<String> attachmentTypes) {
+    public synchronized void socialMessage(String platform, String senderId, String senderName, String messageId,
+                                           String text, List<String> attachmentTypes) {
         if (!messages.byExternalId(messageId).isEmpty()) {
             return;
         }
@@ -129,7 +129,7 @@ public final class LiveConversations {
 
     /**
      * A platform's report on an agent's message: by its id, or ({@code messageId} null) everything
-     * sent to {@code recipientId} up to {@code at} was read.
+     * sent to {@code recipientId} up to {@code at} (Messenger's watermark: read, or delivered).
      */
     public void socialStatus(String platform, String recipientId, String messageId, MessageStatus status, Instant at,
                              String error) {
@@ -143,7 +143,7 @@ public final class LiveConversations {
         }
         messages.latestConversation(platform, recipientId).ifPresent(c ->
                 messages.unreadOutbound(c.interactionId(), at).forEach(m ->
-                        conversations.advance(m.id(), MessageStatus.READ, "", null)));
+                        conversations.advance(m.id(), status, "", null)));
     }
 
     private Conversation chat(long conversation) {

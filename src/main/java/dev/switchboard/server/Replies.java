@@ -133,12 +133,13 @@ public final class Replies {
                     .append(m.text()).append('\n');
         }
         String from = conversations.channels().defaultMailbox();
-        Message note = insertOnce(new Message(0, interactionId, MessageDirection.SYSTEM, s.agent().displayName(),
+        Optional<Message> stored = insertFirst(new Message(0, interactionId, MessageDirection.SYSTEM, s.agent().displayName(),
                 s.agentId(), "Your chat transcript", "Transcript e-mailed to " + to, null, List.of(to), List.of(),
                 null, null, MessageStatus.SENDING, "", key, clock.instant(), null));
-        if (note.status() != MessageStatus.SENDING || !key.equals(note.clientKey())) {
-            return repeat(note, interactionId);
+        if (stored.isEmpty()) {
+            return repeatOf(key, interactionId);
         }
+        Message note = stored.get();
         try {
             conversations.channels().sendEmail(new ReplyChannels.OutgoingEmail(from, "Customer support", List.of(to),
                     List.of(), "Your chat transcript", body.toString(), conversations.channels().messageId(key, from),
@@ -210,12 +211,13 @@ public final class Replies {
             }
             inReplyTo = last != null ? last.externalId() : null;
         }
-        Message pending = insertOnce(new Message(0, i.id(), MessageDirection.OUTBOUND, s.agent().displayName(),
+        Optional<Message> stored = insertFirst(new Message(0, i.id(), MessageDirection.OUTBOUND, s.agent().displayName(),
                 s.agentId(), subject, text, null, to, cc, messageId, inReplyTo, MessageStatus.SENDING, "", key,
                 clock.instant(), files));
-        if (!key.equals(pending.clientKey()) || pending.status() != MessageStatus.SENDING) {
-            return repeat(pending, i.id());
+        if (stored.isEmpty()) {
+            return repeatOf(key, i.id());
         }
+        Message pending = stored.get();
         try {
             channels.sendEmail(new ReplyChannels.OutgoingEmail(ours, s.agent().displayName(), to, cc, subject, text,
                     messageId, inReplyTo, references, files));
@@ -229,11 +231,12 @@ public final class Replies {
 
     private MessageView chat(Session s, Interaction i, String key, String text) {
         Requests.maxLength("text", text, 4000);
-        Message pending = insertOnce(new Message(0, i.id(), MessageDirection.OUTBOUND, s.agent().displayName(),
+        Optional<Message> stored = insertFirst(new Message(0, i.id(), MessageDirection.OUTBOUND, s.agent().displayName(),
                 s.agentId(), "", text, null, null, null, null, null, MessageStatus.SENDING, "", key, clock.instant(), null));
-        if (!key.equals(pending.clientKey()) || pending.status() != MessageStatus.SENDING) {
-            return repeat(pending, i.id());
+        if (stored.isEmpty()) {
+            return repeatOf(key, i.id());
         }
+        Message pending = stored.get();
         boolean delivered = conversations.channels().chatLine(i.id(), "a" + pending.id(), s.agent().displayName(),
                 text, pending.createdAt());
         conversations.answered(i.id());
@@ -244,11 +247,12 @@ public final class Replies {
     private MessageView social(Session s, Interaction i, String key, String text) {
         Conversation conv = messages.conversation(i.id()).orElseThrow(() -> ApiProblem.conflict("no_conversation",
                 "this contact did not come from a social platform we can answer on"));
-        Message pending = insertOnce(new Message(0, i.id(), MessageDirection.OUTBOUND, s.agent().displayName(),
+        Optional<Message> stored = insertFirst(new Message(0, i.id(), MessageDirection.OUTBOUND, s.agent().displayName(),
                 s.agentId(), "", text, null, null, null, null, null, MessageStatus.SENDING, "", key, clock.instant(), null));
-        if (!key.equals(pending.clientKey()) || pending.status() != MessageStatus.SENDING) {
-            return repeat(pending, i.id());
+        if (stored.isEmpty()) {
+            return repeatOf(key, i.id());
         }
+        Message pending = stored.get();
         String id;
         try {
             id = conversations.channels().sendSocial(conv.platform(), conv.remoteId(), text);
@@ -263,13 +267,24 @@ public final class Replies {
         return ConversationService.view(conversations.advance(pending.id(), MessageStatus.SENT, "", id).orElse(pending));
     }
 
-    /** Inserts an answer; a concurrent request with the same key that got there first wins. */
-    private Message insertOnce(Message m) {
+    /**
+     * Stores an answer under its key, to be sent by this request; empty when a concurrent request
+     * with the same key stored it first (that one sends it, this one only reports on it).
+     */
+    private Optional<Message> insertFirst(Message m) {
         try {
-            return conversations.add(m);
+            return Optional.of(conversations.add(m));
         } catch (StoreException e) {
-            return messages.byClientKey(m.clientKey()).orElseThrow(() -> e);
+            if (messages.byClientKey(m.clientKey()).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
         }
+    }
+
+    /** What became of the request that stored this key first. */
+    private MessageView repeatOf(String key, long interactionId) {
+        return repeat(messages.byClientKey(key).orElseThrow(), interactionId);
     }
 
     /** A repeated key: what became of the first request, and the same error if it failed. */

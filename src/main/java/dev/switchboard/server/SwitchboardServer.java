@@ -129,7 +129,8 @@ public final class SwitchboardServer implements AutoCloseable {
             work.listen(conversations);
             Replies replies = new Replies(conversations, messageStore, work, normalizer, java.time.ZoneId.systemDefault(),
                     o.clock());
-            emailInbox = new EmailInbox(conversations, contacts, messageStore, interactions, tickets, o.clock());
+            emailInbox = new EmailInbox(conversations, contacts, messageStore, interactions, tickets, customers,
+                    o.clock());
             live = new LiveConversations(conversations, contacts, messageStore, interactions, work, o.clock());
             ConversationRoutes conversationRoutes = new ConversationRoutes(conversations, replies, strict);
             ChannelSettings channelSettings = o.channels();

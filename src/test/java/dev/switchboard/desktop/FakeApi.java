@@ -609,6 +609,8 @@ public final class FakeApi implements SwitchboardApi {
     public final Map<Long, byte[]> attachments = new ConcurrentHashMap<>();
     /** The next this many sends find the server unreachable. */
     public final AtomicInteger unreachableSends = new AtomicInteger();
+    /** The next N sends reach the server, but their answers are lost on the way back. */
+    public final AtomicInteger lostAnswers = new AtomicInteger();
     /** Each send blocks until this opens (null: never): a test sees the answer on its way. */
     public volatile CountDownLatch sendGate;
     /** The channel refuses the next send with this reason (502), once. */
@@ -653,6 +655,9 @@ public final class FakeApi implements SwitchboardApi {
         sent.add(Map.entry(interactionId, request));
         MessageView first = answered.get(request.clientKey());
         if (first != null) {
+            if (lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new ServerUnreachableException("connection reset after the request was sent", null);
+            }
             if (first.status() == MessageStatus.FAILED) {
                 throw refused(first.statusDetail());
             }
@@ -669,6 +674,9 @@ public final class FakeApi implements SwitchboardApi {
                 Fixtures.NOW);
         answered.put(request.clientKey(), line);
         publish(EventTypes.MESSAGE, new MessageEvent(interactionId, line));
+        if (lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new ServerUnreachableException("connection reset after the request was sent", null);
+        }
         if (reason != null) {
             throw refused(reason);
         }

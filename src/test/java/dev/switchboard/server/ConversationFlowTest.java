@@ -133,6 +133,28 @@ class ConversationFlowTest {
     }
 
     @Test
+    void concurrentRequestsWithOneKeySendOnce() throws Exception {
+        AgentDesk agent = desk("agent");
+        long id = server.emailInbox().receive(mail("c1@example.org", null, List.of(), "cy@example.org", "Race", "?"));
+        agent.take();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<MessageView>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> agent.api.sendMessage(id, new SendMessageRequest("race-0001", "Once"))));
+            }
+            for (var a : answers) {
+                assertThat(a.get().text()).isEqualTo("Once");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mails).hasSize(1);
+        assertThat(agent.api.conversation(id).messages()).filteredOn(m -> m.direction() == MessageDirection.OUTBOUND)
+                .hasSize(1);
+    }
+
+    @Test
     void aLaterMailWithOnlyTheTicketTagLandsOnTheSameTicketAsANewContact() {
         AgentDesk agent = desk("agent");
         agent.api.createCustomer(new NewCustomerRequest("Dee", "Tag", null,
@@ -152,6 +174,37 @@ class ConversationFlowTest {
         assertThat(next).isNotEqualTo(id);
         assertThat(agent.api.ticket(ticket).interactionIds()).contains(id, next);
         assertThat(agent.take()).isEqualTo(next);
+    }
+
+    @Test
+    void aStrangersTicketTagDoesNotPutTheirMailOnTheTicket() {
+        AgentDesk agent = desk("agent");
+        agent.api.createCustomer(new NewCustomerRequest("Vic", "Tim", null,
+                List.of(new NewContactPoint(ContactKind.EMAIL, "vic@example.org", null)), null));
+        long id = server.emailInbox().receive(mail("v1@example.org", null, List.of(), "vic@example.org", "Card", "?"));
+        long ticket = agent.api.conversation(id).ticketId();
+        long other = server.emailInbox().receive(mail("x1@attacker.example", null, List.of(), "mallory@attacker.example",
+                "Re: Card [#" + ticket + "]", "Send the refund to my account instead"));
+        assertThat(other).isNotEqualTo(id);
+        assertThat(agent.api.ticket(ticket).interactionIds()).containsExactly(id);
+    }
+
+    @Test
+    void aMailWithOverlongPartsIsStoredOnceCutToFit() {
+        desk("agent");
+        String longName = "x".repeat(300) + ".pdf";
+        String longId = "id-" + "y".repeat(500) + "@example.org";
+        EmailInbox.Incoming big = new EmailInbox.Incoming("support@switchboard.test", longId, null, List.of(),
+                "big@example.org", "B".repeat(400), List.of(), List.of("support@switchboard.test"), List.of(),
+                "Huge", "see the picture", "<p>" + "z".repeat(1_100_000) + "</p>",
+                List.of(new dev.switchboard.domain.Message.Attachment(0, longName, "application/pdf", 3, null, false,
+                        new byte[] {1, 2, 3})));
+        long id = server.emailInbox().receive(big);
+        assertThat(server.emailInbox().receive(big)).isEqualTo(id);
+        MessageView stored = server.conversations().conversation(id).messages().get(0);
+        assertThat(stored.html()).isNull();
+        assertThat(stored.text()).isEqualTo("see the picture");
+        assertThat(stored.attachments().get(0).filename()).hasSize(200).endsWith(".pdf");
     }
 
     @Test

@@ -26,7 +26,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -64,6 +63,8 @@ public final class MailboxWatcher implements AutoCloseable {
     private final Map<Long, Integer> failures = new HashMap<>();
     private final Set<Long> skipped = new HashSet<>();
     private final AtomicLong idleRound = new AtomicLong();
+    /** Renews each IDLE after a while; a round's timer is cancelled when the round ends. */
+    private final java.util.concurrent.ScheduledThreadPoolExecutor renewals = renewalTimer();
 
     private boolean running;
     private Thread thread;
@@ -125,6 +126,7 @@ public final class MailboxWatcher implements AutoCloseable {
     /** Stops the watcher: breaks off IDLE or a pause and waits for the thread to end. */
     @Override
     public void close() {
+        renewals.shutdownNow();
         Thread t;
         synchronized (lock) {
             running = false;
@@ -314,11 +316,11 @@ public final class MailboxWatcher implements AutoCloseable {
 
     private void idleOnce(IMAPFolder inbox) throws MessagingException {
         long round = idleRound.incrementAndGet();
-        CompletableFuture.delayedExecutor(IDLE_RENEW.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        java.util.concurrent.ScheduledFuture<?> renewal = renewals.schedule(() -> {
             if (idling && idleRound.get() == round) {
                 breakIdle(inbox);
             }
-        });
+        }, IDLE_RENEW.toMillis(), TimeUnit.MILLISECONDS);
         idling = true;
         try {
             if (running()) {
@@ -326,7 +328,18 @@ public final class MailboxWatcher implements AutoCloseable {
             }
         } finally {
             idling = false;
+            renewal.cancel(false);
         }
+    }
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor renewalTimer() {
+        java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "mailbox-idle-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** Any command on the folder from another thread ends IDLE first; a NOOP changes nothing else. */

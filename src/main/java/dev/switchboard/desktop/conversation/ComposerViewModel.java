@@ -172,6 +172,14 @@ public final class ComposerViewModel {
 
     private void sent(MessageView view) {
         delivered.accept(view);
+        String draft = text.get() == null ? "" : text.get().strip();
+        if (!draft.isEmpty() && !draft.equals(view.text())) {
+            // the agent changed the draft after "Not sent", but the first version had reached the server
+            // (it is what the customer got): the changes stay here, to be sent as a new answer
+            localProblem = t.messages().get("conversation.sentEarlierVersion");
+            refresh();
+            return;
+        }
         // answered: the next answer starts empty, until the customer writes again
         quoting = false;
         prefill = "";

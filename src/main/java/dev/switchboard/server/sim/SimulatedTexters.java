@@ -114,6 +114,10 @@ public final class SimulatedTexters implements AutoCloseable {
                     @Override
                     public void error(String code, String message) {
                         LOG.debug("simulated chat refused: {}", message);
+                        if ("refused".equals(code) || "unavailable".equals(code)) {
+                            chats.remove(client[0]);
+                            client[0].close();
+                        }
                     }
                 });
         chats.put(client[0], Boolean.TRUE);

@@ -82,6 +82,28 @@ class ComposerViewModelTest {
     }
 
     @Test
+    void changesMadeAfterAnAnswerThatHadArrivedAreKeptForANewAnswer() {
+        ComposerViewModel vm = chat().composer();
+        c.h.api.lostAnswers.set(4);
+        vm.textProperty().set("First version");
+        vm.send();
+        assertThat(vm.retryShownProperty().get()).isTrue();
+        vm.textProperty().set("First version, and more");
+        vm.retry();
+        // the server had the first version: that is what the customer got, once
+        assertThat(c.h.api.sent).extracting(e -> e.getValue().clientKey()).containsOnly(key(0));
+        assertThat(vm.textProperty().get()).isEqualTo("First version, and more");
+        assertThat(vm.pendingKey()).isNull();
+        assertThat(vm.statusProperty().get()).contains("already reached the customer");
+        vm.send();
+        assertThat(c.h.api.sent).last().satisfies(e -> {
+            assertThat(e.getValue().clientKey()).isNotEqualTo(key(0));
+            assertThat(e.getValue().text()).isEqualTo("First version, and more");
+        });
+        assertThat(vm.textProperty().get()).isEmpty();
+    }
+
+    @Test
     void aRefusalKeepsTheDraftWithTheReasonAndTheNextSendIsANewAnswer() {
         ComposerViewModel vm = chat().composer();
         c.h.api.refuseNextSend = "The visitor left";
