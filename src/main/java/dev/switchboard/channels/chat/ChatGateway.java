@@ -104,7 +104,12 @@ public final class ChatGateway implements AutoCloseable {
             c.agentName = agentName;
             socket = c.socket;
         }
-        return socket != null && socket.send(frames.agent(agentName));
+        if (socket == null) {
+            return false;
+        }
+        synchronized (socket) {
+            return socket.send(frames.agent(agentName));
+        }
     }
 
     /**
@@ -348,18 +353,23 @@ public final class ChatGateway implements AutoCloseable {
     }
 
     private void welcome(ChatConnection socket, ChatConversation c) {
-        List<ChatLine> history;
-        try {
-            history = listener.history(c.id);
-        } catch (RuntimeException e) {
-            LOG.warn("the chat listener could not give the history of {}", c.id, e);
-            history = List.of();
+        // the history and the agent's name are read and the welcome sent as one step on this socket:
+        // an agent's line or join that comes meanwhile is either in the welcome or sent after it
+        // (the widget shows each line once, by id)
+        synchronized (socket) {
+            List<ChatLine> history;
+            try {
+                history = listener.history(c.id);
+            } catch (RuntimeException e) {
+                LOG.warn("the chat listener could not give the history of {}", c.id, e);
+                history = List.of();
+            }
+            String agent;
+            synchronized (lock) {
+                agent = c.agentName;
+            }
+            socket.send(frames.welcome(c.token, c.id, history == null ? List.of() : history, agent));
         }
-        String agent;
-        synchronized (lock) {
-            agent = c.agentName;
-        }
-        socket.send(frames.welcome(c.token, c.id, history == null ? List.of() : history, agent));
     }
 
     private void said(ChatConversation c, ChatConnection socket, Say say) {
