@@ -23,13 +23,13 @@ import java.util.regex.Pattern;
 
 /**
  * E-mail arriving in the support mailboxes. A mail that answers an earlier one (by its
- * In-Reply-To or References headers, or by the ticket tag {@code [#12]} in its subject, so a reply
+ * In-Reply-To or References headers, or by the ticket tag {@code [T-12]} (or {@code [#12]}) in its subject, so a reply
  * written in another mail client still finds its thread) joins that thread: the conversation still
  * open, or a new contact on the same ticket. Any other mail is a new contact. A mail seen before (the
  * same Message-ID) changes nothing.
  */
 public final class EmailInbox {
-    private static final Pattern TAG = Pattern.compile("\\[#(\\d{1,18})]");
+    private static final Pattern TAG = Pattern.compile("\\[(?:T-|#)(\\d{1,18})]");
 
     /** A mail as the mailbox read it: addresses lower-case, HTML already made safe. */
     public record Incoming(String mailbox, String messageId, String inReplyTo, List<String> references,
@@ -59,7 +59,7 @@ public final class EmailInbox {
 
     /** The subject tag of a ticket. */
     public static String tag(long ticketId) {
-        return "[#" + ticketId + "]";
+        return "[T-" + ticketId + "]";
     }
 
     /**

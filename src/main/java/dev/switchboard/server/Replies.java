@@ -376,7 +376,7 @@ public final class Replies {
         return out;
     }
 
-    /** "Re: subject [#12]": the customer's subject without its prefixes, and the ticket tag once. */
+    /** "Re: subject [T-12]": the customer's subject without its prefixes, and the ticket tag once. */
     static String subject(String given, String original, ReplyMode mode, Optional<Long> ticket) {
         String subject;
         if (given != null && !given.isBlank()) {

@@ -133,11 +133,11 @@ class EmailConversationFxTest {
         waitUntil(() -> visible(robot, "Ticket reference"));
         assertThat(robot.lookup("Chat closing").tryQuery()).as("a chat-only answer is not offered").isEmpty();
         robot.clickOn("Ticket reference");
-        waitUntil(() -> draft(robot).startsWith("Your ticket is #4321. Kind regards, Alex Morgan\n\nOn 14 Nov"));
+        waitUntil(() -> draft(robot).startsWith("Your ticket is T-4321. Kind regards, Alex Morgan\n\nOn 14 Nov"));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> visible(robot, "Greeting"));
         robot.clickOn("Greeting");
-        waitUntil(() -> draft(robot).startsWith("Your ticket is #4321. Kind regards, Alex Morgan"
+        waitUntil(() -> draft(robot).startsWith("Your ticket is T-4321. Kind regards, Alex Morgan"
                 + "Hello Charles Babbage, thank you for reaching out."));
         assertThat(api.calls.stream().filter("canned"::equals)).as("asked once").hasSize(1);
 
@@ -155,7 +155,7 @@ class EmailConversationFxTest {
         api.refuseNextSend = "Mailbox full at difference.example";
         robot.clickOn(PANE + "#sendButton");
         waitUntil(() -> text(robot, PANE + ".composer-status").equals("Not sent: Mailbox full at difference.example"));
-        assertThat(draft(robot)).startsWith("Your ticket is #4321.");
+        assertThat(draft(robot)).startsWith("Your ticket is T-4321.");
         assertThat(visible(robot, PANE + ".draft-file")).as("the files stay with the draft").isTrue();
         assertThat(visible(robot, PANE + "#retryButton")).as("edit and send anew, not retry").isFalse();
         waitUntil(() -> onFx(() -> robot.lookup(PANE + ".mail-status").queryAll().stream()

@@ -115,7 +115,7 @@ class ConversationFlowTest {
         ReplyChannels.OutgoingEmail sent = mails.get(0);
         assertThat(sent.to()).containsExactly("cara@example.org");
         assertThat(sent.cc()).containsExactlyInAnyOrder("colleague@example.org", "boss@example.org");
-        assertThat(sent.subject()).isEqualTo("Re: Broken kettle [#" + ticket.id() + "]");
+        assertThat(sent.subject()).isEqualTo("Re: Broken kettle [T-" + ticket.id() + "]");
         assertThat(sent.inReplyTo()).isEqualTo("m1@example.org");
         assertThat(sent.attachments()).extracting(a -> a.filename()).containsExactly("label.pdf");
         assertThat(agent.api.ticket(ticket.id()).firstResponseAt()).isNotNull();

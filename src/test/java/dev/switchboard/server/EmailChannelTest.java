@@ -140,14 +140,14 @@ class EmailChannelTest {
         MimeMessage[] delivered = MAIL.getReceivedMessagesForDomain("customer.test");
         assertThat(delivered).hasSize(1);
         MimeMessage sent = delivered[0];
-        assertThat(sent.getSubject()).isEqualTo("Re: My order has not arrived [#" + ticket.id() + "]");
+        assertThat(sent.getSubject()).isEqualTo("Re: My order has not arrived [T-" + ticket.id() + "]");
         assertThat(sent.getHeader("In-Reply-To", null)).isEqualTo("<first-1@customer.test>");
         assertThat(sent.getFrom()[0].toString()).contains(SUPPORT);
         assertThat(attachmentNames(sent)).containsExactly("label.txt");
         assertThat(agent.ticket(ticket.id()).firstResponseAt()).isNotNull();
 
         // the customer answers from another client, quoting our Message-ID
-        MimeMessage reply = mail("reply-2@webmail.test", "Re: My order has not arrived [#" + ticket.id() + "]");
+        MimeMessage reply = mail("reply-2@webmail.test", "Re: My order has not arrived [T-" + ticket.id() + "]");
         reply.setHeader("In-Reply-To", sent.getMessageID());
         reply.setHeader("References", "<first-1@customer.test> " + sent.getMessageID());
         reply.setText("Thank you, got the tracking number.");

@@ -190,7 +190,8 @@ public final class ConversationViewModel {
         String agent = t.agentName().get();
         return switch (about) {
             case "customer" -> customerName();
-            case "ticket" -> view != null && view.ticketId() != null ? "#" + view.ticketId() : "";
+            case "ticket" -> view != null && view.ticketId() != null
+                    ? t.messages().format("ticket.number", view.ticketId()) : "";
             case "agent" -> agent == null ? "" : agent;
             default -> "";
         };

@@ -211,7 +211,7 @@ class ComposerViewModelTest {
         ConversationViewModel mail = mail();
         assertThat(mail.canned().stream().map(r -> r.title())).containsExactly("Greeting", "Ticket reference");
         assertThat(mail.fill(mail.canned().get(0))).isEqualTo("Hello Charles Babbage, thank you for reaching out.");
-        assertThat(mail.fill(mail.canned().get(1))).isEqualTo("Your ticket is #4321. Kind regards, Alex Morgan");
+        assertThat(mail.fill(mail.canned().get(1))).isEqualTo("Your ticket is T-4321. Kind regards, Alex Morgan");
         long asked = c.h.api.calls.stream().filter("canned"::equals).count();
         ConversationViewModel chat = chat();
         assertThat(chat.canned().stream().map(r -> r.title())).containsExactly("Greeting", "Chat closing");
