@@ -61,10 +61,14 @@ public final class InteractionStore {
     }
 
     public Optional<Interaction> find(long id) {
+        // progress not yet on the disk is looked up before the row: it leaves the writer's hands only
+        // once committed, so a row read after finding none there is at least as new
+        Optional<Interaction> unwrittenBefore = unwritten.apply(id);
         Optional<Interaction> stored = jdbc.queryOne("SELECT " + COLUMNS + " FROM interaction WHERE id = ?",
                 ps -> ps.setLong(1, id), InteractionStore::row);
-        // progress may still be on its way to the disk; the customer is always the stored one
-        return stored.map(s -> unwritten.apply(id).map(p -> p.withCustomer(s.customerId())).orElse(s));
+        // the customer is always the stored one (only setCustomer changes it)
+        return stored.map(s -> unwrittenBefore.or(() -> unwritten.apply(id))
+                .map(p -> p.withCustomer(s.customerId())).orElse(s));
     }
 
     /**
