@@ -14,19 +14,16 @@ public final class FxToolkitShutdown implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        if (Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals(FX_THREAD))) {
+        Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(FX_THREAD))
+                .findFirst().orElse(null);
+        if (fx == null) {
             return;
         }
         Platform.exit();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline
-                && Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(FX_THREAD) && t.isAlive())) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            fx.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -8,7 +8,6 @@ import javafx.beans.value.ObservableDoubleValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -22,7 +21,6 @@ import java.util.Locale;
  * stands (sent, delivered, read, failed and why), the centre's notes in the middle, muted.
  */
 final class ChatLine implements LineNode {
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final HBox row = new HBox();
     private final Subscriptions subscriptions = new Subscriptions();
@@ -71,31 +69,17 @@ final class ChatLine implements LineNode {
     private Node status(MessageItem item, Messages messages, LineActions actions) {
         Label status = new Label();
         status.getStyleClass().add("chat-status");
-        status.setWrapText(true);
         FontIcon tick = new FontIcon();
         tick.getStyleClass().add("chat-status-icon");
         status.setGraphic(tick);
-        subscriptions.bind(status.textProperty(), item.statusTextProperty());
-        Button again = new Button(messages.get("conversation.useAgain"), new FontIcon("mdi2p-pencil-outline"));
-        again.getStyleClass().addAll("flat", "line-action");
-        again.setOnAction(e -> actions.useAgain(item));
-        HBox box = new HBox(6, status, again);
-        box.setAlignment(Pos.CENTER_RIGHT);
-        Runnable show = () -> {
+        return LineStatus.of(item, status, messages, actions, subscriptions, () -> {
             MessageStatus s = item.statusProperty().get();
-            boolean failed = item.failed();
-            status.pseudoClassStateChanged(FAILED, failed);
             tick.setIconLiteral(icon(s));
             for (MessageStatus each : MessageStatus.values()) {
                 status.pseudoClassStateChanged(PseudoClass.getPseudoClass(each.name().toLowerCase(Locale.ROOT)),
                         each == s);
             }
-            again.setVisible(failed && !item.text().isBlank());
-            again.setManaged(again.isVisible());
-        };
-        subscriptions.listen(item.statusProperty(), (obs, old, now) -> show.run());
-        show.run();
-        return box;
+        });
     }
 
     static String icon(MessageStatus s) {

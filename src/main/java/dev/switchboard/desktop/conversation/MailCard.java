@@ -3,7 +3,6 @@ package dev.switchboard.desktop.conversation;
 import dev.switchboard.api.AttachmentView;
 import dev.switchboard.desktop.Messages;
 import dev.switchboard.desktop.Subscriptions;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,7 +20,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * HTML while the pane lets it be formatted), its files, and for the agent's mails where they stand.
  */
 final class MailCard implements LineNode {
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final VBox card = new VBox(6);
     private final StackPane body = new StackPane();
@@ -109,21 +107,7 @@ final class MailCard implements LineNode {
     private Node status() {
         Label status = new Label();
         status.getStyleClass().add("mail-status");
-        status.setWrapText(true);
-        subscriptions.bind(status.textProperty(), item.statusTextProperty());
-        Button again = new Button(messages.get("conversation.useAgain"), new FontIcon("mdi2p-pencil-outline"));
-        again.getStyleClass().addAll("flat", "line-action");
-        again.setOnAction(e -> actions.useAgain(item));
-        HBox box = new HBox(6, status, again);
-        box.setAlignment(Pos.CENTER_RIGHT);
-        Runnable show = () -> {
-            status.pseudoClassStateChanged(FAILED, item.failed());
-            again.setVisible(item.failed() && !item.text().isBlank());
-            again.setManaged(again.isVisible());
-        };
-        subscriptions.listen(item.statusProperty(), (obs, old, now) -> show.run());
-        show.run();
-        return box;
+        return LineStatus.of(item, status, messages, actions, subscriptions, () -> { });
     }
 
     /** Formatted while the pane (or the agent) says so and a web view can be made; otherwise the text. */
