@@ -1,6 +1,7 @@
 package dev.switchboard.app;
 
 import dev.switchboard.client.HttpSwitchboardApi;
+import dev.switchboard.client.offline.OfflineApi;
 import dev.switchboard.desktop.DemoAccount;
 import dev.switchboard.desktop.DesktopLauncher;
 import dev.switchboard.desktop.DesktopOptions;
@@ -53,8 +54,9 @@ final class DesktopCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String chosenTheme = theme.toLowerCase(Locale.ROOT).equals("dark") ? "dark" : "light";
         if (server != null) {
-            DesktopLauncher.runRemote(new DesktopOptions(server, List.of(), chosenTheme, null),
-                    new HttpSwitchboardApi(server));
+            try (OfflineApi api = new OfflineApi(new HttpSwitchboardApi(server), profilesFor(server))) {
+                DesktopLauncher.runRemote(new DesktopOptions(server, List.of(), chosenTheme, null), api);
+            }
             return 0;
         }
         Path dir = dataDir != null ? dataDir : DataDirs.defaultDir();
@@ -77,8 +79,9 @@ final class DesktopCommand implements Callable<Integer> {
                 held.server = SwitchboardServer.start(options, progress::update);
                 held.lock.publish(held.server.baseUrl());
                 return new DesktopLauncher.Outcome.Started(held.server.baseUrl(), dir.toString(), accounts);
-            }, HttpSwitchboardApi::new);
+            }, url -> held.open(new OfflineApi(new HttpSwitchboardApi(url), dir.resolve("desktop-profiles"))));
         } finally {
+            held.apis.forEach(OfflineApi::close);
             if (held.server != null) {
                 held.server.close();
             }
@@ -89,9 +92,24 @@ final class DesktopCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Where a desktop against a remote server keeps each agent's copy and outbox: one folder per server
+     * address, so two centres never mix.
+     */
+    static Path profilesFor(String serverUrl) {
+        String name = serverUrl.replaceFirst("^[a-zA-Z]+://", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return DataDirs.defaultDir().resolve("profiles").resolve(name);
+    }
+
     /** What the embedded start left open, closed when the desktop ends. */
     private static final class Holder {
         InstanceLock lock;
         SwitchboardServer server;
+        final List<OfflineApi> apis = new java.util.ArrayList<>();
+
+        OfflineApi open(OfflineApi api) {
+            apis.add(api);
+            return api;
+        }
     }
 }

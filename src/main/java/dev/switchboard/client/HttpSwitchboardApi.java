@@ -39,6 +39,8 @@ import dev.switchboard.api.CannedResponseView;
 import dev.switchboard.api.ConversationView;
 import dev.switchboard.api.MessageView;
 import dev.switchboard.api.SendMessageRequest;
+import dev.switchboard.api.SyncPage;
+import dev.switchboard.api.SyncRequest;
 import dev.switchboard.api.TranscriptRequest;
 import dev.switchboard.api.TypingRequest;
 import okhttp3.MediaType;
@@ -337,6 +339,11 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     @Override
     public List<CannedResponseView> cannedResponses() {
         return send("GET", url("canned-responses"), null, list(CannedResponseView.class));
+    }
+
+    @Override
+    public SyncPage syncPage(SyncRequest request) {
+        return send("POST", url("sync"), request, SyncPage.class);
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.switchboard.api.CannedResponseView;
 import dev.switchboard.api.ConversationView;
 import dev.switchboard.api.MessageView;
 import dev.switchboard.api.SendMessageRequest;
+import dev.switchboard.api.SyncPage;
+import dev.switchboard.api.SyncRequest;
 import dev.switchboard.api.TranscriptRequest;
 import dev.switchboard.api.ConsultRequest;
 import dev.switchboard.api.DialRequest;
@@ -168,4 +170,20 @@ public interface SwitchboardApi {
      * on its own and resuming from the last event delivered. Close the subscription to stop.
      */
     EventSubscription subscribe(long lastSeenSeq, EventListener listener);
+
+    /**
+     * One bounded page of a resync: the customers as the server has them now and, of their tickets
+     * and the ones given with versions, those that changed.
+     */
+    default SyncPage syncPage(SyncRequest request) {
+        throw new UnsupportedOperationException("this client cannot resync");
+    }
+
+    /**
+     * How this desktop's link to the server stands (offline, writes waiting, conflicts to merge). A
+     * client that talks to the server directly is always online.
+     */
+    default SyncMonitor sync() {
+        return SyncMonitor.ALWAYS_ONLINE;
+    }
 }

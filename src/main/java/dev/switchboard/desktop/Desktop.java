@@ -14,11 +14,14 @@ import dev.switchboard.desktop.dial.DialController;
 import dev.switchboard.desktop.login.LoginController;
 import dev.switchboard.desktop.login.LoginViewModel;
 import dev.switchboard.desktop.main.MainController;
+import dev.switchboard.desktop.merge.MergeController;
 import dev.switchboard.desktop.phone.PhoneController;
 import dev.switchboard.desktop.queue.QueueController;
 import dev.switchboard.desktop.search.SearchController;
 import dev.switchboard.desktop.sound.ClipRinger;
+import dev.switchboard.desktop.sync.SyncController;
 import dev.switchboard.desktop.tabs.TabsController;
+import dev.switchboard.desktop.ticket.TicketEditorController;
 import dev.switchboard.desktop.transfer.TransferController;
 import dev.switchboard.desktop.ui.FileChoosers;
 import dev.switchboard.desktop.ui.FileDialogs;
@@ -144,7 +147,11 @@ public final class Desktop {
                 .register(ContactsController.class, () -> new ContactsController(w.contacts(), messages))
                 .register(QueueController.class, () -> new QueueController(w.queue(), messages))
                 .register(TabsController.class, () -> new TabsController(w.tabs(), messages))
-                .register(SearchController.class, () -> new SearchController(w.search(), messages))
+                .register(SearchController.class, () -> new SearchController(w.search(), w.sync(), messages))
+                .register(SyncController.class, () -> new SyncController(w.sync(), messages))
+                .register(MergeController.class, () -> new MergeController(w.merge(), messages))
+                .register(TicketEditorController.class,
+                        () -> new TicketEditorController(w.ticketEditor(), messages, enums))
                 .register(CardController.class,
                         () -> new CardController(w.card(), w.main(), messages, enums, loader, probe, fx))
                 .register(WrapUpController.class, () -> new WrapUpController(w.wrapUp(), messages, enums))

@@ -2,6 +2,7 @@ package dev.switchboard.desktop;
 
 import dev.switchboard.client.ApiException;
 import dev.switchboard.client.ServerUnreachableException;
+import dev.switchboard.client.WriteQueuedException;
 
 /** Turns a failed server call into a sentence for the agent. */
 public final class ErrorText {
@@ -16,6 +17,9 @@ public final class ErrorText {
     public String of(Throwable failure) {
         if (failure instanceof ApiException api && api.error() != null && api.error().message() != null) {
             return api.error().message();
+        }
+        if (failure instanceof WriteQueuedException) {
+            return messages.get("error.queued");
         }
         if (failure instanceof ServerUnreachableException) {
             return messages.format("error.unreachable", server);

@@ -23,7 +23,10 @@ public enum View {
     SEARCH("search"),
     CUSTOMER("customer"),
     STARTUP("startup"),
-    CONVERSATION("conversation");
+    CONVERSATION("conversation"),
+    SYNC("sync"),
+    MERGE("merge"),
+    TICKET("ticket");
 
     private final String feature;
 

@@ -16,12 +16,15 @@ import dev.switchboard.desktop.customer.NewCustomerViewModel;
 import dev.switchboard.desktop.dial.DialViewModel;
 import dev.switchboard.desktop.main.AgentStateModel;
 import dev.switchboard.desktop.main.MainViewModel;
+import dev.switchboard.desktop.merge.MergeViewModel;
 import dev.switchboard.desktop.phone.PhoneViewModel;
 import dev.switchboard.desktop.queue.QueueViewModel;
 import dev.switchboard.desktop.search.SearchViewModel;
 import dev.switchboard.desktop.session.AgentSession;
 import dev.switchboard.desktop.sound.Ringer;
+import dev.switchboard.desktop.sync.SyncViewModel;
 import dev.switchboard.desktop.tabs.TabsViewModel;
+import dev.switchboard.desktop.ticket.TicketEditorViewModel;
 import dev.switchboard.desktop.transfer.TransferViewModel;
 import dev.switchboard.desktop.wrapup.WrapUpViewModel;
 
@@ -49,6 +52,9 @@ public final class Workspace {
     private final DialViewModel dial;
     private final PhoneViewModel phone;
     private final AgentStateModel state;
+    private final TicketEditorViewModel ticketEditor;
+    private final MergeViewModel merge;
+    private final SyncViewModel sync;
     private final MainViewModel main;
     private final Registration serverTime;
 
@@ -86,17 +92,23 @@ public final class Workspace {
         dial = new DialViewModel(contacts, t.api(), t.tasks(), t.messages(), t.errors(), notices);
         phone = new PhoneViewModel(session, t.api(), t.tasks(), t.messages(), t.errors());
         state = new AgentStateModel(session, t.messages(), t.enums(), t.clock());
+        ticketEditor = new TicketEditorViewModel(t.api(), t.tasks(), t.messages(), t.errors(), notices,
+                tickets::upsert);
+        merge = new MergeViewModel(t.api().sync(), t.tasks(), t.messages(), t.enums(), t.errors());
+        sync = new SyncViewModel(t.api().sync(), t.tasks(), t.ui(), t.messages(), t.formats(), t.errors(), merge);
         main = new MainViewModel(session, new MainViewModel.Parts(contacts, queue, tabs, card, search, wrapUp,
-                transfer, callback, call, dial, phone, state, conversations), t.theme(), notices, t.messages(), t.enums(), t.ringer(),
-                signOut, quit);
+                transfer, callback, call, dial, phone, state, conversations, ticketEditor, merge, sync), t.theme(),
+                notices, t.messages(), t.enums(), t.ringer(), signOut, quit);
     }
 
     /**
-     * Starts following the event stream, loads the server's lists and the queue, shows the contacts
-     * still active from an earlier sign-in, and asks whether the agent's phone is registered.
+     * Starts following the event stream and the link's status (online, offline, changes waiting),
+     * loads the server's lists and the queue, shows the contacts still active from an earlier sign-in,
+     * and asks whether the agent's phone is registered.
      */
     public void start() {
         session.start();
+        sync.start();
         contacts.restoreActiveWork();
         queue.load();
         phone.load();
@@ -104,6 +116,7 @@ public final class Workspace {
 
     public void close() {
         serverTime.close();
+        sync.dispose();
         main.dispose();
         state.dispose();
         phone.dispose();
@@ -181,6 +194,18 @@ public final class Workspace {
 
     public AgentStateModel state() {
         return state;
+    }
+
+    public TicketEditorViewModel ticketEditor() {
+        return ticketEditor;
+    }
+
+    public MergeViewModel merge() {
+        return merge;
+    }
+
+    public SyncViewModel sync() {
+        return sync;
     }
 
     public MainViewModel main() {

@@ -1,6 +1,8 @@
 package dev.switchboard.server;
 
 import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.api.SyncPage;
+import dev.switchboard.api.SyncRequest;
 import dev.switchboard.api.NewContactPoint;
 import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.TicketView;
@@ -144,6 +146,60 @@ public final class CustomerService {
             next = lastRow.createdAt() + "_" + lastRow.id();
         }
         return new TimelinePage(page.stream().map(views::interaction).toList(), next);
+    }
+
+    /**
+     * One page of a desktop's resync: the customers as they are now, and of their open tickets and
+     * the tickets the desktop holds, only those whose version moved on.
+     */
+    public SyncPage sync(SyncRequest r) {
+        List<Long> ids = r.customerIds() == null ? List.of() : r.customerIds();
+        java.util.Map<Long, Long> held = r.ticketVersions() == null ? java.util.Map.of() : r.ticketVersions();
+        if (ids.size() > SyncRequest.MAX_CUSTOMERS) {
+            throw ApiProblem.badRequest("customerIds", "at most " + SyncRequest.MAX_CUSTOMERS
+                    + " customers per page, not " + ids.size());
+        }
+        if (held.size() > SyncRequest.MAX_TICKETS) {
+            throw ApiProblem.badRequest("ticketVersions", "at most " + SyncRequest.MAX_TICKETS
+                    + " tickets per page, not " + held.size());
+        }
+        if (ids.stream().anyMatch(java.util.Objects::isNull) || held.containsKey(null) || held.containsValue(null)) {
+            throw ApiProblem.badRequest(ids.contains(null) ? "customerIds" : "ticketVersions", "ids and versions may not be null");
+        }
+        List<Long> distinct = ids.stream().distinct().toList();
+        List<CustomerSummary> found = summaries(distinct);
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        found.forEach(c -> present.add(c.id()));
+        List<Long> missing = distinct.stream().filter(id -> !present.contains(id)).toList();
+        java.util.Map<Long, TicketView> changed = new java.util.LinkedHashMap<>();
+        int unchanged = 0;
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (long id : present) {
+            for (var t : tickets.openByCustomer(id)) {
+                seen.add(t.id());
+                if (java.util.Objects.equals(held.get(t.id()), t.version())) {
+                    unchanged++;
+                } else {
+                    // the open-ticket list comes without notes; a changed ticket travels whole
+                    changed.put(t.id(), views.ticket(tickets.find(t.id()).orElse(t)));
+                }
+            }
+        }
+        for (var e : held.entrySet()) {
+            if (seen.contains(e.getKey())) {
+                continue;
+            }
+            var t = tickets.find(e.getKey());
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.get().version() == e.getValue()) {
+                unchanged++;
+            } else {
+                changed.put(t.get().id(), views.ticket(t.get()));
+            }
+        }
+        return new SyncPage(found, missing, List.copyOf(changed.values()), unchanged);
     }
 
     public List<TicketView> openTickets(long customerId) {

@@ -37,8 +37,15 @@ public final class Idempotency {
         this.clock = clock;
     }
 
-    /** Forgets keys older than a week (run at start). */
+    /**
+     * Forgets keys older than a week, and keys whose request was cut off by the server stopping (run
+     * at start: nothing is running yet, and a retry with such a key must be able to run).
+     */
     public void forgetOld() {
+        int cut = store.releaseUnfinished();
+        if (cut > 0) {
+            LOG.info("let go of {} idempotency keys whose request the last stop cut off", cut);
+        }
         int n = store.forget(clock.instant().minus(KEPT));
         if (n > 0) {
             LOG.info("forgot {} idempotency keys older than {} days", n, KEPT.toDays());

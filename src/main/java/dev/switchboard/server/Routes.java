@@ -14,6 +14,7 @@ import dev.switchboard.api.NewTicketRequest;
 import dev.switchboard.api.NoteRequest;
 import dev.switchboard.api.SkillView;
 import dev.switchboard.api.StateRequest;
+import dev.switchboard.api.SyncRequest;
 import dev.switchboard.api.TicketUpdateRequest;
 import dev.switchboard.api.TransferRequest;
 import dev.switchboard.api.CallControlRequest;
@@ -113,6 +114,7 @@ public final class Routes {
         r.get("/api/v1/customers/{id}", ctx -> ctx.json(customers.get(Requests.pathId(ctx, "id"))));
         r.get("/api/v1/customers/{id}/timeline", ctx -> ctx.json(customers.timeline(Requests.pathId(ctx, "id"),
                 ctx.queryParam("cursor"), Requests.queryInt(ctx, "limit", 25, 1, 100))));
+        r.post("/api/v1/sync", ctx -> ctx.json(customers.sync(requests.body(ctx, SyncRequest.class))));
         r.get("/api/v1/customers/{id}/tickets", ctx -> ctx.json(customers.openTickets(Requests.pathId(ctx, "id"))));
 
         r.post("/api/v1/tickets", ctx -> ctx.status(201).json(

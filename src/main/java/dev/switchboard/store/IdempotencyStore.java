@@ -81,6 +81,14 @@ public final class IdempotencyStore {
     }
 
     /** Forgets answers older than {@code before}. */
+    /**
+     * Lets go of every key whose request was still running: called at start, when none can be (the
+     * server stopped in the middle of it and its transaction did not commit), so a client's retry runs.
+     */
+    public int releaseUnfinished() {
+        return jdbc.inTransaction(c -> Jdbc.update(c, "DELETE FROM idempotent_request WHERE status = 0", ps -> { }));
+    }
+
     public int forget(Instant before) {
         return jdbc.inTransaction(c -> Jdbc.update(c, "DELETE FROM idempotent_request WHERE created_at < ?",
                 ps -> Jdbc.setInstant(ps, 1, before)));

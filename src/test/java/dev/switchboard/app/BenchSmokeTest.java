@@ -47,6 +47,13 @@ class BenchSmokeTest {
         assertThat(voice.path("id").asText()).isEqualTo("VOICE");
         assertThat(voice.path("callsPlaced").asLong()).isEqualTo(20);
         assertThat(voice.path("serverReceived").asLong()).isEqualTo(voice.path("callsPlaced").asLong());
+
+        // offline edits against a server process stopped and started again: counted on the server afterwards
+        JsonNode offline = result(out, "p9-offline-quick");
+        assertThat(offline.path("id").asText()).isEqualTo("P9");
+        assertThat(offline.path("value").asDouble()).isPositive();
+        assertThat(offline.path("lost").asInt()).isZero();
+        assertThat(offline.path("doubled").asInt()).isZero();
     }
 
     private static JsonNode result(Path out, String name) throws IOException {

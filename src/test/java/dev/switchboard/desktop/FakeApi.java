@@ -30,6 +30,7 @@ import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
 import dev.switchboard.api.QueueEntryView;
 import dev.switchboard.api.RoutingView;
+import dev.switchboard.api.TicketNoteView;
 import dev.switchboard.api.TicketUpdateRequest;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.TicketView;
@@ -42,6 +43,7 @@ import dev.switchboard.client.EventSubscription;
 import dev.switchboard.client.ServerUnreachableException;
 import dev.switchboard.client.StreamEvent;
 import dev.switchboard.client.SwitchboardApi;
+import dev.switchboard.client.SyncMonitor;
 import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.CallState;
 import dev.switchboard.domain.Channel;
@@ -325,14 +327,64 @@ public final class FakeApi implements SwitchboardApi {
         throw new UnsupportedOperationException();
     }
 
+    /** Every ticket update that reached the server, in order. */
+    public final List<Map.Entry<Long, TicketUpdateRequest>> ticketUpdates = new CopyOnWriteArrayList<>();
+    /** Every note added to a ticket, in order. */
+    public final List<Map.Entry<Long, String>> ticketNotes = new CopyOnWriteArrayList<>();
+    /** A colleague changed every ticket first: updates are refused with 409, as the server does. */
+    public volatile boolean conflictOnUpdate;
+    /** The next note finds the server unreachable (the update before it went through). */
+    public volatile boolean loseNextNote;
+    /** The offline store the desktop sees; always online until a test says otherwise. */
+    public final FakeSync sync = new FakeSync();
+
+    @Override
+    public SyncMonitor sync() {
+        return sync;
+    }
+
+    /** As the server: only the fields given change, against the version the agent saw. */
     @Override
     public TicketView updateTicket(long id, TicketUpdateRequest request) {
-        throw new UnsupportedOperationException();
+        calls.add("updateTicket " + id);
+        check();
+        TicketView t = ticket(id);
+        if (conflictOnUpdate || (request.version() != null && request.version() != t.version())) {
+            throw new ApiException(409, new ApiError("conflict", "The ticket was changed by someone else.", null));
+        }
+        ticketUpdates.add(Map.entry(id, request));
+        TicketView next = new TicketView(t.id(), t.customerId(),
+                request.subject() != null ? request.subject() : t.subject(),
+                request.status() != null ? request.status() : t.status(),
+                request.priority() != null ? request.priority() : t.priority(), t.createdAt(), Fixtures.NOW,
+                t.version() + 1, t.interactionIds(), t.notes(), t.dueAt(), t.firstResponseAt());
+        store(next);
+        return next;
     }
 
     @Override
     public TicketView addNote(long ticketId, String body) {
-        throw new UnsupportedOperationException();
+        calls.add("addNote " + ticketId);
+        check();
+        if (loseNextNote) {
+            loseNextNote = false;
+            throw new ServerUnreachableException("connection reset", null);
+        }
+        TicketView t = ticket(ticketId);
+        ticketNotes.add(Map.entry(ticketId, body));
+        List<TicketNoteView> notes = new ArrayList<>(t.notes());
+        notes.add(new TicketNoteView(ids.incrementAndGet(), agent.id(), agent.displayName(), body, Fixtures.NOW));
+        TicketView next = new TicketView(t.id(), t.customerId(), t.subject(), t.status(), t.priority(),
+                t.createdAt(), Fixtures.NOW, t.version() + 1, t.interactionIds(), notes, t.dueAt(),
+                t.firstResponseAt());
+        store(next);
+        return next;
+    }
+
+    private void store(TicketView next) {
+        ticketsById.put(next.id(), next);
+        tickets.computeIfPresent(next.customerId(), (customer, list) -> list.stream()
+                .map(x -> x.id() == next.id() ? next : x).toList());
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Runs the benchmarks that exist so far and records their results. */
+/** Runs the benchmarks that exist so far (P1, P2, the voice load, P9) and records their results. */
 public final class Bench {
     private static final double P1_P50_MS = 50;
     private static final double P1_P99_MS = 150;
@@ -20,7 +20,7 @@ public final class Bench {
 
     public Bench(boolean quick, Integer customers, Integer seconds, Integer desktops, Path dataDir, Path out,
                  Consumer<String> log) {
-        this(quick, Set.of("P1", "P2", "VOICE"), customers, seconds, desktops, dataDir, out, log);
+        this(quick, Set.of("P1", "P2", "VOICE", "P9"), customers, seconds, desktops, dataDir, out, log);
     }
 
     public Bench(boolean quick, Set<String> targets, Integer customers, Integer seconds, Integer desktops,
@@ -49,6 +49,9 @@ public final class Bench {
         }
         if (targets.contains("VOICE")) {
             runVoiceLoad(results);
+        }
+        if (targets.contains("P9")) {
+            runOfflineSync(results);
         }
         return targets.contains("P1") ? runScreenPop(results) : 0;
     }
@@ -120,6 +123,30 @@ public final class Bench {
         Path file = results.write(quick ? "voice-load-quick" : "voice-load", entry, !quick);
         VoiceLoadBench.describe(r).forEach(log);
         log.accept("Voice load " + (met ? "met" : "missed") + " -> " + file);
+    }
+
+    private void runOfflineSync(BenchResults results) throws Exception {
+        OfflineSyncBench.Settings p9 = quick
+                ? new OfflineSyncBench.Settings(500, 10, 10, 40, dataDir.resolve("offline-quick"))
+                : new OfflineSyncBench.Settings(5_000, 50, 100, 400, dataDir.resolve("offline"));
+        log.accept("P9 offline resync: " + p9.workload());
+        OfflineSyncBench.Result r = new OfflineSyncBench(p9, log).run();
+        boolean met = r.syncSeconds() <= 2 && r.lost() == 0 && r.doubled() == 0 && r.failed() == 0;
+        var entry = results.entry("P9", "server listening again to the desktop's last offline edit accepted",
+                Math.round(r.syncSeconds() * 100) / 100.0, "s", "synced <= 2 s after reconnect, 0 lost, 0 doubled", met,
+                p9.workload());
+        entry.put("lost", r.lost());
+        entry.put("doubled", r.doubled());
+        entry.put("refused", r.failed());
+        entry.put("desktopNoticedServerMs", r.noticedMillis());
+        entry.put("editsPerSecondAfterReconnect", Math.round(r.edits() / r.syncSeconds()));
+        entry.put("offlineEditP50Ms", Math.round(r.editNanosP50() / 1e4) / 100.0);
+        entry.put("offlineEditP99Ms", Math.round(r.editNanosP99() / 1e4) / 100.0);
+        Path file = results.write(quick ? "p9-offline-quick" : "p9-offline", entry, !quick);
+        log.accept(String.format(Locale.ROOT, "P9: %,d edits synced in %.2f s after the server listened (noticed after "
+                        + "%d ms), %d lost, %d doubled, %d refused; an offline edit took p50 %.2f ms, p99 %.2f ms (%s) -> %s",
+                r.edits(), r.syncSeconds(), r.noticedMillis(), r.lost(), r.doubled(), r.failed(), r.editNanosP50() / 1e6,
+                r.editNanosP99() / 1e6, met ? "met" : "missed", file));
     }
 
     private int runScreenPop(BenchResults results) throws Exception {

@@ -95,6 +95,10 @@ public final class Outbox implements AutoCloseable {
                             response_body CHARACTER LARGE OBJECT,
                             finished_at TIMESTAMP(9) WITH TIME ZONE)""");
                 s.execute("CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state, id)");
+                // what the desktop needs to make sense of the answer later (a ticket as the agent saw it)
+                s.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS context CHARACTER LARGE OBJECT");
+                // a refused entry the agent has read and put away
+                s.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS dismissed BOOLEAN DEFAULT FALSE NOT NULL");
             } catch (SQLException e) {
                 db.close();
                 throw e;
@@ -113,7 +117,24 @@ public final class Outbox implements AutoCloseable {
      * @param body        written as JSON with ISO-8601 times; null for no body
      * @param description what the agent did, for the desktop to show
      */
-    public synchronized OutboxEntry add(String method, String path, Object body, String description) {
+    public OutboxEntry add(String method, String path, Object body, String description) {
+        return add(method, path, body, description, null);
+    }
+
+    /**
+     * As {@link #add(String, String, Object, String)}, keeping {@code context} (written as JSON) beside
+     * the entry for whoever reads its answer: e.g. the record as the agent saw it when they changed it.
+     */
+    public OutboxEntry add(String method, String path, Object body, String description, Object context) {
+        return add(method, path, body, description, context, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As above with the idempotency key chosen by the caller (a fresh random one), so whoever waits
+     * for the entry's answer can be listening before the entry exists.
+     */
+    public synchronized OutboxEntry add(String method, String path, Object body, String description, Object context,
+                                        String key) {
         String m = method.toUpperCase(Locale.ROOT);
         if (!METHODS.contains(m)) {
             throw new IllegalArgumentException("only writes go through the outbox, not " + method);
@@ -127,17 +148,23 @@ public final class Outbox implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write the body as JSON", e);
         }
-        String key = UUID.randomUUID().toString();
+        String contextJson;
+        try {
+            contextJson = context == null ? null : json.writeValueAsString(context);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the context as JSON", e);
+        }
         Instant now = clock.instant();
         try (PreparedStatement s = db.prepareStatement("""
-                INSERT INTO outbox (idem_key, method, path, body, description, created_at, attempts, state)
-                VALUES (?, ?, ?, ?, ?, ?, 0, 'PENDING')""", Statement.RETURN_GENERATED_KEYS)) {
+                INSERT INTO outbox (idem_key, method, path, body, description, created_at, attempts, state, context)
+                VALUES (?, ?, ?, ?, ?, ?, 0, 'PENDING', ?)""", Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, key);
             s.setString(2, m);
             s.setString(3, path);
             s.setString(4, bodyJson);
             s.setString(5, description);
             s.setObject(6, time(now));
+            s.setString(7, contextJson);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -154,15 +181,66 @@ public final class Outbox implements AutoCloseable {
         return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' ORDER BY id");
     }
 
+    /** The oldest {@code limit} PENDING entries. */
+    public synchronized List<OutboxEntry> pending(int limit) {
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' ORDER BY id LIMIT ?", limit);
+    }
+
     /** The oldest PENDING entry: the one to send next. */
     public synchronized Optional<OutboxEntry> next() {
         return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' ORDER BY id LIMIT 1")
                 .stream().findFirst();
     }
 
-    /** The entries the server refused, oldest first, for the agent to see and act on. */
+    /** The entries the server refused and the agent has not put away, oldest first, for the agent to see and act on. */
     public synchronized List<OutboxEntry> failed() {
-        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'FAILED' ORDER BY id");
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'FAILED' AND NOT dismissed ORDER BY id");
+    }
+
+    /** The agent has read why an entry was refused: it leaves {@link #failed()}. */
+    public synchronized void dismiss(long id) {
+        try (PreparedStatement s = db.prepareStatement("UPDATE outbox SET dismissed = TRUE WHERE id = ? AND state = 'FAILED'")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("dismiss an entry of", e);
+        }
+    }
+
+    /** The server's answer to an entry (SENT or FAILED), as JSON, if it had one. */
+    public synchronized Optional<String> response(long id) {
+        return text("SELECT response_body FROM outbox WHERE id = ?", id);
+    }
+
+    /** The context stored with an entry, as JSON, if it had one. */
+    public synchronized Optional<String> context(long id) {
+        return text("SELECT context FROM outbox WHERE id = ?", id);
+    }
+
+    /**
+     * Forgets entries the server accepted, and refused ones the agent put away, before {@code before},
+     * when nothing waits (a waiting entry may still need an earlier answer). Returns how many went.
+     */
+    public synchronized int purgeSent(Instant before) {
+        try (PreparedStatement s = db.prepareStatement("""
+                DELETE FROM outbox WHERE (state = 'SENT' OR (state = 'FAILED' AND dismissed)) AND finished_at < ?
+                AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = 'PENDING')""")) {
+            s.setObject(1, time(before));
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("purge", e);
+        }
+    }
+
+    private Optional<String> text(String sql, long id) {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
     }
 
     /** One entry in whatever state, if it exists. */
@@ -188,7 +266,12 @@ public final class Outbox implements AutoCloseable {
 
     /** The server refused the entry for good; it is kept with the reason and no longer sent. */
     public synchronized void markFailed(long id, int status, String error) {
-        finish(id, State.FAILED, status, null, error);
+        markFailed(id, status, error, null);
+    }
+
+    /** As {@link #markFailed(long, int, String)}, keeping the server's answer (its JSON error). */
+    public synchronized void markFailed(long id, int status, String error, String responseJson) {
+        finish(id, State.FAILED, status, responseJson, error);
     }
 
     /** An attempt failed in a way worth retrying: counts it, keeps why, and when to try next. */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Delivers the {@link Outbox} to the server on one daemon thread, strictly in order: an entry is sent
@@ -31,11 +32,18 @@ import java.util.function.Supplier;
  *
  * <p>No answer, a 5xx, 408 or 429 is retried with exponential backoff (0.5 s doubling to 30 s, with
  * jitter); a 401 waits for a different token before trying again; any other 4xx marks the entry FAILED
- * and the next one goes. The {@link Listener} is called on the sender's thread.
+ * and the next one goes, as does a 502 the server explains (a channel refused the message) and the
+ * {@value #MAX_SERVER_FAILURES}th 5xx on the same entry. The {@link Listener} is called on the sender's thread.
  */
 public final class OutboxSender implements AutoCloseable {
     static final Duration FIRST_DELAY = Duration.ofMillis(500);
     static final Duration MAX_DELAY = Duration.ofSeconds(30);
+    /**
+     * How often an entry may fail with a 5xx before it is set aside as FAILED: a server that answers
+     * but keeps failing on one write must not hold up every write behind it. (No answer at all is
+     * retried for as long as it takes.)
+     */
+    static final int MAX_SERVER_FAILURES = 8;
     /** How often a sender without a usable token looks at the token again when nobody wakes it. */
     private static final Duration TOKEN_POLL = Duration.ofSeconds(1);
     private static final MediaType JSON = MediaType.get("application/json");
@@ -51,6 +59,14 @@ public final class OutboxSender implements AutoCloseable {
         default void failed(OutboxEntry e, String message) {
         }
 
+        /**
+         * The server refused {@code e} for good with this status (0: it could not be sent at all) and
+         * answer ({@code responseJson} may be null); by default {@link #failed(OutboxEntry, String)}.
+         */
+        default void failed(OutboxEntry e, int status, String message, String responseJson) {
+            failed(e, message);
+        }
+
         /** {@code pending} entries wait: the server is out of reach, busy, or nobody is signed in. */
         default void waiting(int pending, String lastError) {
         }
@@ -62,6 +78,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Supplier<String> token;
     private final Clock clock;
     private final Listener listener;
+    private final UnaryOperator<OutboxEntry> prepare;
     private final ObjectMapper json = Json.lenient();
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -70,11 +87,24 @@ public final class OutboxSender implements AutoCloseable {
     private volatile boolean closed;
     private volatile Call inFlight;
     private String refusedToken; // sender thread only
+    private long failingEntry; // sender thread only: the entry the server answered 5xx last
+    private int failuresInARow; // sender thread only
     private final Thread thread;
 
     /** Starts sending at once. {@code token} gives the current session's token, or null when signed out. */
     public OutboxSender(Outbox outbox, OkHttpClient http, String baseUrl, Supplier<String> token, Clock clock,
                         Listener listener) {
+        this(outbox, http, baseUrl, token, clock, listener, UnaryOperator.identity());
+    }
+
+    /**
+     * As above; {@code prepare} turns each entry into what is sent, just before it is sent (e.g. a
+     * placeholder id replaced by the id the server gave an earlier entry). It may throw
+     * {@link IllegalArgumentException} to refuse the entry with that reason.
+     */
+    public OutboxSender(Outbox outbox, OkHttpClient http, String baseUrl, Supplier<String> token, Clock clock,
+                        Listener listener, UnaryOperator<OutboxEntry> prepare) {
+        this.prepare = prepare;
         this.outbox = outbox;
         this.http = http;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -164,14 +194,15 @@ public final class OutboxSender implements AutoCloseable {
     private void send(OutboxEntry e, String bearer) {
         Request request;
         try {
-            request = new Request.Builder().url(HttpUrl.get(baseUrl + e.path()))
-                    .method(e.method(), body(e))
+            OutboxEntry out = prepare.apply(e);
+            request = new Request.Builder().url(HttpUrl.get(baseUrl + out.path()))
+                    .method(out.method(), body(out))
                     .header("Authorization", "Bearer " + bearer)
                     .header("Idempotency-Key", e.key())
                     .header("Accept", "application/json")
                     .build();
         } catch (IllegalArgumentException bad) {
-            refuse(e, 0, "cannot be sent: " + bad.getMessage());
+            refuse(e, 0, "cannot be sent: " + bad.getMessage(), null);
             return;
         }
         Call call = http.newCall(request);
@@ -185,6 +216,7 @@ public final class OutboxSender implements AutoCloseable {
             status = response.code();
             text = response.body().string();
         } catch (IOException io) {
+            failingEntry = 0; // no answer is not the server failing: it counts afresh
             if (!closed) {
                 retry(e, "no answer from the server: " + io.getMessage());
             }
@@ -198,10 +230,23 @@ public final class OutboxSender implements AutoCloseable {
         } else if (status == 401) {
             refusedToken = bearer;
             retry(e, "HTTP 401: " + message(status, text));
+        } else if (status == 409 && "key_in_progress".equals(errorCode(text))) {
+            // the first request with this key is still being answered (or was cut off): ask again later
+            retry(e, "HTTP 409: " + message(status, text));
         } else if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            refuse(e, status, message(status, text));
+            refuse(e, status, message(status, text), text);
+        } else if (status == 502 && "send_failed".equals(errorCode(text))) {
+            // the server itself answered that the channel refused it (e.g. no mail server): final
+            refuse(e, status, message(status, text), text);
+        } else if (status >= 500 && serverFailures(e) >= MAX_SERVER_FAILURES) {
+            // the server answers but keeps failing on this one: set it aside so the rest can go
+            refuse(e, status, "the server failed on it " + MAX_SERVER_FAILURES + " times in a row: "
+                    + message(status, text), text);
         } else {
             retry(e, "HTTP " + status + ": " + message(status, text));
+        }
+        if (status < 500) {
+            failingEntry = 0;
         }
     }
 
@@ -212,9 +257,9 @@ public final class OutboxSender implements AutoCloseable {
         return "DELETE".equals(e.method()) ? null : RequestBody.create(new byte[0], null);
     }
 
-    private void refuse(OutboxEntry e, int status, String message) {
-        outbox.markFailed(e.id(), status, message);
-        tell(() -> listener.failed(e, message));
+    private void refuse(OutboxEntry e, int status, String message, String responseJson) {
+        outbox.markFailed(e.id(), status, message, responseJson);
+        tell(() -> listener.failed(e, status, message, responseJson));
     }
 
     private void retry(OutboxEntry e, String error) {
@@ -226,6 +271,25 @@ public final class OutboxSender implements AutoCloseable {
     static Duration backoff(int attempt) {
         long base = Math.min(MAX_DELAY.toMillis(), FIRST_DELAY.toMillis() << Math.min(Math.max(attempt - 1, 0), 16));
         return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    /** The error code of this server's JSON error, or null for anything else (a proxy's page). */
+    private String errorCode(String text) {
+        try {
+            ApiError error = json.readValue(text, ApiError.class);
+            return error == null ? null : error.error();
+        } catch (IOException | RuntimeException notOurs) {
+            return null;
+        }
+    }
+
+    /** Counts a 5xx on {@code e}; returns how many it had in a row (another entry or outcome starts afresh). */
+    private int serverFailures(OutboxEntry e) {
+        if (failingEntry != e.id()) {
+            failingEntry = e.id();
+            failuresInARow = 0;
+        }
+        return ++failuresInARow;
     }
 
     private String message(int status, String text) {

@@ -23,9 +23,6 @@ import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.InteractionState;
 import javafx.animation.Animation;
 import javafx.animation.FadeTransition;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
@@ -58,9 +55,6 @@ import javafx.util.Duration;
  * controls: that is when the card is drawn.
  */
 public final class CardController {
-    private static final double ROW = 30;
-    /** Column header (28 + its 1 px rule) and the table's 1 px frame above and below. */
-    private static final double HEADER = 32;
     private static final PseudoClass OFFERED = PseudoClass.getPseudoClass("offered");
     private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
     private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
@@ -83,8 +77,11 @@ public final class CardController {
     private WrapUpController wrapUp;
     private CallController callBar;
     private CandidateList candidateList;
+    private TicketTable ticketTable;
     private DrawnReporter drawn;
     private FadeTransition glow;
+    /** The ticket editor was opened from the table: the cursor goes back there when it closes. */
+    private boolean backToTickets;
 
     @FXML private StackPane root;
     @FXML private VBox emptyPane;
@@ -121,6 +118,8 @@ public final class CardController {
     @FXML private Label ticketsTitle;
     @FXML private ProgressIndicator ticketsProgress;
     @FXML private Label ticketsError;
+    @FXML private Button editTicketButton;
+    @FXML private Label offlineMark;
     @FXML private TableView<TicketRow> tickets;
     @FXML private TableColumn<TicketRow, String> ticketNumber;
     @FXML private TableColumn<TicketRow, TicketRow> ticketPriority;
@@ -196,6 +195,12 @@ public final class CardController {
             pane.focus();
             return;
         }
+        if (backToTickets && customerPane.isVisible() && !ticketTable.isEmpty()) {
+            backToTickets = false;
+            ticketTable.focus();
+            return;
+        }
+        backToTickets = false;
         switch (vm.modeProperty().get()) {
             case CUSTOMER -> timeline.requestFocus();
             case UNKNOWN -> newCustomerButton.requestFocus();
@@ -221,6 +226,14 @@ public final class CardController {
         return true;
     }
 
+    /**
+     * Ctrl+Shift+E, the Edit button, Enter or a double-click on a row: the editor on the selected
+     * ticket, else the first one. False when the card shows no open ticket.
+     */
+    public boolean editTicket() {
+        return customerPane.isVisible() && ticketTable.editSelected();
+    }
+
     /** The wrap-up panel, for the window's Ctrl+Enter. */
     public WrapUpController wrapUp() {
         return wrapUp;
@@ -233,7 +246,6 @@ public final class CardController {
         form.dispose();
         wrapUp.dispose();
         callBar.dispose();
-        tickets.setItems(null);
         timeline.setItems(null);
     }
 
@@ -287,26 +299,15 @@ public final class CardController {
         subscriptions.bind(ticketsTitle.textProperty(), model.titleProperty());
         subscriptions.bind(ticketsProgress.visibleProperty(), model.loadingProperty());
         subscriptions.bind(ticketsError.textProperty(), model.errorProperty());
-        ticketNumber.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().number()));
-        ticketPriority.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        ticketPriority.setCellFactory(col -> TicketCells.priority());
-        ticketStatus.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        ticketStatus.setCellFactory(col -> TicketCells.status());
-        ticketAge.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().age()));
-        ticketSubject.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
-        tickets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        tickets.setFixedCellSize(ROW);
-        tickets.setItems(model.rows());
-        // as tall as its rows (up to six), so the timeline gets the rest of the card
-        tickets.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> HEADER + ROW * Math.max(1, Math.min(6, model.rows().size())), model.rows()));
-        tickets.minHeightProperty().bind(tickets.prefHeightProperty());
-        tickets.maxHeightProperty().bind(tickets.prefHeightProperty());
-        subscriptions.onClose(() -> {
-            tickets.prefHeightProperty().unbind();
-            tickets.minHeightProperty().unbind();
-            tickets.maxHeightProperty().unbind();
-        });
+        ticketTable = new TicketTable(model, tickets, new TicketTable.Columns(ticketNumber, ticketPriority,
+                ticketStatus, ticketAge, ticketSubject), editTicketButton, messages, ticket -> {
+                    backToTickets = true;
+                    main.parts().ticketEditor().open(ticket);
+                }, subscriptions);
+        // working offline, the card says it shows this desktop's copy
+        subscriptions.bind(offlineMark.textProperty(), main.parts().sync().cardMarkProperty());
+        subscriptions.bind(offlineMark.visibleProperty(), main.parts().sync().cardMarkProperty().isNotEmpty());
+        subscriptions.bind(offlineMark.managedProperty(), offlineMark.visibleProperty());
     }
 
     private void bindTimeline() {
@@ -441,6 +442,13 @@ public final class CardController {
     @FXML
     private void callback() {
         main.startCallback(null);
+    }
+
+    @FXML
+    private void editSelectedTicket() {
+        if (!editTicket()) {
+            main.noTicketToEdit();
+        }
     }
 
     @FXML

@@ -107,8 +107,13 @@ public final class TicketsModel {
         });
     }
 
+    /** The open ticket with this id as the card has it, or null. */
+    public TicketView ticket(long id) {
+        return tickets.stream().filter(t -> t.id() == id).findFirst().orElse(null);
+    }
+
     /** A ticket changed somewhere: add, update or drop it if it belongs to this customer. */
-    void upsert(TicketView ticket) {
+    public void upsert(TicketView ticket) {
         if (ticket.customerId() != customerId) {
             return;
         }

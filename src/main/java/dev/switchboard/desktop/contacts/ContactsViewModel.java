@@ -147,6 +147,9 @@ public final class ContactsViewModel {
     }
 
     /** Asks the server for the contacts still active with this agent and lists them. */
+    /** How long past its deadline an offer is kept, waiting for the server to say it took it back. */
+    private static final java.time.Duration OFFER_GRACE = java.time.Duration.ofSeconds(10);
+
     public void restoreActiveWork() {
         tasks.run(api::activeWork, this::restore, e -> notices.post(errors.of(e)));
     }
@@ -236,9 +239,22 @@ public final class ContactsViewModel {
 
     /** Called every second: the waiting and talking clocks, and the offer's time left. */
     public void tick(Instant now) {
-        for (ContactItem item : items) {
+        for (ContactItem item : List.copyOf(items)) {
+            if (lapsedOffer(item, now)) {
+                remove(item);
+                continue;
+            }
             texts.describe(item, now);
         }
+    }
+
+    /**
+     * An offer long past its deadline with no word from the server: the server took it back while the
+     * desktop could not hear it (offline, or the server restarted).
+     */
+    private static boolean lapsedOffer(ContactItem item, Instant now) {
+        return item.state() == InteractionState.OFFERED && !item.pending.get() && item.expiresAt() != null
+                && item.expiresAt().plus(OFFER_GRACE).isBefore(now);
     }
 
     public void dispose() {

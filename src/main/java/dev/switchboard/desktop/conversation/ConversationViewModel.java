@@ -250,9 +250,29 @@ public final class ConversationViewModel {
         }
     }
 
+    private MessageItem placeholderFor(MessageView m) {
+        for (MessageItem line : lines) {
+            MessageView v = line.view();
+            if (v.id() < 0 && v.direction() == MessageDirection.OUTBOUND && java.util.Objects.equals(v.text(), m.text())) {
+                return line;
+            }
+        }
+        return null;
+    }
+
     /** Adds a line in time order, or replaces the one with its id; a late, older status is ignored. */
     private boolean upsert(MessageView m) {
         MessageItem known = byId.get(m.id());
+        if (known == null && m.id() > 0 && m.direction() == MessageDirection.OUTBOUND) {
+            // an answer written offline was shown under a placeholder (negative id) until the server took it
+            known = placeholderFor(m);
+            if (known != null) {
+                byId.remove(known.view().id());
+                byId.put(m.id(), known);
+                known.take(m, texts);
+                return false;
+            }
+        }
         if (known != null) {
             MessageView had = known.view();
             if (had.status() != null && m.status() != null && had.status().isAfter(m.status())) {

@@ -29,7 +29,8 @@ public final class MessageTexts {
         String detail = v.statusDetail() == null ? "" : v.statusDetail().strip();
         return switch (v.status()) {
             case RECEIVED -> "";
-            case SENDING -> messages.get("conversation.status.sending");
+            // a negative id: the answer waits on this desktop for the server (working offline)
+            case SENDING -> messages.get(v.id() < 0 ? "conversation.status.waiting" : "conversation.status.sending");
             case SENT -> detail.isEmpty() ? messages.get("conversation.status.sent")
                     : messages.format("conversation.status.sentNote", detail);
             case DELIVERED -> messages.get("conversation.status.delivered");

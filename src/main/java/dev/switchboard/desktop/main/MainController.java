@@ -11,11 +11,14 @@ import dev.switchboard.desktop.callback.CallbackController;
 import dev.switchboard.desktop.card.CardController;
 import dev.switchboard.desktop.contacts.ContactsController;
 import dev.switchboard.desktop.dial.DialController;
+import dev.switchboard.desktop.merge.MergeController;
 import dev.switchboard.desktop.phone.PhoneController;
 import dev.switchboard.desktop.queue.QueueController;
 import dev.switchboard.desktop.search.SearchController;
+import dev.switchboard.desktop.sync.SyncController;
 import dev.switchboard.desktop.tabs.TabsController;
 import dev.switchboard.desktop.tabs.TabsViewModel;
+import dev.switchboard.desktop.ticket.TicketEditorController;
 import dev.switchboard.desktop.transfer.TransferController;
 import dev.switchboard.desktop.ui.Shortcuts;
 import javafx.animation.Animation;
@@ -47,9 +50,10 @@ import javafx.util.Duration;
 import java.time.Clock;
 
 /**
- * The main window: menus with their shortcuts; on the left the search field, the agent's contacts, the
+ * The main window: menus with their shortcuts, under them the banner of the link's status (offline,
+ * changes waiting, merges); on the left the search field, the agent's contacts, the
  * merged queue and the dial box; in the centre the tabs of worked contacts over the card, and the
- * transfer and callback panels above it; the status bar below (with the phone's status). Child views
+ * transfer, callback, ticket and merge panels above it; the status bar below (with the phone's status). Child views
  * are loaded here and closed with it.
  */
 public final class MainController {
@@ -76,11 +80,15 @@ public final class MainController {
     private CallbackController callbackView;
     private DialController dialView;
     private PhoneController phoneView;
+    private SyncController syncView;
+    private TicketEditorController ticketView;
+    private MergeController mergeView;
     private CallMenu callMenu;
     private StateSelector stateSelector;
 
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
+    @FXML private StackPane syncHost;
     @FXML private StackPane searchHost;
     @FXML private SplitPane workSplit;
     @FXML private StackPane contactsHost;
@@ -102,6 +110,7 @@ public final class MainController {
     @FXML private MenuItem previousTabItem;
     @FXML private MenuItem searchItem;
     @FXML private MenuItem newCustomerItem;
+    @FXML private MenuItem editTicketItem;
     @FXML private MenuItem contactsItem;
     @FXML private MenuItem cardItem;
     @FXML private MenuItem queueItem;
@@ -128,6 +137,7 @@ public final class MainController {
 
     @FXML
     private void initialize() {
+        syncView = place(View.SYNC, SyncController.class, syncHost);
         searchView = place(View.SEARCH, SearchController.class, searchHost);
         contactsView = place(View.CONTACTS, ContactsController.class, contactsHost);
         queueView = place(View.QUEUE, QueueController.class, queueHost);
@@ -135,6 +145,8 @@ public final class MainController {
         cardView = place(View.CARD, CardController.class, cardHost);
         transferView = place(View.TRANSFER, TransferController.class, overlay);
         callbackView = place(View.CALLBACK, CallbackController.class, overlay);
+        ticketView = place(View.TICKET, TicketEditorController.class, overlay);
+        mergeView = place(View.MERGE, MergeController.class, overlay);
         dialView = place(View.DIAL, DialController.class, dialHost);
         phoneView = place(View.PHONE, PhoneController.class, phoneHost);
         searchView.onClosed(contactsView::focus);
@@ -152,8 +164,9 @@ public final class MainController {
         subscriptions.listen(workSplit.heightProperty(), (obs, old, now) -> fitContacts());
 
         // the panels float over the card; closing one gives the cursor back to the card
-        subscriptions.bind(overlay.visibleProperty(),
-                vm.parts().transfer().openProperty().or(vm.parts().callback().openProperty()));
+        subscriptions.bind(overlay.visibleProperty(), vm.parts().transfer().openProperty()
+                .or(vm.parts().callback().openProperty()).or(vm.parts().ticketEditor().openProperty())
+                .or(vm.parts().merge().openProperty()));
         subscriptions.listen(overlay.visibleProperty(), (obs, old, now) -> {
             if (!now) {
                 cardView.focus();
@@ -183,6 +196,9 @@ public final class MainController {
     public void dispose() {
         ticker.stop();
         subscriptions.close();
+        syncView.dispose();
+        ticketView.dispose();
+        mergeView.dispose();
         searchView.dispose();
         contactsView.dispose();
         queueView.dispose();
@@ -224,6 +240,10 @@ public final class MainController {
                 transferView.submit();
             } else if (vm.parts().callback().openProperty().get()) {
                 callbackView.submit();
+            } else if (vm.parts().ticketEditor().openProperty().get()) {
+                ticketView.submit();
+            } else if (vm.parts().merge().openProperty().get()) {
+                mergeView.submit();
             } else if (vm.parts().call().consult().openProperty().get()) {
                 vm.parts().call().consult().start();
             } else if (cardView.wrapUp().focusWithin()) {
@@ -267,6 +287,7 @@ public final class MainController {
         previousTabItem.setAccelerator(Shortcuts.PREVIOUS_TAB);
         searchItem.setAccelerator(Shortcuts.SEARCH);
         newCustomerItem.setAccelerator(Shortcuts.NEW_CUSTOMER);
+        editTicketItem.setAccelerator(Shortcuts.EDIT_TICKET);
         contactsItem.setAccelerator(Shortcuts.CONTACTS);
         cardItem.setAccelerator(Shortcuts.CARD);
         queueItem.setAccelerator(Shortcuts.QUEUE);
@@ -343,6 +364,13 @@ public final class MainController {
     @FXML
     private void newCustomer() {
         vm.card().startNewCustomer();
+    }
+
+    @FXML
+    private void editTicket() {
+        if (!overlay.isVisible() && !cardView.editTicket()) {
+            vm.noTicketToEdit();
+        }
     }
 
     @FXML

@@ -15,18 +15,22 @@ import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
 import dev.switchboard.desktop.conversation.ConversationsViewModel;
 import dev.switchboard.desktop.dial.DialViewModel;
+import dev.switchboard.desktop.merge.MergeViewModel;
 import dev.switchboard.desktop.phone.PhoneViewModel;
 import dev.switchboard.desktop.queue.QueueItem;
 import dev.switchboard.desktop.queue.QueueViewModel;
 import dev.switchboard.desktop.search.SearchViewModel;
 import dev.switchboard.desktop.session.AgentSession;
 import dev.switchboard.desktop.sound.Ringer;
+import dev.switchboard.desktop.sync.SyncViewModel;
 import dev.switchboard.desktop.tabs.TabsViewModel;
+import dev.switchboard.desktop.ticket.TicketEditorViewModel;
 import dev.switchboard.desktop.transfer.TransferViewModel;
 import dev.switchboard.desktop.wrapup.WrapUpViewModel;
 import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.InteractionState;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -49,7 +53,8 @@ public final class MainViewModel {
     public record Parts(ContactsViewModel contacts, QueueViewModel queue, TabsViewModel tabs, CardViewModel card,
                         SearchViewModel search, WrapUpViewModel wrapUp, TransferViewModel transfer,
                         CallbackViewModel callback, CallViewModel call, DialViewModel dial, PhoneViewModel phone,
-                        AgentStateModel state, ConversationsViewModel conversations) {
+                        AgentStateModel state, ConversationsViewModel conversations,
+                        TicketEditorViewModel ticketEditor, MergeViewModel merge, SyncViewModel sync) {
     }
 
     private final AgentSession session;
@@ -65,6 +70,7 @@ public final class MainViewModel {
     private final StringBinding agentName;
     private final StringBinding agentRole;
     private final StringBinding connection;
+    private final BooleanBinding connected;
 
     public MainViewModel(AgentSession session, Parts parts, ThemeModel theme, NoticeBoard notices, Messages messages,
                          EnumText enums, Ringer ringer, Runnable signOut, Runnable quit) {
@@ -79,14 +85,20 @@ public final class MainViewModel {
         agentName = Bindings.createStringBinding(() -> name(session.agentProperty().get()), session.agentProperty());
         agentRole = Bindings.createStringBinding(() -> session.agentProperty().get() == null ? ""
                 : enums.role(session.agentProperty().get().role()), session.agentProperty());
+        // working offline wins over the event stream: the server may answer one and not the other
+        ReadOnlyBooleanProperty offline = parts.sync().offlineProperty();
+        connected = session.connectedProperty().and(offline.not());
         connection = Bindings.createStringBinding(() -> {
+            if (offline.get()) {
+                return messages.get("status.offline");
+            }
             if (session.connectedProperty().get()) {
                 return messages.get("status.connected");
             }
             String error = session.lastErrorProperty().get();
             return error == null || error.isBlank() ? messages.get("status.connecting")
                     : messages.format("status.reconnecting", error);
-        }, session.connectedProperty(), session.lastErrorProperty());
+        }, session.connectedProperty(), session.lastErrorProperty(), offline);
         subscriptions.listen(parts.contacts().selectedProperty(), (obs, old, now) -> showSelected(now));
         subscriptions.listen(parts.contacts().items(), (ListChangeListener<ContactItem>) change -> {
             while (change.next()) {
@@ -161,6 +173,11 @@ public final class MainViewModel {
         }
     }
 
+    /** Ctrl+Shift+E found no open ticket on the card to edit. */
+    public void noTicketToEdit() {
+        notices.post(messages.get("ticket.edit.unavailable"));
+    }
+
     public void signOut() {
         signOut.run();
     }
@@ -186,6 +203,7 @@ public final class MainViewModel {
 
     public void dispose() {
         subscriptions.close();
+        connected.dispose();
         parts.search().onOpen(null);
     }
 
@@ -205,11 +223,12 @@ public final class MainViewModel {
         return theme.themeProperty();
     }
 
-    public ReadOnlyBooleanProperty connectedProperty() {
-        return session.connectedProperty();
+    /** The event stream is up and the link is not working offline. */
+    public BooleanBinding connectedProperty() {
+        return connected;
     }
 
-    /** "Connected", "Connecting…" or "Reconnecting… (last error)". */
+    /** "Connected", "Connecting…", "Reconnecting… (last error)" or "Working offline". */
     public StringBinding connectionProperty() {
         return connection;
     }

@@ -3,6 +3,7 @@ package dev.switchboard.desktop.search;
 import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.desktop.Messages;
 import dev.switchboard.desktop.Subscriptions;
+import dev.switchboard.desktop.sync.SyncViewModel;
 import dev.switchboard.desktop.ui.CustomerCell;
 import dev.switchboard.desktop.ui.Shortcuts;
 import javafx.beans.binding.Bindings;
@@ -29,6 +30,7 @@ public final class SearchController {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final SearchViewModel vm;
+    private final SyncViewModel sync;
     private final Messages messages;
     private final Subscriptions subscriptions = new Subscriptions();
     private final EventHandler<KeyEvent> fieldKeys = this::onFieldKey;
@@ -42,10 +44,12 @@ public final class SearchController {
     @FXML private ProgressIndicator progress;
     @FXML private Button closeButton;
     @FXML private Label messageLabel;
+    @FXML private Label offlineMark;
     @FXML private ListView<CustomerSummary> results;
 
-    public SearchController(SearchViewModel vm, Messages messages) {
+    public SearchController(SearchViewModel vm, SyncViewModel sync, Messages messages) {
         this.vm = vm;
+        this.sync = sync;
         this.messages = messages;
     }
 
@@ -63,6 +67,10 @@ public final class SearchController {
         subscriptions.bind(messageLabel.textProperty(), vm.messageProperty());
         subscriptions.bind(messageLabel.visibleProperty(), vm.messageProperty().isNotEmpty());
         subscriptions.bind(messageLabel.managedProperty(), messageLabel.visibleProperty());
+        // working offline, the results come from this desktop's copy of the customers
+        subscriptions.bind(offlineMark.textProperty(), sync.searchMarkProperty());
+        subscriptions.bind(offlineMark.visibleProperty(), sync.searchMarkProperty().isNotEmpty());
+        subscriptions.bind(offlineMark.managedProperty(), offlineMark.visibleProperty());
         subscriptions.listen(vm.failedProperty(), (obs, old, now) -> messageLabel.pseudoClassStateChanged(ERROR, now));
         subscriptions.bind(results.visibleProperty(), Bindings.isNotEmpty(vm.results()));
         subscriptions.bind(results.managedProperty(), results.visibleProperty());

@@ -49,6 +49,8 @@ public final class Shortcuts {
      */
     public static final KeyCombination SEND = KeyCombination.valueOf("Shortcut+Enter");
     public static final KeyCombination CANNED = KeyCombination.valueOf("Shortcut+Shift+C");
+    /** Opens the editor on the ticket selected in the card (else its first open ticket). */
+    public static final KeyCombination EDIT_TICKET = KeyCombination.valueOf("Shortcut+Shift+E");
     /** Puts the cursor in the number field of the dial box. */
     public static final KeyCombination DIAL = KeyCombination.valueOf("Shortcut+D");
 

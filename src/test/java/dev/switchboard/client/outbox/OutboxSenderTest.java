@@ -153,6 +153,58 @@ class OutboxSenderTest {
     }
 
     @Test
+    void aChannelRefusalTheServerExplainsIsFinalButAProxysBadGatewayIsRetried() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(502).body("<html>bad gateway</html>").build());
+        server.enqueue(answer(502, "{\"error\":\"send_failed\",\"message\":\"no outgoing mail server\"}"));
+        server.enqueue(answer(201, "{\"id\":3}"));
+        OutboxEntry answer = outbox.add("POST", "/api/v1/interactions/4/messages", Map.of("text", "Hi"), "answer");
+        OutboxEntry note = outbox.add("POST", "/api/v1/tickets/1/notes", Map.of("body", "after"), "note");
+
+        sender();
+        awaitDrained();
+
+        assertThat(outbox.entry(answer.id()).orElseThrow().state()).isEqualTo(State.FAILED);
+        assertThat(outbox.entry(answer.id()).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(outbox.entry(note.id()).orElseThrow().state()).isEqualTo(State.SENT);
+        assertThat(events.failed).containsExactly("answer: no outgoing mail server");
+    }
+
+    @Test
+    void aKeyStillBeingAnsweredIsAskedAgainNotGivenUp() throws Exception {
+        server.enqueue(answer(409, "{\"error\":\"key_in_progress\",\"message\":\"still being answered\"}"));
+        server.enqueue(answer(201, "{\"id\":8}"));
+        OutboxEntry note = outbox.add("POST", "/api/v1/tickets/1/notes", Map.of("body", "slow"), "slow note");
+
+        sender();
+        awaitDrained();
+
+        assertThat(outbox.entry(note.id()).orElseThrow().state()).isEqualTo(State.SENT);
+        assertThat(taken(server).getHeaders().get("Idempotency-Key")).isEqualTo(note.key());
+        assertThat(taken(server).getHeaders().get("Idempotency-Key")).isEqualTo(note.key());
+        assertThat(events.failed).isEmpty();
+    }
+
+    @Test
+    void anEntryTheServerKeepsFailingOnIsSetAsideSoTheRestCanGo() throws Exception {
+        for (int i = 0; i < OutboxSender.MAX_SERVER_FAILURES; i++) {
+            server.enqueue(answer(500, "{\"error\":\"internal\",\"message\":\"boom\"}"));
+        }
+        server.enqueue(answer(201, "{\"id\":5}"));
+        OutboxEntry stuck = outbox.add("POST", "/api/v1/tickets/1/notes", Map.of("body", "poison"), "poison");
+        OutboxEntry next = outbox.add("POST", "/api/v1/tickets/1/notes", Map.of("body", "fine"), "fine");
+
+        OutboxSender sender = sender();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            sender.wake(); // no need to sit out the back-off
+            return outbox.pendingCount() == 0;
+        });
+
+        assertThat(outbox.entry(stuck.id()).orElseThrow().state()).isEqualTo(State.FAILED);
+        assertThat(outbox.entry(stuck.id()).orElseThrow().lastError()).contains("failed on it 8 times in a row").contains("boom");
+        assertThat(outbox.entry(next.id()).orElseThrow().state()).isEqualTo(State.SENT);
+    }
+
+    @Test
     void anAnswerLostOnTheWayBackIsAskedForAgainWithTheSameKey() throws Exception {
         server.enqueue(new MockResponse.Builder().code(201).body("{\"id\":1}")
                 .onResponseStart(new SocketEffect.CloseSocket()).build());
