@@ -8,6 +8,7 @@ import dev.switchboard.client.ApiException;
 import dev.switchboard.client.ServerUnreachableException;
 import dev.switchboard.client.outbox.OutboxEntry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -142,7 +143,7 @@ final class Background implements AutoCloseable {
         long done = 0;
         api.state().resync(0, ids.size());
         try {
-            for (List<Long> page : OfflineApi.pages(ids, SyncRequest.MAX_CUSTOMERS)) {
+            for (List<Long> page : pages(ids, SyncRequest.MAX_CUSTOMERS)) {
                 syncPage(cache, page);
                 done += page.size();
                 api.state().resync(done, ids.size());
@@ -213,5 +214,13 @@ final class Background implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
+    }
+
+    static List<List<Long>> pages(List<Long> ids, int size) {
+        List<List<Long>> pages = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += size) {
+            pages.add(ids.subList(i, Math.min(ids.size(), i + size)));
+        }
+        return pages;
     }
 }

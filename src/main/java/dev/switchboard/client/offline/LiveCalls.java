@@ -1,0 +1,146 @@
+package dev.switchboard.client.offline;
+
+import dev.switchboard.api.CallView;
+import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.ConsultRequest;
+import dev.switchboard.api.DialRequest;
+import dev.switchboard.api.IngestRequest;
+import dev.switchboard.api.IngestResponse;
+import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.PhoneView;
+import dev.switchboard.api.QueueEntryView;
+import dev.switchboard.api.ScreenPop;
+import dev.switchboard.api.TransferRequest;
+import dev.switchboard.client.HttpSwitchboardApi;
+import dev.switchboard.client.ServerUnreachableException;
+import dev.switchboard.client.SwitchboardApi;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The operations that only make sense live (accepting an offer, call control, transfers, dialling,
+ * who waits in the queue): straight to the server, noting whether it answered.
+ */
+abstract class LiveCalls implements SwitchboardApi {
+    final HttpSwitchboardApi server;
+
+    LiveCalls(HttpSwitchboardApi server) {
+        this.server = server;
+    }
+
+    /** The server answered. */
+    abstract void reached();
+
+    /** The server did not answer, for this reason. */
+    abstract void lost(String reason);
+
+    @Override
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    @Override
+    public List<QueueEntryView> queue() {
+        return live(server::queue);
+    }
+
+    @Override
+    public InteractionView accept(long interactionId) {
+        return live(() -> server.accept(interactionId));
+    }
+
+    @Override
+    public InteractionView reject(long interactionId) {
+        return live(() -> server.reject(interactionId));
+    }
+
+    @Override
+    public InteractionView transfer(long interactionId, TransferRequest request) {
+        return live(() -> server.transfer(interactionId, request));
+    }
+
+    @Override
+    public InteractionView callback(long interactionId, CallbackRequest request) {
+        return live(() -> server.callback(interactionId, request));
+    }
+
+    @Override
+    public IngestResponse ingest(IngestRequest request) {
+        return live(() -> server.ingest(request));
+    }
+
+    @Override
+    public CallView call(long interactionId) {
+        return live(() -> server.call(interactionId));
+    }
+
+    @Override
+    public CallView hold(long interactionId, boolean on) {
+        return live(() -> server.hold(interactionId, on));
+    }
+
+    @Override
+    public CallView mute(long interactionId, boolean on) {
+        return live(() -> server.mute(interactionId, on));
+    }
+
+    @Override
+    public CallView consult(long interactionId, ConsultRequest request) {
+        return live(() -> server.consult(interactionId, request));
+    }
+
+    @Override
+    public CallView completeConsult(long interactionId) {
+        return live(() -> server.completeConsult(interactionId));
+    }
+
+    @Override
+    public CallView conference(long interactionId) {
+        return live(() -> server.conference(interactionId));
+    }
+
+    @Override
+    public CallView cancelConsult(long interactionId) {
+        return live(() -> server.cancelConsult(interactionId));
+    }
+
+    @Override
+    public CallView sendDigits(long interactionId, String digits) {
+        return live(() -> server.sendDigits(interactionId, digits));
+    }
+
+    @Override
+    public ScreenPop dial(DialRequest request) {
+        return live(() -> server.dial(request));
+    }
+
+    @Override
+    public PhoneView phone() {
+        return live(server::phone);
+    }
+
+    @Override
+    public void typing(long interactionId, boolean typing) {
+        live(() -> {
+            server.typing(interactionId, typing);
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] attachment(long attachmentId) {
+        return live(() -> server.attachment(attachmentId));
+    }
+
+    <T> T live(Supplier<T> call) {
+        try {
+            T v = call.get();
+            reached();
+            return v;
+        } catch (ServerUnreachableException e) {
+            lost(e.getMessage());
+            throw e;
+        }
+    }
+}
