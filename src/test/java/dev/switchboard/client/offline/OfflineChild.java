@@ -37,6 +37,6 @@ public final class OfflineChild {
         }
         System.out.print("DONE\n");
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE); // keeps sending until killed
+        new java.util.concurrent.CountDownLatch(1).await(); // goes on sending until it is killed
     }
 }
