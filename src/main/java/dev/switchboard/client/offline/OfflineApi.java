@@ -65,6 +65,7 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
     private static final System.Logger LOG = System.getLogger(OfflineApi.class.getName());
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(8);
 
+    private static final String LAST_SYNC = "last-sync";
     private final Path profilesRoot;
     private final Clock clock;
     private final OkHttpClient http;
@@ -117,7 +118,12 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
             // another agent signs in: the last one's writes stop before this one's session exists
             closeProfile();
         }
-        LoginResponse r = server.login(username, password);
+        LoginResponse r;
+        try {
+            r = server.login(username, password);
+        } catch (ServerUnreachableException unreachable) {
+            return signInOffline(username, password, unreachable);
+        }
         state.reached();
         credentials = new Credentials(username, password);
         lastSignIn = clock.instant();
@@ -125,6 +131,8 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
         Profile p = openProfile(username, r.agent().id());
         if (p != null) {
             copy.keep(() -> p.cache().putValue("me", r.agent()));
+            copy.keep(() -> p.cache().putValue(OfflineSignIn.KEY,
+                    OfflineSignIn.of(username, password, r.agent(), r.eventSeq(), clock.instant())));
             p.sender().wake();
             background.rebuildConflicts();
             if (!p.cache().ids(LocalCache.CUSTOMER).isEmpty()) {
@@ -132,6 +140,42 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
             }
         }
         return r;
+    }
+
+    /**
+     * The server cannot be reached: an agent who signed in on this desktop before signs in against
+     * their copy (the password checked against the hash kept there) and works offline; the desktop
+     * signs in to the server on its own once it answers. Anyone else gets the server's silence.
+     */
+    private LoginResponse signInOffline(String username, String password, ServerUnreachableException unreachable) {
+        Profile p = openKnownProfile(username);
+        if (p == null) {
+            throw unreachable;
+        }
+        OfflineSignIn kept = p.cache().value(OfflineSignIn.KEY, OfflineSignIn.class).orElse(null);
+        if (kept == null || !kept.matches(username, password)) {
+            throw new ApiException(401, new ApiError("wrong_credentials", "The server does not answer, and this "
+                    + "is not the password last used on this desktop for " + username + ".", "password"));
+        }
+        credentials = new Credentials(username, password);
+        me = p.cache().value("me", AgentView.class).orElse(kept.agent());
+        state.restoreLastSync(p.cache().value(LAST_SYNC, java.time.Instant.class).orElse(kept.signedInAt()));
+        lost(unreachable.getMessage());
+        background.rebuildConflicts();
+        return new LoginResponse(null, me, kept.eventSeq());
+    }
+
+    /** The profile an agent of this name used last on this desktop, opened; null if there is none. */
+    private synchronized Profile openKnownProfile(String username) {
+        String prefix = username.replaceAll("[^A-Za-z0-9._-]", "_") + "-";
+        java.io.File[] dirs = profilesRoot.toFile().listFiles(f -> f.isDirectory() && f.getName().startsWith(prefix)
+                && f.getName().substring(prefix.length()).matches("\\d+"));
+        if (dirs == null || dirs.length == 0) {
+            return null;
+        }
+        java.io.File newest = java.util.Arrays.stream(dirs).max(java.util.Comparator.comparingLong(java.io.File::lastModified))
+                .orElseThrow();
+        return openProfile(username, Long.parseLong(newest.getName().substring(prefix.length())));
     }
 
     @Override
@@ -611,6 +655,11 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
 
     @Override
     void lost(String reason) {
+        if (state.online() && state.lastSync() != null) {
+            // kept for a sign-in while the server is away, which then says when this desktop last synced
+            java.time.Instant last = state.lastSync();
+            copy.keep(() -> copy.cache().putValue(LAST_SYNC, last));
+        }
         state.lost(reason);
         background.probeSoon();
     }
@@ -629,6 +678,10 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
     public void close() {
         background.close();
         state.close();
+        java.time.Instant last = state.lastSync();
+        if (last != null) {
+            copy.keep(() -> copy.cache().putValue(LAST_SYNC, last));
+        }
         Profile p;
         synchronized (this) {
             p = profile;

@@ -77,6 +77,14 @@ final class SyncState implements AutoCloseable {
         return !was;
     }
 
+    /** When the desktop last heard from the server, as kept from an earlier run (if none since). */
+    void restoreLastSync(Instant kept) {
+        if (lastSync == null && kept != null) {
+            lastSync = kept;
+            changed();
+        }
+    }
+
     /** The server did not answer, for this reason. */
     void lost(String reason) {
         if (online) {
