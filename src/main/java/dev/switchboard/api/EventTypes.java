@@ -26,6 +26,11 @@ public final class EventTypes {
     public static final String TYPING = "typing";
     /** A chat visitor connected, dropped, moved page or left ({@code ConversationEvent}). */
     public static final String CONVERSATION = "conversation";
+    /**
+     * The supervisor's dashboard changed ({@code SupervisorView}, abandons counted against, 5 s
+     * short-abandon cut-off); to supervisors only, at most twice a second.
+     */
+    public static final String DASHBOARD = "dashboard";
     /** The server can no longer replay from the client's position: reload what you hold. */
     public static final String RESYNC = "resync";
     /** First event of a connection: the position the stream starts from. */

@@ -39,6 +39,7 @@ import dev.switchboard.api.CannedResponseView;
 import dev.switchboard.api.ConversationView;
 import dev.switchboard.api.MessageView;
 import dev.switchboard.api.SendMessageRequest;
+import dev.switchboard.api.SupervisorView;
 import dev.switchboard.api.SyncPage;
 import dev.switchboard.api.SyncRequest;
 import dev.switchboard.api.TranscriptRequest;
@@ -339,6 +340,18 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     @Override
     public List<CannedResponseView> cannedResponses() {
         return send("GET", url("canned-responses"), null, list(CannedResponseView.class));
+    }
+
+    @Override
+    public SupervisorView supervisorDashboard(String treatment, Integer shortAbandonSeconds) {
+        HttpUrl.Builder u = url("supervisor", "dashboard").newBuilder();
+        if (treatment != null) {
+            u.addQueryParameter("treatment", treatment);
+        }
+        if (shortAbandonSeconds != null) {
+            u.addQueryParameter("shortAbandon", Integer.toString(shortAbandonSeconds));
+        }
+        return send("GET", u.build(), null, SupervisorView.class);
     }
 
     @Override

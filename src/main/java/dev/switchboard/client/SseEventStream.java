@@ -50,6 +50,7 @@ final class SseEventStream implements EventSubscription {
             Map.entry(EventTypes.MESSAGE, dev.switchboard.api.MessageEvent.class),
             Map.entry(EventTypes.TYPING, dev.switchboard.api.TypingEvent.class),
             Map.entry(EventTypes.CONVERSATION, dev.switchboard.api.ConversationEvent.class),
+            Map.entry(EventTypes.DASHBOARD, dev.switchboard.api.SupervisorView.class),
             Map.entry(EventTypes.RESYNC, ResyncEvent.class),
             Map.entry(EventTypes.HELLO, HelloEvent.class));
     private static final long MIN_BACKOFF_MS = 500;

@@ -6,6 +6,7 @@ import dev.switchboard.api.CannedResponseView;
 import dev.switchboard.api.ConversationView;
 import dev.switchboard.api.MessageView;
 import dev.switchboard.api.SendMessageRequest;
+import dev.switchboard.api.SupervisorView;
 import dev.switchboard.api.SyncPage;
 import dev.switchboard.api.SyncRequest;
 import dev.switchboard.api.TranscriptRequest;
@@ -170,6 +171,15 @@ public interface SwitchboardApi {
      * on its own and resuming from the last event delivered. Close the subscription to stop.
      */
     EventSubscription subscribe(long lastSeenSeq, EventListener listener);
+
+    /**
+     * The supervisor's dashboard (supervisors only: a 403 for anyone else): queues, agents and alerts,
+     * with abandons treated as {@code treatment} (IGNORE, AGAINST or IN_FAVOUR; null: AGAINST) and
+     * abandons sooner than {@code shortAbandonSeconds} not counted (null: 5 s).
+     */
+    default SupervisorView supervisorDashboard(String treatment, Integer shortAbandonSeconds) {
+        throw new UnsupportedOperationException("this client has no supervisor's dashboard");
+    }
 
     /**
      * One bounded page of a resync: the customers as the server has them now and, of their tickets

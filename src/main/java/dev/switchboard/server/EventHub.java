@@ -85,6 +85,27 @@ public final class EventHub implements AutoCloseable {
         this.blockEnd = nextSeq + blockSize;
     }
 
+    private final java.util.List<java.util.function.BiConsumer<String, Object>> taps =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Lets a part of the server see every event as it is published (type and payload), on the
+     * publishing thread: it must hand the work on, not do it there.
+     */
+    public void tap(java.util.function.BiConsumer<String, Object> tap) {
+        taps.add(tap);
+    }
+
+    /** Whether a supervisor follows the stream now (events meant for supervisors only would reach someone). */
+    public boolean supervisorListening() {
+        for (Subscriber s : subscribers) {
+            if (s.seesAll) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Publishes an event for one agent ({@code agentId}) or for everyone ({@code null}). */
     public Event publish(String type, Object payload, Long agentId) {
         return publish(type, payload, agentId, null);
@@ -118,6 +139,9 @@ public final class EventHub implements AutoCloseable {
                     enqueue(s, event);
                 }
             }
+        }
+        for (java.util.function.BiConsumer<String, Object> tap : taps) {
+            tap.accept(type, payload);
         }
         return event;
     }

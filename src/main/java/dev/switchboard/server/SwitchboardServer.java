@@ -123,6 +123,13 @@ public final class SwitchboardServer implements AutoCloseable {
             idempotency.forgetOld();
             Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub,
                     routingService, routingStore, voice, idempotency, strict);
+            SupervisorService supervision = new SupervisorService(new SupervisorService.Sources(
+                    () -> routingService.config().queues(), () -> work.waitingFor(0, true), agents::all,
+                    work::stateOf, id -> routingStore.skills(id).keySet()), java.time.ZoneId.systemDefault(), o.clock());
+            hub.tap(supervision::onEvent);
+            supervision.publishTo(hub, java.time.Duration.ofMillis(500));
+            resources.add(supervision::close);
+            SupervisorRoutes supervisorRoutes = new SupervisorRoutes(supervision);
             MessageStore messageStore = new MessageStore(ds);
             conversations = new ConversationService(messageStore, interactions, tickets, hub,
                     BusinessHours.weekdays(java.time.ZoneId.systemDefault()), o.clock());
@@ -160,6 +167,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 config.startup.showJavalinBanner = false;
                 routes.install(config);
                 conversationRoutes.install(config);
+                supervisorRoutes.install(config);
                 text.install(config);
             }).start();
             resources.add(javalin::stop);

@@ -129,6 +129,11 @@ abstract class LiveCalls implements SwitchboardApi {
     }
 
     @Override
+    public dev.switchboard.api.SupervisorView supervisorDashboard(String treatment, Integer shortAbandonSeconds) {
+        return live(() -> server.supervisorDashboard(treatment, shortAbandonSeconds));
+    }
+
+    @Override
     public byte[] attachment(long attachmentId) {
         return live(() -> server.attachment(attachmentId));
     }

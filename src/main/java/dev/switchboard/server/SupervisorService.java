@@ -1,0 +1,355 @@
+package dev.switchboard.server;
+
+import dev.switchboard.api.AgentMetricsView;
+import dev.switchboard.api.AgentStateEvent;
+import dev.switchboard.api.AlertView;
+import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.InteractionEvent;
+import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.KpiView;
+import dev.switchboard.api.QueueEntryView;
+import dev.switchboard.api.QueueMetricsView;
+import dev.switchboard.api.QueueView;
+import dev.switchboard.api.SupervisorView;
+import dev.switchboard.domain.Agent;
+import dev.switchboard.domain.AgentState;
+import dev.switchboard.domain.InteractionState;
+import dev.switchboard.metrics.AbandonTreatment;
+import dev.switchboard.metrics.AgentStats;
+import dev.switchboard.metrics.AgentStats.StateSpan;
+import dev.switchboard.metrics.AlertRule;
+import dev.switchboard.metrics.Alerts;
+import dev.switchboard.metrics.ContactRecord;
+import dev.switchboard.metrics.ErlangC;
+import dev.switchboard.metrics.IntervalStats;
+import dev.switchboard.metrics.Kpi;
+import dev.switchboard.metrics.QueueStats;
+import dev.switchboard.metrics.ServiceLevelSettings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The supervisor's numbers, kept up to date from the server's own events: every change of a contact
+ * ({@code interaction} events) updates that contact's {@link ContactRecord} in the 15-minute
+ * intervals of the centre's zone, and every change of an agent's state ({@code agent_state}) closes
+ * one state span and opens the next. The dashboard is computed from those on request, for the
+ * abandon treatment and short-abandon cut-off asked for, so switching them loses nothing.
+ *
+ * <p>What is kept is what happened since the server started (history across restarts is not stored
+ * yet). Safe from several threads: the event tap and the requests synchronise on this object.
+ */
+public final class SupervisorService {
+    /** Abandons sooner than this are not counted at all, unless the request says otherwise. */
+    public static final Duration DEFAULT_SHORT_ABANDON = Duration.ofSeconds(5);
+    private static final List<AlertRule> RULES = List.of(new AlertRule.LongestWaitOver(0.8),
+            new AlertRule.ServiceLevelUnder(10), new AlertRule.NotReadyLonger(Duration.ofMinutes(15)));
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Supplier<List<QueueView>> queues;
+    private final Supplier<List<QueueEntryView>> waiting;
+    private final Supplier<List<Agent>> agents;
+    private final Function<Long, AgentPresence.Entry> presence;
+    private final Function<Long, Set<String>> skills;
+    private final IntervalStats intervals;
+    /** Per interaction: which pass through a queue it is on (a transfer starts another), and its record. */
+    private final Map<Long, Leg> legs = new HashMap<>();
+    private final List<StateSpan> spans = new ArrayList<>();
+    private final Map<Long, Open> openSpans = new HashMap<>();
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "supervisor-metrics");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.ScheduledExecutorService ticker =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "supervisor-dashboard");
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean dirty = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final System.Logger LOG = System.getLogger(SupervisorService.class.getName());
+    private volatile EventHub hub;
+    private Instant lastTrim = Instant.MIN;
+
+    private record Leg(int number, ContactRecord record) {
+    }
+
+    private record Open(AgentState state, Instant since) {
+    }
+
+    /** Where the service reads what it does not keep itself. */
+    public record Sources(Supplier<List<QueueView>> queues, Supplier<List<QueueEntryView>> waiting,
+                          Supplier<List<Agent>> agents, Function<Long, AgentPresence.Entry> presence,
+                          Function<Long, Set<String>> skills) {
+    }
+
+    public SupervisorService(Sources sources, ZoneId zone, Clock clock) {
+        this.clock = clock;
+        this.zone = zone;
+        this.queues = sources.queues();
+        this.waiting = sources.waiting();
+        this.agents = sources.agents();
+        this.presence = sources.presence();
+        this.skills = sources.skills();
+        this.intervals = new IntervalStats(zone);
+    }
+
+    /**
+     * Everything the event hub publishes passes here; only contacts and agent states matter. The work
+     * is done on the service's own thread, so the thread that published (the distributor's) never waits.
+     */
+    public void onEvent(String type, Object payload) {
+        if (EventTypes.INTERACTION.equals(type) && payload instanceof InteractionEvent e && e.interaction() != null) {
+            submit(() -> onInteraction(e.interaction()));
+        } else if (EventTypes.AGENT_STATE.equals(type) && payload instanceof AgentStateEvent e) {
+            submit(() -> onAgentState(e));
+        } else if (EventTypes.QUEUE.equals(type) || EventTypes.QUEUE_LEFT.equals(type)) {
+            dirty.set(true); // who waits changed
+        }
+    }
+
+    private void submit(Runnable r) {
+        try {
+            worker.execute(() -> {
+                r.run();
+                dirty.set(true);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // stopping
+        }
+    }
+
+    /**
+     * Publishes the dashboard to supervisors ({@code dashboard} events) whenever something changed,
+     * at most every {@code every}; started once the hub is there.
+     */
+    public void publishTo(EventHub hub, Duration every) {
+        this.hub = hub;
+        ticker.scheduleWithFixedDelay(this::publishIfChanged, every.toMillis(), every.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void publishIfChanged() {
+        if (hub == null || !hub.supervisorListening() || !dirty.getAndSet(false)) {
+            return; // nobody to tell: the dashboard is computed when a supervisor asks or listens
+        }
+        try {
+            hub.publish(EventTypes.DASHBOARD, dashboard(AbandonTreatment.AGAINST, DEFAULT_SHORT_ABANDON), Set.of());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot publish the supervisor's dashboard", e);
+        }
+    }
+
+    /** Stops taking events. */
+    public void close() {
+        worker.shutdownNow();
+        ticker.shutdownNow();
+    }
+
+    synchronized void onInteraction(InteractionView v) {
+        if (v.routing() == null || v.routing().queueId() == null || v.routing().queuedAt() == null) {
+            return; // never went through a queue (a dialled call): not a queue's number
+        }
+        Instant now = clock.instant();
+        Instant queuedAt = v.routing().queuedAt();
+        Leg leg = legs.get(v.id());
+        if (leg != null && queuedAt.isAfter(leg.record.queuedAt())) {
+            // queued again (a transfer): the last pass ends here, transferred out
+            ContactRecord last = leg.record;
+            add(new ContactRecord(last.interactionId(), last.queueId(), last.channel(), last.queuedAt(),
+                    last.answeredAt(), last.abandonedAt(), last.answeredAt() == null ? null
+                    : orLater(last.talkEndAt(), last.answeredAt(), queuedAt),
+                    null, last.holdMillis(), last.agentId(), true));
+            leg = new Leg(leg.number + 1, null);
+        } else if (leg == null) {
+            leg = new Leg(1, null);
+        }
+        Instant answeredAt = v.answeredAt() != null && !v.answeredAt().isBefore(queuedAt) ? v.answeredAt() : null;
+        Instant abandonedAt = answeredAt == null && v.state() == InteractionState.ABANDONED
+                ? notBefore(v.endedAt() != null ? v.endedAt() : now, queuedAt) : null;
+        Instant talkEnd = answeredAt != null && (v.state() == InteractionState.WRAP_UP || v.state() == InteractionState.ENDED)
+                ? notBefore(v.endedAt() != null ? v.endedAt() : now, answeredAt) : null;
+        Instant wrapEnd = talkEnd != null && v.state() == InteractionState.ENDED
+                ? notBefore(leg.record != null && leg.record.wrapEndAt() != null ? leg.record.wrapEndAt() : now, talkEnd)
+                : null;
+        ContactRecord r = new ContactRecord(legId(v.id(), leg.number), v.routing().queueId(), v.channel(), queuedAt,
+                answeredAt, abandonedAt, talkEnd, wrapEnd, 0, answeredAt != null ? v.agentId() : null, false);
+        legs.put(v.id(), new Leg(leg.number, r));
+        add(r);
+    }
+
+    /** A pass through a queue is counted under its own id: the interaction's id and the pass's number. */
+    private static long legId(long interactionId, int leg) {
+        return interactionId * 64 + Math.min(leg, 63);
+    }
+
+    private void add(ContactRecord r) {
+        intervals.add(r);
+        Instant now = clock.instant();
+        if (now.isAfter(lastTrim.plus(Duration.ofMinutes(5)))) {
+            // nothing older than yesterday is asked for: keep memory bounded
+            lastTrim = now;
+            intervals.dropBefore(now.atZone(zone).toLocalDate().minusDays(1).atStartOfDay(zone).toInstant());
+            legs.values().removeIf(l -> l.record.queuedAt().isBefore(now.minus(Duration.ofDays(2))));
+        }
+    }
+
+    synchronized void onAgentState(AgentStateEvent e) {
+        Instant at = e.since() != null ? e.since() : clock.instant();
+        Open open = openSpans.get(e.agentId());
+        if (open != null && at.isAfter(open.since)) {
+            spans.add(new StateSpan(e.agentId(), open.state, open.since, at));
+        }
+        openSpans.put(e.agentId(), new Open(e.state(), at));
+        Instant yesterday = at.minus(Duration.ofDays(1));
+        spans.removeIf(s -> s.to().isBefore(yesterday));
+    }
+
+    /**
+     * The dashboard now: each queue's live waiting and its last-30-minutes and today numbers under
+     * {@code treatment} and {@code shortAbandon}, each agent's state and day, and the alerts.
+     */
+    public synchronized SupervisorView dashboard(AbandonTreatment treatment, Duration shortAbandon) {
+        Instant now = clock.instant();
+        Instant midnight = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        Map<Long, List<QueueEntryView>> waitingByQueue = new HashMap<>();
+        for (QueueEntryView w : waiting.get()) {
+            waitingByQueue.computeIfAbsent(w.queueId(), k -> new ArrayList<>()).add(w);
+        }
+        List<Agent> people = agents.get().stream().filter(a -> a.role() != dev.switchboard.domain.Role.SUPERVISOR).toList();
+        List<StateSpan> daySpans = spansUntil(now);
+        Map<Long, Set<String>> signedInSkills = new HashMap<>();
+        for (Agent a : people) {
+            if (presence.apply(a.id()).state() != AgentState.LOGGED_OUT) {
+                signedInSkills.put(a.id(), skills.apply(a.id()));
+            }
+        }
+        List<QueueMetricsView> tiles = new ArrayList<>();
+        List<Alerts.QueueLive> live = new ArrayList<>();
+        for (QueueView q : queues.get()) {
+            Duration threshold = Duration.ofSeconds(Math.max(1, q.slSeconds()));
+            Duration cutOff = shortAbandon.compareTo(threshold) > 0 ? threshold : shortAbandon;
+            ServiceLevelSettings settings = new ServiceLevelSettings(threshold, Math.max(1, q.slPercent()), cutOff, treatment);
+            List<QueueEntryView> here = waitingByQueue.getOrDefault(q.id(), List.of());
+            long longest = here.stream().map(QueueEntryView::queuedAt).min(Comparator.naturalOrder())
+                    .map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
+            QueueStats recent = intervals.lastThirtyMinutes(q.id(), now);
+            QueueStats today = intervals.today(q.id(), now);
+            int signedIn = (int) signedInSkills.values().stream().filter(k -> k.containsAll(q.requiredSkills())).count();
+            Map<String, KpiView> recentKpis = kpis(recent, settings);
+            tiles.add(new QueueMetricsView(q.id(), q.name(), here.size(), longest, q.slSeconds(), q.slPercent(),
+                    treatment.name(), (int) cutOff.toSeconds(), recentKpis, kpis(today, settings), signedIn,
+                    agentsNeeded(recent, today, settings)));
+            live.add(new Alerts.QueueLive(q.id(), q.name(), Duration.ofSeconds(longest),
+                    recentKpis.get("service-level").value(), settings));
+        }
+        List<AgentMetricsView> grid = new ArrayList<>();
+        List<Alerts.AgentLive> agentsLive = new ArrayList<>();
+        Map<Long, List<ContactRecord>> todays = new HashMap<>();
+        for (ContactRecord r : todaysRecords(now)) {
+            if (r.agentId() != null) {
+                todays.computeIfAbsent(r.agentId(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<Long, List<StateSpan>> spansByAgent = new HashMap<>();
+        for (StateSpan span : daySpans) {
+            spansByAgent.computeIfAbsent(span.agentId(), k -> new ArrayList<>()).add(span);
+        }
+        for (Agent a : people) {
+            AgentPresence.Entry p = presence.apply(a.id());
+            AgentStats stats = AgentStats.of(a.id(), spansByAgent.getOrDefault(a.id(), List.of()),
+                    todays.getOrDefault(a.id(), List.of()), midnight, now);
+            grid.add(new AgentMetricsView(a.id(), a.displayName(), p.state(), p.reason(), p.since(), stats.handled(),
+                    view(stats.averageHandleTimeKpi()), view(stats.occupancyKpi())));
+            if (p.since() != null) {
+                agentsLive.add(new Alerts.AgentLive(a.id(), a.displayName(), p.state(), p.since()));
+            }
+        }
+        List<AlertView> alerts = Alerts.evaluate(RULES, live, agentsLive, now).stream()
+                .map(x -> new AlertView(x.kind().name(), x.severity().name(), x.queueId(), x.agentId(), x.message()))
+                .toList();
+        return new SupervisorView(now, tiles, grid, alerts);
+    }
+
+    private Map<String, KpiView> kpis(QueueStats s, ServiceLevelSettings settings) {
+        Map<String, KpiView> out = new LinkedHashMap<>();
+        QueueStats.Counts c = s.counts(settings);
+        put(out, s.serviceLevelKpi(settings));
+        put(out, s.abandonmentRateKpi(settings));
+        put(out, s.averageSpeedOfAnswerKpi());
+        put(out, s.averageHandleTimeKpi());
+        put(out, s.averageHoldTimeKpi());
+        put(out, s.transfersKpi());
+        out.put("offered", count("offered", c.offered(), "answered + abandoned (short abandons left out)"));
+        out.put("answered", count("answered", c.answered(), "contacts an agent took"));
+        out.put("abandoned", count("abandoned", c.abandoned(), "customers who left while waiting, not sooner than the cut-off"));
+        return out;
+    }
+
+    private static void put(Map<String, KpiView> out, Kpi k) {
+        out.put(k.name(), view(k));
+    }
+
+    private static KpiView count(String name, long n, String formula) {
+        return new KpiView(name, (double) n, "contacts", formula, Map.of());
+    }
+
+    private static KpiView view(Kpi k) {
+        return new KpiView(k.name(), k.value(), k.unit(), k.formula(), k.parameters());
+    }
+
+    /** By Erlang C, the agents the last 30 minutes' arrivals need at today's handle time (null without data). */
+    private static Integer agentsNeeded(QueueStats recent, QueueStats today, ServiceLevelSettings settings) {
+        long offered = recent.counts(settings).offered();
+        Duration aht = today.averageHandleTime().or(recent::averageHandleTime).orElse(null);
+        if (offered == 0 || aht == null || aht.isZero()) {
+            return null;
+        }
+        double perSecond = offered / (double) IntervalStats.RECENT.toSeconds();
+        try {
+            return ErlangC.agentsNeeded(perSecond, aht, settings.threshold(), Math.min(settings.targetPercent(), 99.9));
+        } catch (IllegalArgumentException tooMany) {
+            return null;
+        }
+    }
+
+    private List<StateSpan> spansUntil(Instant now) {
+        List<StateSpan> all = new ArrayList<>(spans);
+        openSpans.forEach((agent, open) -> {
+            if (now.isAfter(open.since)) {
+                all.add(new StateSpan(agent, open.state, open.since, now));
+            }
+        });
+        return all;
+    }
+
+    private List<ContactRecord> todaysRecords(Instant now) {
+        List<ContactRecord> all = new ArrayList<>();
+        for (long queue : intervals.queueIds()) {
+            all.addAll(intervals.today(queue, now).records());
+        }
+        return all;
+    }
+
+    private static Instant notBefore(Instant t, Instant floor) {
+        return t.isBefore(floor) ? floor : t;
+    }
+
+    private static Instant orLater(Instant talkEnd, Instant answeredAt, Instant requeuedAt) {
+        Instant end = talkEnd != null ? talkEnd : requeuedAt;
+        return notBefore(end, answeredAt);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.switchboard.server;
+
+import dev.switchboard.api.AgentMetricsView;
+import dev.switchboard.api.IngestRequest;
+import dev.switchboard.api.KpiView;
+import dev.switchboard.api.QueueMetricsView;
+import dev.switchboard.api.QueueView;
+import dev.switchboard.api.SupervisorView;
+import dev.switchboard.api.WrapUpRequest;
+import dev.switchboard.domain.AgentState;
+import dev.switchboard.domain.Channel;
+import dev.switchboard.domain.Direction;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The supervisor's dashboard over the API: a contact taken, ended and wrapped up shows on its queue's
+ * tile and on the agent's row, with the formulas behind the numbers; agents may not read it.
+ */
+@Timeout(60)
+class SupervisorDashboardTest {
+    private final OkHttpClient http = new OkHttpClient();
+    private SwitchboardServer server;
+    private AgentDesk agent;
+    private String supervisorToken;
+
+    @BeforeEach
+    void start() {
+        server = SwitchboardServer.start(ServerOptions.inMemory("supervisor-" + System.nanoTime(), 0));
+        agent = new AgentDesk(server, "agent");
+        supervisorToken = new dev.switchboard.client.HttpSwitchboardApi(server.baseUrl())
+                .login("supervisor", "supervisor").token();
+    }
+
+    @AfterEach
+    void stop() {
+        agent.close();
+        server.close();
+    }
+
+    @Test
+    void aContactHandledShowsOnItsQueueAndItsAgent() throws IOException {
+        QueueView queue = agent.api.config().queues().get(0);
+        long id = agent.api.ingest(new IngestRequest(Channel.EMAIL, Direction.INBOUND, "dash@example.com",
+                "Where is my parcel?", "Hello", queue.id(), null)).interaction().id();
+        assertThat(agent.take()).isEqualTo(id);
+        agent.api.end(id);
+        agent.api.wrapUp(id, new WrapUpRequest(null, "sent tracking link", null));
+
+        AtomicReference<QueueMetricsView> tile = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Answer a = dashboard("", supervisorToken);
+            assertThat(a.status).as(a.body).isEqualTo(200);
+            SupervisorView v = a.view;
+            tile.set(v.queues().stream().filter(q -> q.queueId() == queue.id()).findFirst().orElseThrow());
+            KpiView aht = tile.get().today().get("average-handle-time");
+            return aht != null && aht.value() != null;
+        });
+        QueueMetricsView q = tile.get();
+        assertThat(q.name()).isEqualTo(queue.name());
+        assertThat(q.abandonTreatment()).isEqualTo("AGAINST");
+        assertThat(q.today().get("offered").value()).isEqualTo(1.0);
+        assertThat(q.today().get("answered").value()).isEqualTo(1.0);
+        KpiView sl = q.today().get("service-level");
+        assertThat(sl.value()).as("answered at once: within the threshold").isEqualTo(100.0);
+        assertThat(sl.formula()).isNotBlank();
+        assertThat(sl.parameters()).isNotEmpty();
+        assertThat(q.lastThirtyMinutes().get("answered").value()).isEqualTo(1.0);
+        assertThat(q.agentsSignedIn()).isPositive();
+
+        SupervisorView view = dashboard("", supervisorToken).view;
+        AgentMetricsView row = view.agents().stream().filter(a -> a.name().equals("Alex Morgan")).findFirst()
+                .orElseThrow();
+        assertThat(row.handledToday()).isEqualTo(1);
+        assertThat(row.state()).isEqualTo(AgentState.READY);
+        assertThat(row.averageHandleTime().value()).isNotNull();
+        assertThat(view.agents()).noneMatch(a -> a.name().equals("Priya Raman"));
+
+        // the same history under another treatment of abandons
+        QueueMetricsView ignoring = dashboard("?treatment=ignore&shortAbandon=10", supervisorToken).view.queues()
+                .stream().filter(t -> t.queueId() == queue.id()).findFirst().orElseThrow();
+        assertThat(ignoring.abandonTreatment()).isEqualTo("IGNORE");
+        assertThat(ignoring.shortAbandonSeconds()).isEqualTo(Math.min(10, queue.slSeconds()));
+        assertThat(ignoring.today().get("answered").value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void supervisorsFollowingTheStreamGetTheDashboardAndAgentsDoNot() {
+        dev.switchboard.client.HttpSwitchboardApi supervisor = new dev.switchboard.client.HttpSwitchboardApi(
+                server.baseUrl());
+        long seq = supervisor.login("supervisor", "supervisor").eventSeq();
+        java.util.List<SupervisorView> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var sub = supervisor.subscribe(seq, e -> {
+            if (e.payload() instanceof SupervisorView v) {
+                seen.add(v);
+            }
+        })) {
+            await().atMost(Duration.ofSeconds(10)).until(sub::connected);
+            QueueView queue = agent.api.config().queues().get(0);
+            long id = agent.api.ingest(new IngestRequest(Channel.CHAT, Direction.INBOUND, "live@example.com",
+                    "Chat", "Hi", queue.id(), null)).interaction().id();
+            assertThat(agent.take()).isEqualTo(id);
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().flatMap(v -> v.queues().stream())
+                    .anyMatch(q -> q.queueId() == queue.id() && q.lastThirtyMinutes().get("answered").value() == 1.0));
+        }
+        assertThat(agent.events).noneMatch(e -> e.type().equals(dev.switchboard.api.EventTypes.DASHBOARD));
+    }
+
+    @Test
+    void agentsMayNotReadItAndBadParametersAreNamed() throws IOException {
+        Answer forAgent = dashboard("", agent.api.token());
+        assertThat(forAgent.status).isEqualTo(403);
+        assertThat(forAgent.body).contains("forbidden");
+        Answer bad = dashboard("?treatment=sometimes", supervisorToken);
+        assertThat(bad.status).isEqualTo(400);
+        assertThat(bad.body).contains("\"field\":\"treatment\"");
+        assertThat(dashboard("?shortAbandon=-1", supervisorToken).status).isEqualTo(400);
+        assertThat(dashboard("", "not-a-token").status).isEqualTo(401);
+    }
+
+    private record Answer(int status, String body, SupervisorView view) {
+    }
+
+    private Answer dashboard(String query, String token) throws IOException {
+        Request r = new Request.Builder().url(server.baseUrl() + "/api/v1/supervisor/dashboard" + query)
+                .header("Authorization", "Bearer " + token).build();
+        try (Response response = http.newCall(r).execute()) {
+            String body = response.body().string();
+            SupervisorView view = response.code() == 200
+                    ? dev.switchboard.api.Json.lenient().readValue(body, SupervisorView.class) : null;
+            return new Answer(response.code(), body, view);
+        }
+    }
+}
