@@ -17,6 +17,7 @@ import dev.switchboard.server.sim.TrafficSimulator;
 import dev.switchboard.store.AgentStore;
 import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.AuditStore;
 import dev.switchboard.store.IdempotencyStore;
 import dev.switchboard.store.InteractionStore;
 import dev.switchboard.store.MessageStore;
@@ -129,7 +130,8 @@ public final class SwitchboardServer implements AutoCloseable {
             hub.tap(supervision::onEvent);
             supervision.publishTo(hub, java.time.Duration.ofMillis(500));
             resources.add(supervision::close);
-            SupervisorRoutes supervisorRoutes = new SupervisorRoutes(supervision);
+            SupervisorRoutes supervisorRoutes = new SupervisorRoutes(supervision, work, agents, routingService,
+                    new AuditStore(ds), strict, o.clock());
             MessageStore messageStore = new MessageStore(ds);
             conversations = new ConversationService(messageStore, interactions, tickets, hub,
                     BusinessHours.weekdays(java.time.ZoneId.systemDefault()), o.clock());

@@ -130,6 +130,45 @@ class SupervisorDashboardTest {
         assertThat(dashboard("", "not-a-token").status).isEqualTo(401);
     }
 
+    @Test
+    void aSupervisorSetsAnAgentNotReadyAndTheAuditSaysWhoDidWhat() throws IOException {
+        long alex = agent.api.me().id();
+        String reason = agent.api.config().notReadyReasons().get(0).code();
+        Answer set = send("PUT", "/api/v1/supervisor/agents/" + alex + "/state",
+                "{\"state\":\"NOT_READY\",\"reasonCode\":\"" + reason + "\"}", supervisorToken);
+        assertThat(set.status).as(set.body).isEqualTo(200);
+        assertThat(set.body).contains("NOT_READY");
+        await().atMost(Duration.ofSeconds(5)).until(() -> agent.api.me().state() == AgentState.NOT_READY);
+        assertThat(agent.api.me().reasonCode()).isEqualTo(reason);
+
+        Answer log = send("GET", "/api/v1/supervisor/audit", null, supervisorToken);
+        assertThat(log.status).isEqualTo(200);
+        assertThat(log.body).contains("\"action\":\"agent.state\"").contains("Priya Raman").contains("Alex Morgan")
+                .contains("\"before\":\"READY\"").contains("NOT_READY (" + reason + ")");
+
+        // refusals change nothing
+        assertThat(send("PUT", "/api/v1/supervisor/agents/" + alex + "/state", "{\"state\":\"READY\"}",
+                agent.api.token()).status).as("an agent may not").isEqualTo(403);
+        Answer badReason = send("PUT", "/api/v1/supervisor/agents/" + alex + "/state",
+                "{\"state\":\"NOT_READY\",\"reasonCode\":\"no-such-reason\"}", supervisorToken);
+        assertThat(badReason.status).isEqualTo(400);
+        assertThat(send("PUT", "/api/v1/supervisor/agents/999999/state", "{\"state\":\"READY\"}", supervisorToken)
+                .status).isEqualTo(404);
+        assertThat(send("PUT", "/api/v1/supervisor/agents/" + alex + "/state", "{\"state\":\"BUSY\"}", supervisorToken)
+                .status).isEqualTo(400);
+        assertThat(agent.api.me().state()).isEqualTo(AgentState.NOT_READY);
+        assertThat(send("GET", "/api/v1/supervisor/audit", null, supervisorToken).body.split("agent.state", -1))
+                .as("one entry: the refusals wrote none").hasSize(2);
+    }
+
+    private Answer send(String method, String path, String json, String token) throws IOException {
+        Request.Builder r = new Request.Builder().url(server.baseUrl() + path).header("Authorization", "Bearer " + token);
+        r.method(method, json == null ? null : okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json")));
+        try (Response response = http.newCall(r.build()).execute()) {
+            return new Answer(response.code(), response.body().string(), null);
+        }
+    }
+
     private record Answer(int status, String body, SupervisorView view) {
     }
 
