@@ -3,6 +3,8 @@ package dev.switchboard.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.AgentSummary;
 import dev.switchboard.api.AuditEntryView;
+import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.MoveRequest;
 import dev.switchboard.api.StateRequest;
 import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.AgentState;
@@ -27,6 +29,8 @@ import java.util.Map;
  *       for that treatment of abandons and short-abandon cut-off (seconds);</li>
  *   <li>{@code PUT /agents/{id}/state} ({@code {"state", "reasonCode"}}): sets a signed-in agent READY
  *       or NOT_READY with a reason, with an audit entry;</li>
+ *   <li>{@code POST /interactions/{id}/move} ({@code {"queueId"}} or {@code {"agentId"}}): moves a
+ *       waiting contact to another queue or a named agent, keeping its place in time; audited;</li>
  *   <li>{@code GET /audit?limit=50}: the newest audit entries.</li>
  * </ul>
  */
@@ -61,6 +65,10 @@ final class SupervisorRoutes {
             requireSupervisor(ctx);
             ctx.json(setState(Routes.session(ctx), Requests.pathId(ctx, "id"), requests.body(ctx, StateRequest.class)));
         });
+        r.post("/api/v1/supervisor/interactions/{id}/move", ctx -> {
+            requireSupervisor(ctx);
+            ctx.json(move(Routes.session(ctx), Requests.pathId(ctx, "id"), requests.body(ctx, MoveRequest.class)));
+        });
         r.get("/api/v1/supervisor/audit", ctx -> {
             requireSupervisor(ctx);
             Map<Long, String> names = new HashMap<>();
@@ -90,6 +98,32 @@ final class SupervisorRoutes {
         audit.add(supervisor.agentId(), "agent.state", "agent " + target.username() + " (" + target.displayName() + ")",
                 describe(before), describe(after), clock.instant());
         return new AgentSummary(target.id(), target.displayName(), after.state());
+    }
+
+    /** A supervisor moves a waiting contact to another queue or to a named agent who can take it. */
+    private InteractionView move(Session supervisor, long interactionId, MoveRequest r) {
+        if ((r.queueId() == null) == (r.agentId() == null)) {
+            throw ApiProblem.badRequest(r.queueId() == null ? "queueId" : "agentId",
+                    "give either queueId (another queue) or agentId (a named agent), not both or neither");
+        }
+        Long agentId = r.agentId();
+        if (agentId != null) {
+            Agent target = agents.find(agentId).orElseThrow(() ->
+                    new ApiProblem(404, "not_found", "agent " + agentId + " does not exist", "agentId"));
+            if (target.role() == Role.SUPERVISOR) {
+                throw ApiProblem.badRequest("agentId", target.displayName() + " is a supervisor and takes no contacts");
+            }
+        }
+        if (r.queueId() != null && work.queues().stream().noneMatch(q -> q.id() == r.queueId())) {
+            throw new ApiProblem(404, "not_found", "queue " + r.queueId() + " does not exist", "queueId");
+        }
+        String before = work.waitingFor(0, true).stream().filter(w -> w.interactionId() == interactionId)
+                .findFirst().map(w -> "queue " + w.queueName() + (w.targetAgentId() == null ? "" : ", agent " + w.targetAgentId()))
+                .orElse(null);
+        InteractionView moved = work.move(interactionId, r.queueId(), agentId);
+        audit.add(supervisor.agentId(), "interaction.move", "interaction " + interactionId, before,
+                "queue " + moved.routing().queueName() + (agentId == null ? "" : ", agent " + agentId), clock.instant());
+        return moved;
     }
 
     private static String describe(AgentPresence.Entry e) {

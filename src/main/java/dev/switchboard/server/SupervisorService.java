@@ -166,7 +166,8 @@ public final class SupervisorService {
         Instant now = clock.instant();
         Instant queuedAt = v.routing().queuedAt();
         Leg leg = legs.get(v.id());
-        if (leg != null && queuedAt.isAfter(leg.record.queuedAt())) {
+        if (leg != null && leg.record != null && (queuedAt.isAfter(leg.record.queuedAt())
+                || v.routing().queueId() != leg.record.queueId())) {
             // queued again (a transfer): the last pass ends here, transferred out
             ContactRecord last = leg.record;
             add(new ContactRecord(last.interactionId(), last.queueId(), last.channel(), last.queuedAt(),

@@ -460,6 +460,30 @@ public final class WorkDistributor implements AutoCloseable {
     }
 
     /**
+     * A supervisor moves a contact that waits in a queue to another queue, or to a named agent (who
+     * must then have the queue's skills), keeping its place in time; agents who could take it before
+     * see it leave, those who can now see it arrive.
+     */
+    public InteractionView move(long interactionId, Long queueId, Long toAgentId) {
+        return call(() -> {
+            Interaction i = routed.get(interactionId);
+            if (i == null || !router.isWaiting(interactionId)) {
+                throw ApiProblem.conflict("not_waiting", "interaction " + interactionId
+                        + " is not waiting in a queue (it is offered, with an agent, or finished)");
+            }
+            long queue = queueId != null ? queue(queueId).id() : i.routing().queueId();
+            apply(router.withdraw(interactionId));
+            routed.remove(interactionId);
+            publishLeft(i, "moved");
+            Interaction moved = i.queued(i.routing().inQueue(queue, i.routing().priority(), i.routing().queuedAt(),
+                    toAgentId));
+            progress.interaction(moved);
+            addToQueue(moved, pops.remove(interactionId));
+            return publish(moved);
+        });
+    }
+
+    /**
      * Turns a waiting (or the agent's active) phone contact into a callback: with no time, it keeps
      * its place in the queue; with a time, it waits until then, for a queue or a named agent.
      */

@@ -161,6 +161,37 @@ class SupervisorDashboardTest {
                 .as("one entry: the refusals wrote none").hasSize(2);
     }
 
+    @Test
+    void aSupervisorMovesAWaitingContactToAnotherQueue() throws IOException {
+        String reason = agent.api.config().notReadyReasons().get(0).code();
+        agent.api.setState(AgentState.NOT_READY, reason); // nobody takes it: it waits
+        java.util.List<QueueView> queues = agent.api.config().queues();
+        QueueView from = queues.get(0);
+        QueueView to = queues.get(1);
+        long id = agent.api.ingest(new IngestRequest(Channel.EMAIL, Direction.INBOUND, "move@example.com",
+                "Move me", "Hello", from.id(), null)).interaction().id();
+
+        Answer moved = send("POST", "/api/v1/supervisor/interactions/" + id + "/move",
+                "{\"queueId\":" + to.id() + "}", supervisorToken);
+        assertThat(moved.status).as(moved.body).isEqualTo(200);
+        assertThat(moved.body).contains("\"queueId\":" + to.id());
+        await().atMost(Duration.ofSeconds(5)).until(() -> dashboard("", supervisorToken).view.queues().stream()
+                .anyMatch(q -> q.queueId() == to.id() && q.waiting() == 1));
+        assertThat(send("GET", "/api/v1/supervisor/audit", null, supervisorToken).body)
+                .contains("interaction.move").contains("queue " + from.name()).contains("queue " + to.name());
+
+        assertThat(send("POST", "/api/v1/supervisor/interactions/" + id + "/move",
+                "{\"queueId\":" + to.id() + ",\"agentId\":1}", supervisorToken).status).isEqualTo(400);
+        assertThat(send("POST", "/api/v1/supervisor/interactions/" + id + "/move", "{}", supervisorToken).status)
+                .isEqualTo(400);
+        assertThat(send("POST", "/api/v1/supervisor/interactions/" + id + "/move", "{\"queueId\":999999}",
+                supervisorToken).status).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/supervisor/interactions/999999/move", "{\"queueId\":" + from.id() + "}",
+                supervisorToken).status).isEqualTo(409);
+        assertThat(send("POST", "/api/v1/supervisor/interactions/" + id + "/move", "{\"queueId\":" + from.id() + "}",
+                agent.api.token()).status).isEqualTo(403);
+    }
+
     private Answer send(String method, String path, String json, String token) throws IOException {
         Request.Builder r = new Request.Builder().url(server.baseUrl() + path).header("Authorization", "Bearer " + token);
         r.method(method, json == null ? null : okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json")));
