@@ -31,6 +31,9 @@ import java.util.Map;
  *       or NOT_READY with a reason, with an audit entry;</li>
  *   <li>{@code POST /interactions/{id}/move} ({@code {"queueId"}} or {@code {"agentId"}}): moves a
  *       waiting contact to another queue or a named agent, keeping its place in time; audited;</li>
+ *   <li>{@code GET /reports/intervals.csv?from=&to=&treatment=&shortAbandon=} and
+ *       {@code GET /reports/agents.csv?from=&to=}: the interval and agent reports of a range of days
+ *       (at most 31), recomputed from the stored passes;</li>
  *   <li>{@code GET /audit?limit=50}: the newest audit entries.</li>
  * </ul>
  */
@@ -68,6 +71,18 @@ final class SupervisorRoutes {
         r.post("/api/v1/supervisor/interactions/{id}/move", ctx -> {
             requireSupervisor(ctx);
             ctx.json(move(Routes.session(ctx), Requests.pathId(ctx, "id"), requests.body(ctx, MoveRequest.class)));
+        });
+        r.get("/api/v1/supervisor/reports/intervals.csv", ctx -> {
+            requireSupervisor(ctx);
+            java.time.LocalDate[] days = days(ctx);
+            csv(ctx, "intervals-" + days[0] + "-" + days[1] + ".csv", service.intervalReport(days[0], days[1],
+                    treatment(ctx), Duration.ofSeconds(Requests.queryInt(ctx, "shortAbandon",
+                            (int) SupervisorService.DEFAULT_SHORT_ABANDON.toSeconds(), 0, 3600))));
+        });
+        r.get("/api/v1/supervisor/reports/agents.csv", ctx -> {
+            requireSupervisor(ctx);
+            java.time.LocalDate[] days = days(ctx);
+            csv(ctx, "agents-" + days[0] + "-" + days[1] + ".csv", service.agentReport(days[0], days[1]));
         });
         r.get("/api/v1/supervisor/audit", ctx -> {
             requireSupervisor(ctx);
@@ -128,6 +143,38 @@ final class SupervisorRoutes {
 
     private static String describe(AgentPresence.Entry e) {
         return e.reason() == null ? e.state().name() : e.state().name() + " (" + e.reason() + ")";
+    }
+
+    /** {@code from} and {@code to} (ISO days, both included; default today), at most 31 days apart. */
+    private java.time.LocalDate[] days(Context ctx) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.systemDefault()));
+        java.time.LocalDate from = day(ctx, "from", today);
+        java.time.LocalDate to = day(ctx, "to", from);
+        if (to.isBefore(from)) {
+            throw ApiProblem.badRequest("to", "to (" + to + ") is before from (" + from + ")");
+        }
+        if (java.time.temporal.ChronoUnit.DAYS.between(from, to) > 30) {
+            throw ApiProblem.badRequest("to", "a report covers at most 31 days");
+        }
+        return new java.time.LocalDate[] {from, to};
+    }
+
+    private static java.time.LocalDate day(Context ctx, String name, java.time.LocalDate fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return java.time.LocalDate.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.badRequest(name, name + " must be a day like 2026-11-26, not " + raw);
+        }
+    }
+
+    private static void csv(Context ctx, String filename, String body) {
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        ctx.result(body);
     }
 
     private static void requireSupervisor(Context ctx) {

@@ -25,6 +25,7 @@ import dev.switchboard.metrics.IntervalStats;
 import dev.switchboard.metrics.Kpi;
 import dev.switchboard.metrics.QueueStats;
 import dev.switchboard.metrics.ServiceLevelSettings;
+import dev.switchboard.store.ContactLegStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +65,7 @@ public final class SupervisorService {
     private final Function<Long, AgentPresence.Entry> presence;
     private final Function<Long, Set<String>> skills;
     private final IntervalStats intervals;
+    private final ContactLegStore store;
     /** Per interaction: which pass through a queue it is on (a transfer starts another), and its record. */
     private final Map<Long, Leg> legs = new HashMap<>();
     private final List<StateSpan> spans = new ArrayList<>();
@@ -96,7 +98,8 @@ public final class SupervisorService {
                           Function<Long, Set<String>> skills) {
     }
 
-    public SupervisorService(Sources sources, ZoneId zone, Clock clock) {
+    public SupervisorService(Sources sources, ContactLegStore store, ZoneId zone, Clock clock) {
+        this.store = store;
         this.clock = clock;
         this.zone = zone;
         this.queues = sources.queues();
@@ -105,6 +108,33 @@ public final class SupervisorService {
         this.presence = sources.presence();
         this.skills = sources.skills();
         this.intervals = new IntervalStats(zone);
+        load();
+    }
+
+    /** Since yesterday's start, what was counted before this start: the dashboard goes on where it was. */
+    private synchronized void load() {
+        Instant now = clock.instant();
+        Instant from = now.atZone(zone).toLocalDate().minusDays(1).atStartOfDay(zone).toInstant();
+        for (ContactLegStore.Leg l : store.queuedBetween(from, now.plus(Duration.ofDays(1)))) {
+            ContactRecord r = record(l);
+            intervals.add(r);
+            int pass = (int) (l.legId() % 64);
+            Leg known = legs.get(l.interactionId());
+            if (known == null || known.number < pass) {
+                legs.put(l.interactionId(), new Leg(pass, r));
+            }
+        }
+    }
+
+    private static ContactRecord record(ContactLegStore.Leg l) {
+        return new ContactRecord(l.legId(), l.queueId(), l.channel(), l.queuedAt(), l.answeredAt(), l.abandonedAt(),
+                l.talkEndAt(), l.wrapEndAt(), l.holdMillis(), l.agentId(), l.transferredOut());
+    }
+
+    private static ContactLegStore.Leg leg(long interactionId, ContactRecord r) {
+        return new ContactLegStore.Leg(r.interactionId(), interactionId, r.queueId(), r.channel(), r.queuedAt(),
+                r.answeredAt(), r.abandonedAt(), r.talkEndAt(), r.wrapEndAt(), r.holdMillis(), r.agentId(),
+                r.transferredOut());
     }
 
     /**
@@ -170,7 +200,7 @@ public final class SupervisorService {
                 || v.routing().queueId() != leg.record.queueId())) {
             // queued again (a transfer): the last pass ends here, transferred out
             ContactRecord last = leg.record;
-            add(new ContactRecord(last.interactionId(), last.queueId(), last.channel(), last.queuedAt(),
+            add(v.id(), new ContactRecord(last.interactionId(), last.queueId(), last.channel(), last.queuedAt(),
                     last.answeredAt(), last.abandonedAt(), last.answeredAt() == null ? null
                     : orLater(last.talkEndAt(), last.answeredAt(), queuedAt),
                     null, last.holdMillis(), last.agentId(), true));
@@ -189,7 +219,7 @@ public final class SupervisorService {
         ContactRecord r = new ContactRecord(legId(v.id(), leg.number), v.routing().queueId(), v.channel(), queuedAt,
                 answeredAt, abandonedAt, talkEnd, wrapEnd, 0, answeredAt != null ? v.agentId() : null, false);
         legs.put(v.id(), new Leg(leg.number, r));
-        add(r);
+        add(v.id(), r);
     }
 
     /** A pass through a queue is counted under its own id: the interaction's id and the pass's number. */
@@ -197,8 +227,13 @@ public final class SupervisorService {
         return interactionId * 64 + Math.min(leg, 63);
     }
 
-    private void add(ContactRecord r) {
+    private void add(long interactionId, ContactRecord r) {
         intervals.add(r);
+        try {
+            store.save(leg(interactionId, r));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot keep contact " + interactionId + " for reports: " + e.getMessage());
+        }
         Instant now = clock.instant();
         if (now.isAfter(lastTrim.plus(Duration.ofMinutes(5)))) {
             // nothing older than yesterday is asked for: keep memory bounded
@@ -283,6 +318,86 @@ public final class SupervisorService {
                 .map(x -> new AlertView(x.kind().name(), x.severity().name(), x.queueId(), x.agentId(), x.message()))
                 .toList();
         return new SupervisorView(now, tiles, grid, alerts);
+    }
+
+    /**
+     * The interval report as CSV: one row per queue and 15-minute interval of the days from
+     * {@code from} to {@code to} (both included) in the centre's zone, recomputed from the stored
+     * passes with the treatment of abandons and the cut-off asked for.
+     */
+    public String intervalReport(java.time.LocalDate from, java.time.LocalDate to, AbandonTreatment treatment,
+                                 Duration shortAbandon) {
+        IntervalStats range = new IntervalStats(zone);
+        store.queuedBetween(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant())
+                .forEach(l -> range.add(record(l)));
+        Map<Long, QueueView> byId = new HashMap<>();
+        queues.get().forEach(q -> byId.put(q.id(), q));
+        StringBuilder csv = new StringBuilder("queue,interval_start,offered,answered,abandoned,service_level_percent,"
+                + "average_speed_of_answer_s,average_handle_time_s,abandonment_rate_percent,transfers\n");
+        for (long queueId : new java.util.TreeSet<>(range.queueIds())) {
+            QueueView q = byId.get(queueId);
+            Duration threshold = Duration.ofSeconds(q == null ? 20 : Math.max(1, q.slSeconds()));
+            ServiceLevelSettings settings = new ServiceLevelSettings(threshold, q == null ? 80 : Math.max(1, q.slPercent()),
+                    shortAbandon.compareTo(threshold) > 0 ? threshold : shortAbandon, treatment);
+            for (Map.Entry<Instant, QueueStats> e : range.intervals(queueId).entrySet()) {
+                QueueStats st = e.getValue();
+                QueueStats.Counts c = st.counts(settings);
+                csv.append(cell(q == null ? "queue " + queueId : q.name())).append(',')
+                        .append(e.getKey().atZone(zone).toOffsetDateTime()).append(',')
+                        .append(c.offered()).append(',').append(c.answered()).append(',').append(c.abandoned()).append(',')
+                        .append(number(st.serviceLevelKpi(settings))).append(',')
+                        .append(number(st.averageSpeedOfAnswerKpi())).append(',')
+                        .append(number(st.averageHandleTimeKpi())).append(',')
+                        .append(number(st.abandonmentRateKpi(settings))).append(',')
+                        .append(st.transfers()).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    /** The agent report as CSV: per agent over the days from {@code from} to {@code to}, what they answered and handled. */
+    public String agentReport(java.time.LocalDate from, java.time.LocalDate to) {
+        Map<Long, long[]> totals = new java.util.TreeMap<>(); // answered, handled, talk ms, hold ms, wrap ms
+        for (ContactLegStore.Leg l : store.queuedBetween(from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant())) {
+            ContactRecord r = record(l);
+            if (r.agentId() == null || !r.answered()) {
+                continue;
+            }
+            long[] t = totals.computeIfAbsent(r.agentId(), k -> new long[5]);
+            t[0]++;
+            if (r.handled()) {
+                t[1]++;
+                t[2] += r.talkTime().toMillis();
+                t[3] += r.holdMillis();
+                t[4] += r.wrapTime().toMillis();
+            }
+        }
+        Map<Long, String> names = new HashMap<>();
+        agents.get().forEach(a -> names.put(a.id(), a.displayName()));
+        StringBuilder csv = new StringBuilder("agent,answered,handled,talk_s,hold_s,wrap_s,average_handle_time_s\n");
+        totals.forEach((agent, t) -> csv.append(cell(names.getOrDefault(agent, "agent " + agent))).append(',')
+                .append(t[0]).append(',').append(t[1]).append(',').append(seconds(t[2])).append(',')
+                .append(seconds(t[3])).append(',').append(seconds(t[4])).append(',')
+                .append(t[1] == 0 ? "" : seconds((t[2] + t[4]) / t[1])).append('\n'));
+        return csv.toString();
+    }
+
+    private static String number(Kpi k) {
+        return k.value() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", k.value());
+    }
+
+    private static String seconds(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
+    }
+
+    /** A CSV field: quoted when it holds a comma, a quote or a line break; a leading =, +, - or @ is defused. */
+    private static String cell(String s) {
+        String v = s == null ? "" : s;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return v.matches(".*[,\"\r\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     private Map<String, KpiView> kpis(QueueStats s, ServiceLevelSettings settings) {

@@ -18,6 +18,7 @@ import dev.switchboard.store.AgentStore;
 import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.AuditStore;
+import dev.switchboard.store.ContactLegStore;
 import dev.switchboard.store.IdempotencyStore;
 import dev.switchboard.store.InteractionStore;
 import dev.switchboard.store.MessageStore;
@@ -126,7 +127,8 @@ public final class SwitchboardServer implements AutoCloseable {
                     routingService, routingStore, voice, idempotency, strict);
             SupervisorService supervision = new SupervisorService(new SupervisorService.Sources(
                     () -> routingService.config().queues(), () -> work.waitingFor(0, true), agents::all,
-                    work::stateOf, id -> routingStore.skills(id).keySet()), java.time.ZoneId.systemDefault(), o.clock());
+                    work::stateOf, id -> routingStore.skills(id).keySet()), new ContactLegStore(ds),
+                    java.time.ZoneId.systemDefault(), o.clock());
             hub.tap(supervision::onEvent);
             supervision.publishTo(hub, java.time.Duration.ofMillis(500));
             resources.add(supervision::close);

@@ -192,6 +192,49 @@ class SupervisorDashboardTest {
                 agent.api.token()).status).isEqualTo(403);
     }
 
+    @Test
+    void reportsComeFromTheStoredPassesAndSurviveARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        agent.close();
+        server.close();
+        ServerOptions options = new ServerOptions("127.0.0.1", 0, dir, null, null, null, null, 0, 1, 0, "GB", null,
+                null, 0, 0, 0, null, null, false, null, java.time.Clock.systemUTC());
+        server = SwitchboardServer.start(options);
+        agent = new AgentDesk(server, "agent");
+        QueueView queue = agent.api.config().queues().get(0);
+        long id = agent.api.ingest(new IngestRequest(Channel.EMAIL, Direction.INBOUND, "report@example.com",
+                "Invoice, \"urgent\"", "Hello", queue.id(), null)).interaction().id();
+        assertThat(agent.take()).isEqualTo(id);
+        agent.api.end(id);
+        agent.api.wrapUp(id, new WrapUpRequest(null, null, null));
+        agent.close();
+        server.close();
+
+        server = SwitchboardServer.start(options); // the numbers come back from the stored passes
+        agent = new AgentDesk(server, "agent");
+        supervisorToken = new dev.switchboard.client.HttpSwitchboardApi(server.baseUrl())
+                .login("supervisor", "supervisor").token();
+        QueueMetricsView tile = dashboard("", supervisorToken).view.queues().stream()
+                .filter(q -> q.queueId() == queue.id()).findFirst().orElseThrow();
+        assertThat(tile.today().get("answered").value()).isEqualTo(1.0);
+
+        Answer intervals = send("GET", "/api/v1/supervisor/reports/intervals.csv", null, supervisorToken);
+        assertThat(intervals.status).isEqualTo(200);
+        String[] lines = intervals.body.split("\n");
+        assertThat(lines[0]).startsWith("queue,interval_start,offered,answered,abandoned,service_level_percent");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(queue.name() + ",").contains(",1,1,0,100.0,"));
+        Answer agents = send("GET", "/api/v1/supervisor/reports/agents.csv?treatment=IGNORE", null, supervisorToken);
+        assertThat(agents.body).contains("Alex Morgan,1,1,");
+
+        assertThat(send("GET", "/api/v1/supervisor/reports/agents.csv?from=yesterday", null, supervisorToken).status)
+                .isEqualTo(400);
+        assertThat(send("GET", "/api/v1/supervisor/reports/intervals.csv?from=2026-01-01&to=2026-03-01", null,
+                supervisorToken).status).isEqualTo(400);
+        assertThat(send("GET", "/api/v1/supervisor/reports/intervals.csv?from=2026-03-02&to=2026-03-01", null,
+                supervisorToken).status).isEqualTo(400);
+        assertThat(send("GET", "/api/v1/supervisor/reports/agents.csv", null, agent.api.token()).status).isEqualTo(403);
+    }
+
     private Answer send(String method, String path, String json, String token) throws IOException {
         Request.Builder r = new Request.Builder().url(server.baseUrl() + path).header("Authorization", "Bearer " + token);
         r.method(method, json == null ? null : okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json")));
