@@ -85,6 +85,8 @@ public final class SupervisorService {
     private static final System.Logger LOG = System.getLogger(SupervisorService.class.getName());
     private volatile EventHub hub;
     private Instant lastTrim = Instant.MIN;
+    /** Passes counted and not yet written, by pass id (guarded by this). */
+    private final Map<Long, ContactLegStore.Leg> unsaved = new LinkedHashMap<>();
 
     private record Leg(int number, ContactRecord record) {
     }
@@ -109,6 +111,7 @@ public final class SupervisorService {
         this.skills = sources.skills();
         this.intervals = new IntervalStats(zone);
         load();
+        ticker.scheduleWithFixedDelay(this::flush, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Since yesterday's start, what was counted before this start: the dashboard goes on where it was. */
@@ -183,10 +186,36 @@ public final class SupervisorService {
         }
     }
 
-    /** Stops taking events. */
+    /** Writes the passes counted since the last write, in one transaction. */
+    void flush() {
+        List<ContactLegStore.Leg> batch;
+        synchronized (this) {
+            if (unsaved.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(unsaved.values());
+            unsaved.clear();
+        }
+        try {
+            store.saveAll(batch);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot keep " + batch.size() + " contacts for reports: " + e.getMessage());
+            synchronized (this) {
+                batch.forEach(l -> unsaved.putIfAbsent(l.legId(), l)); // tried again with the next ones
+            }
+        }
+    }
+
+    /** Stops taking events; what was counted is written. */
     public void close() {
-        worker.shutdownNow();
         ticker.shutdownNow();
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
     }
 
     synchronized void onInteraction(InteractionView v) {
@@ -229,11 +258,7 @@ public final class SupervisorService {
 
     private void add(long interactionId, ContactRecord r) {
         intervals.add(r);
-        try {
-            store.save(leg(interactionId, r));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot keep contact " + interactionId + " for reports: " + e.getMessage());
-        }
+        unsaved.put(r.interactionId(), leg(interactionId, r)); // written with the others within a second
         Instant now = clock.instant();
         if (now.isAfter(lastTrim.plus(Duration.ofMinutes(5)))) {
             // nothing older than yesterday is asked for: keep memory bounded
@@ -327,6 +352,7 @@ public final class SupervisorService {
      */
     public String intervalReport(java.time.LocalDate from, java.time.LocalDate to, AbandonTreatment treatment,
                                  Duration shortAbandon) {
+        flush();
         IntervalStats range = new IntervalStats(zone);
         store.queuedBetween(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant())
                 .forEach(l -> range.add(record(l)));
@@ -357,6 +383,7 @@ public final class SupervisorService {
 
     /** The agent report as CSV: per agent over the days from {@code from} to {@code to}, what they answered and handled. */
     public String agentReport(java.time.LocalDate from, java.time.LocalDate to) {
+        flush();
         Map<Long, long[]> totals = new java.util.TreeMap<>(); // answered, handled, talk ms, hold ms, wrap ms
         for (ContactLegStore.Leg l : store.queuedBetween(from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant())) {

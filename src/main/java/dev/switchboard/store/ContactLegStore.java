@@ -27,7 +27,24 @@ public final class ContactLegStore {
 
     /** Stores the pass, or replaces what was stored under its id. */
     public void save(Leg l) {
+        saveAll(List.of(l));
+    }
+
+    /** Stores each pass (or replaces what was stored under its id), all in one transaction. */
+    public void saveAll(java.util.Collection<Leg> all) {
+        if (all.isEmpty()) {
+            return;
+        }
         jdbc.inTransaction(c -> {
+            for (Leg l : all) {
+                saveIn(c, l);
+            }
+            return null;
+        });
+    }
+
+    private static void saveIn(java.sql.Connection c, Leg l) throws SQLException {
+        {
             int updated = Jdbc.update(c, "UPDATE contact_leg SET interaction_id = ?, queue_id = ?, channel = ?, "
                     + "queued_at = ?, answered_at = ?, abandoned_at = ?, talk_end_at = ?, wrap_end_at = ?, hold_ms = ?, "
                     + "agent_id = ?, transferred_out = ? WHERE leg_id = ?", ps -> {
@@ -42,8 +59,7 @@ public final class ContactLegStore {
                             ps.setLong(12, l.legId());
                         });
             }
-            return null;
-        });
+        }
     }
 
     /** The passes that joined their queue in [from, to), oldest first. */
