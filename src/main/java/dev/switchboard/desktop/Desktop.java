@@ -19,6 +19,7 @@ import dev.switchboard.desktop.phone.PhoneController;
 import dev.switchboard.desktop.queue.QueueController;
 import dev.switchboard.desktop.search.SearchController;
 import dev.switchboard.desktop.sound.ClipRinger;
+import dev.switchboard.desktop.supervisor.SupervisorController;
 import dev.switchboard.desktop.sync.SyncController;
 import dev.switchboard.desktop.tabs.TabsController;
 import dev.switchboard.desktop.ticket.TicketEditorController;
@@ -143,7 +144,9 @@ public final class Desktop {
         }
         Workspace w = new Workspace(login, tools, this::signOut, this::quit);
         ViewLoader loader = new ViewLoader(messages);
-        loader.register(MainController.class, () -> new MainController(w.main(), messages, enums, loader, clock))
+        loader.register(MainController.class, () -> new MainController(w.main(), messages, enums, loader, clock,
+                        w.supervising()))
+                .register(SupervisorController.class, () -> new SupervisorController(w.supervisor(), messages))
                 .register(ContactsController.class, () -> new ContactsController(w.contacts(), messages))
                 .register(QueueController.class, () -> new QueueController(w.queue(), messages))
                 .register(TabsController.class, () -> new TabsController(w.tabs(), messages))

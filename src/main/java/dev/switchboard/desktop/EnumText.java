@@ -1,5 +1,6 @@
 package dev.switchboard.desktop;
 
+import dev.switchboard.desktop.supervisor.Treatment;
 import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.ContactKind;
@@ -97,5 +98,23 @@ public final class EnumText {
 
     public String direction(Direction direction) {
         return messages.get(direction == Direction.OUTBOUND ? "direction.outbound" : "direction.inbound");
+    }
+
+    /** How abandons count in a service level, in words. */
+    public String treatment(Treatment treatment) {
+        return messages.get(switch (treatment) {
+            case IGNORE -> "supervisor.treatment.ignore";
+            case AGAINST -> "supervisor.treatment.against";
+            case IN_FAVOUR -> "supervisor.treatment.inFavour";
+        });
+    }
+
+    /** The one line under a treatment that says what it does to the number. */
+    public String treatmentHelp(Treatment treatment) {
+        return messages.get(switch (treatment) {
+            case IGNORE -> "supervisor.treatment.ignore.help";
+            case AGAINST -> "supervisor.treatment.against.help";
+            case IN_FAVOUR -> "supervisor.treatment.inFavour.help";
+        });
     }
 }

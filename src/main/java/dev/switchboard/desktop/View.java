@@ -26,7 +26,8 @@ public enum View {
     CONVERSATION("conversation"),
     SYNC("sync"),
     MERGE("merge"),
-    TICKET("ticket");
+    TICKET("ticket"),
+    SUPERVISOR("supervisor");
 
     private final String feature;
 

@@ -2,6 +2,7 @@ package dev.switchboard.desktop;
 
 import dev.switchboard.api.HelloEvent;
 import dev.switchboard.api.LoginResponse;
+import dev.switchboard.domain.Role;
 import dev.switchboard.client.SwitchboardApi;
 import dev.switchboard.desktop.call.CallViewModel;
 import dev.switchboard.desktop.callback.CallbackViewModel;
@@ -22,6 +23,7 @@ import dev.switchboard.desktop.queue.QueueViewModel;
 import dev.switchboard.desktop.search.SearchViewModel;
 import dev.switchboard.desktop.session.AgentSession;
 import dev.switchboard.desktop.sound.Ringer;
+import dev.switchboard.desktop.supervisor.SupervisorViewModel;
 import dev.switchboard.desktop.sync.SyncViewModel;
 import dev.switchboard.desktop.tabs.TabsViewModel;
 import dev.switchboard.desktop.ticket.TicketEditorViewModel;
@@ -56,6 +58,8 @@ public final class Workspace {
     private final MergeViewModel merge;
     private final SyncViewModel sync;
     private final MainViewModel main;
+    private final SupervisorViewModel supervisor;
+    private final boolean supervising;
     private final Registration serverTime;
 
     /** Shared, signed-out parts: what every workspace of this desktop uses. */
@@ -96,6 +100,9 @@ public final class Workspace {
                 tickets::upsert);
         merge = new MergeViewModel(t.api().sync(), t.tasks(), t.messages(), t.enums(), t.errors());
         sync = new SyncViewModel(t.api().sync(), t.tasks(), t.ui(), t.messages(), t.formats(), t.errors(), merge);
+        supervising = login.agent() != null && login.agent().role() == Role.SUPERVISOR;
+        supervisor = new SupervisorViewModel(session, t.api(), t.tasks(), t.messages(), t.enums(), t.formats(),
+                t.errors());
         main = new MainViewModel(session, new MainViewModel.Parts(contacts, queue, tabs, card, search, wrapUp,
                 transfer, callback, call, dial, phone, state, conversations, ticketEditor, merge, sync), t.theme(),
                 notices, t.messages(), t.enums(), t.ringer(), signOut, quit);
@@ -112,10 +119,14 @@ public final class Workspace {
         contacts.restoreActiveWork();
         queue.load();
         phone.load();
+        if (supervising) {
+            supervisor.start();
+        }
     }
 
     public void close() {
         serverTime.close();
+        supervisor.dispose();
         sync.dispose();
         main.dispose();
         state.dispose();
@@ -206,6 +217,16 @@ public final class Workspace {
 
     public SyncViewModel sync() {
         return sync;
+    }
+
+    /** The dashboard; followed only when the signed-in agent is a supervisor. */
+    public SupervisorViewModel supervisor() {
+        return supervisor;
+    }
+
+    /** The signed-in agent is a supervisor: the dashboard is their main view. */
+    public boolean supervising() {
+        return supervising;
     }
 
     public MainViewModel main() {

@@ -7,6 +7,7 @@ import dev.switchboard.api.MessageEvent;
 import dev.switchboard.api.MessageView;
 import dev.switchboard.api.ReplyMode;
 import dev.switchboard.api.SendMessageRequest;
+import dev.switchboard.api.SupervisorView;
 import dev.switchboard.api.TranscriptRequest;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.CallView;
@@ -115,6 +116,42 @@ public final class FakeApi implements SwitchboardApi {
 
     public AgentView agent() {
         return agent;
+    }
+
+    // ---- the supervisor's dashboard ----
+
+    /** What {@link #supervisorDashboard} answers. */
+    public volatile SupervisorView dashboard;
+    /** When set, {@link #supervisorDashboard} throws it (a 403, an unreachable server). */
+    public volatile RuntimeException dashboardFailure;
+    /** Every ask, as "TREATMENT cut-off" ("AGAINST 5"). */
+    public final List<String> dashboardAsks = new CopyOnWriteArrayList<>();
+
+    /** Signs in with this role from now on. */
+    public void useRole(Role role) {
+        AgentView a = agent;
+        agent = new AgentView(a.id(), a.username(), a.displayName(), role, a.state(), a.reasonCode(), a.stateSince(),
+                a.skills(), a.capacity());
+    }
+
+    /** The server pushes a dashboard to the supervisors following the stream. */
+    public void emitDashboard(SupervisorView view) {
+        dashboard = view;
+        emit(EventTypes.DASHBOARD, view);
+    }
+
+    @Override
+    public SupervisorView supervisorDashboard(String treatment, Integer shortAbandonSeconds) {
+        calls.add("supervisorDashboard " + treatment + " " + shortAbandonSeconds);
+        dashboardAsks.add(treatment + " " + shortAbandonSeconds);
+        RuntimeException failure = dashboardFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        if (agent.role() != Role.SUPERVISOR) {
+            throw new ApiException(403, new ApiError("forbidden", "Supervisors only.", null));
+        }
+        return dashboard;
     }
 
     // ---- driving the event stream from a test ----

@@ -15,6 +15,7 @@ import dev.switchboard.desktop.merge.MergeController;
 import dev.switchboard.desktop.phone.PhoneController;
 import dev.switchboard.desktop.queue.QueueController;
 import dev.switchboard.desktop.search.SearchController;
+import dev.switchboard.desktop.supervisor.SupervisorController;
 import dev.switchboard.desktop.sync.SyncController;
 import dev.switchboard.desktop.tabs.TabsController;
 import dev.switchboard.desktop.tabs.TabsViewModel;
@@ -83,6 +84,8 @@ public final class MainController {
     private SyncController syncView;
     private TicketEditorController ticketView;
     private MergeController mergeView;
+    private SupervisorController supervisorView;
+    private final boolean supervising;
     private CallMenu callMenu;
     private StateSelector stateSelector;
 
@@ -98,6 +101,9 @@ public final class MainController {
     @FXML private StackPane tabsHost;
     @FXML private StackPane cardHost;
     @FXML private StackPane overlay;
+    @FXML private StackPane supervisorHost;
+    @FXML private VBox leftPane;
+    @FXML private VBox workCenter;
     @FXML private HBox noticeBar;
     @FXML private Label noticeLabel;
     @FXML private Button noticeClose;
@@ -129,6 +135,13 @@ public final class MainController {
     @FXML private Label connectionLabel;
 
     public MainController(MainViewModel vm, Messages messages, EnumText enums, ViewLoader loader, Clock clock) {
+        this(vm, messages, enums, loader, clock, false);
+    }
+
+    /** With {@code supervising}, the dashboard takes the place of the contacts, the queue and the card. */
+    public MainController(MainViewModel vm, Messages messages, EnumText enums, ViewLoader loader, Clock clock,
+                          boolean supervising) {
+        this.supervising = supervising;
         this.vm = vm;
         this.messages = messages;
         this.loader = loader;
@@ -183,13 +196,34 @@ public final class MainController {
         root.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         subscriptions.onClose(() -> root.removeEventFilter(KeyEvent.KEY_PRESSED, keys));
 
-        ticker.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> vm.tick(clock.instant())));
+        if (supervising) {
+            // supervisors take no contacts: the dashboard is their main view, the agent parts stay loaded but hidden
+            supervisorView = place(View.SUPERVISOR, SupervisorController.class, supervisorHost);
+            supervisorHost.setVisible(true);
+            supervisorHost.setManaged(true);
+            leftPane.setVisible(false);
+            leftPane.setManaged(false);
+            workCenter.setVisible(false);
+            workCenter.setManaged(false);
+        }
+        ticker.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
     }
 
-    /** Where the cursor starts: the contact list. */
+    private void tick() {
+        vm.tick(clock.instant());
+        if (supervisorView != null) {
+            supervisorView.tick(clock.instant());
+        }
+    }
+
+    /** Where the cursor starts: the contact list (a supervisor's: the dashboard). */
     public void focus() {
+        if (supervisorView != null) {
+            supervisorView.focus();
+            return;
+        }
         contactsView.focus();
     }
 
@@ -209,6 +243,9 @@ public final class MainController {
         callMenu.close();
         dialView.dispose();
         phoneView.dispose();
+        if (supervisorView != null) {
+            supervisorView.dispose();
+        }
     }
 
     private void fitContacts() {

@@ -1,0 +1,319 @@
+package dev.switchboard.desktop.supervisor;
+
+import dev.switchboard.api.AgentMetricsView;
+import dev.switchboard.api.AlertView;
+import dev.switchboard.api.CodeView;
+import dev.switchboard.api.KpiView;
+import dev.switchboard.api.SupervisorView;
+import dev.switchboard.client.ApiException;
+import dev.switchboard.client.SwitchboardApi;
+import dev.switchboard.desktop.EnumText;
+import dev.switchboard.desktop.ErrorText;
+import dev.switchboard.desktop.Formats;
+import dev.switchboard.desktop.Messages;
+import dev.switchboard.desktop.Registration;
+import dev.switchboard.desktop.TaskRunner;
+import dev.switchboard.desktop.session.AgentSession;
+import dev.switchboard.domain.AgentState;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The supervisor's dashboard: queue tiles, the agent grid and the alerts, computed by the server with
+ * the abandon treatment and short-abandon cut-off chosen here.
+ *
+ * <p>How it stays current: the event stream pushes the dashboard as the server computes it by default
+ * (abandons counted against, 5 s cut-off), at most twice a second. While those are the chosen settings
+ * the pushed views are shown and nothing is polled. With any other settings the pushed numbers would
+ * be the wrong ones, so they are ignored and the dashboard is asked for every {@link #POLL_SECONDS}
+ * seconds instead, on the window's one-second ticker (so there is no second timer to stop).
+ */
+public final class SupervisorViewModel {
+    /** Seconds between two asks while the chosen settings are not the ones the stream carries. */
+    static final int POLL_SECONDS = 2;
+    static final Treatment LIVE_TREATMENT = Treatment.AGAINST;
+    static final int LIVE_CUTOFF = 5;
+    static final int MAX_CUTOFF = 600;
+
+    private final AgentSession session;
+    private final SwitchboardApi api;
+    private final TaskRunner tasks;
+    private final Messages messages;
+    private final EnumText enums;
+    private final Formats formats;
+    private final ErrorText errors;
+    private final Tiles tiles;
+    private final ReadOnlyObjectWrapper<Treatment> treatment = new ReadOnlyObjectWrapper<>(this, "treatment",
+            LIVE_TREATMENT);
+    private final ReadOnlyIntegerWrapper cutoff = new ReadOnlyIntegerWrapper(this, "cutoff", LIVE_CUTOFF);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper(this, "updated", "");
+    private final ObservableList<QueueTile> queueTiles = FXCollections.observableArrayList();
+    private final ObservableList<AlertItem> alerts = FXCollections.observableArrayList();
+    private final ObservableList<QueueTile> readTiles = FXCollections.unmodifiableObservableList(queueTiles);
+    private final ObservableList<AlertItem> readAlerts = FXCollections.unmodifiableObservableList(alerts);
+    private final ObservableList<AgentRow> allAgents = FXCollections.observableArrayList();
+    private final FilteredList<AgentRow> agents = new FilteredList<>(allAgents);
+    private final StringProperty nameFilter = new SimpleStringProperty(this, "nameFilter", "");
+    private final ObjectProperty<AgentState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
+    private Registration live = () -> { };
+    private Instant now;
+    private long generation;
+    private boolean inFlight;
+    private boolean forbidden;
+    private int ticksSinceAsked;
+
+    public SupervisorViewModel(AgentSession session, SwitchboardApi api, TaskRunner tasks, Messages messages,
+                               EnumText enums, Formats formats, ErrorText errors) {
+        this.session = session;
+        this.api = api;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.enums = enums;
+        this.formats = formats;
+        this.errors = errors;
+        this.tiles = new Tiles(messages);
+        nameFilter.addListener((obs, old, text) -> refilter());
+        stateFilter.addListener((obs, old, state) -> refilter());
+    }
+
+    /** Follows the pushed dashboard and asks for the first one. */
+    public void start() {
+        live = session.events().on(SupervisorView.class, this::pushed);
+        load();
+    }
+
+    public void dispose() {
+        live.close();
+        generation++; // answers still on their way are dropped
+    }
+
+    /** New settings: the server recomputes from its history, nothing is lost. */
+    public void use(Treatment nextTreatment, int nextCutoff) {
+        Treatment t = nextTreatment == null ? LIVE_TREATMENT : nextTreatment;
+        int c = Math.max(0, Math.min(MAX_CUTOFF, nextCutoff));
+        if (t == treatment.get() && c == cutoff.get()) {
+            return;
+        }
+        treatment.set(t);
+        cutoff.set(c);
+        load();
+    }
+
+    /** Asks the server again now (the Refresh button, and after a failure). */
+    public void refresh() {
+        forbidden = false;
+        load();
+    }
+
+    /** Every second: the agents' time in state; and, off the live settings, the next ask when due. */
+    public void tick(Instant at) {
+        now = at;
+        for (AgentRow row : allAgents) {
+            row.tick(at);
+        }
+        if (isLive() || forbidden || inFlight) {
+            return;
+        }
+        if (++ticksSinceAsked >= POLL_SECONDS) {
+            load();
+        }
+    }
+
+    /** The chosen settings are the ones the event stream's dashboards are computed with. */
+    public boolean isLive() {
+        return treatment.get() == LIVE_TREATMENT && cutoff.get() == LIVE_CUTOFF;
+    }
+
+    private void load() {
+        long asked = ++generation;
+        Treatment t = treatment.get();
+        int c = cutoff.get();
+        inFlight = true;
+        ticksSinceAsked = 0;
+        loading.set(true);
+        tasks.run(() -> api.supervisorDashboard(t.wire(), c), view -> {
+            if (asked == generation) {
+                inFlight = false;
+                show(view);
+            }
+        }, e -> {
+            if (asked == generation) {
+                inFlight = false;
+                failed(e);
+            }
+        });
+    }
+
+    private void pushed(SupervisorView view) {
+        if (isLive()) {
+            show(view);
+        }
+    }
+
+    private void failed(Exception e) {
+        loading.set(false);
+        if (e instanceof ApiException api && api.status() == 403) {
+            forbidden = true;
+            error.set(messages.get("supervisor.error.forbidden"));
+        } else {
+            error.set(messages.format("supervisor.error.load", errors.of(e)));
+        }
+    }
+
+    private void show(SupervisorView view) {
+        loading.set(false);
+        loaded.set(true);
+        error.set("");
+        forbidden = false;
+        List<QueueTile> nextTiles = list(view.queues()).stream().map(tiles::tile).toList();
+        if (!nextTiles.equals(queueTiles)) {
+            queueTiles.setAll(nextTiles);
+        }
+        List<AlertItem> nextAlerts = list(view.alerts()).stream()
+                .sorted(Comparator.comparing((AlertView a) -> !critical(a)))
+                .map(a -> new AlertItem(a.message(), critical(a))).toList();
+        if (!nextAlerts.equals(alerts)) {
+            alerts.setAll(nextAlerts);
+        }
+        Instant at = now != null ? now : view.at();
+        List<AgentRow> rows = list(view.agents()).stream().map(this::row).toList();
+        rows.forEach(r -> r.tick(at));
+        allAgents.setAll(rows);
+        updated.set(messages.format(isLive() ? "supervisor.updated.live" : "supervisor.updated.polled",
+                formats.time(view.at()), POLL_SECONDS));
+    }
+
+    private AgentRow row(AgentMetricsView a) {
+        String state = enums.agentState(a.state());
+        String reason = reason(a.reasonCode());
+        String stateText = reason == null ? state : messages.format("supervisor.agent.stateReason", state, reason);
+        KpiCell aht = cell(messages.get("supervisor.agent.aht"), a.averageHandleTime());
+        KpiCell occupancy = cell(messages.get("supervisor.agent.occupancy"), a.occupancy());
+        return new AgentRow(a.agentId(), a.name(), a.state(), stateText, a.since(), a.handledToday(), aht,
+                value(a.averageHandleTime()), occupancy, value(a.occupancy()));
+    }
+
+    private KpiCell cell(String title, KpiView kpi) {
+        return new KpiCell(tiles.value(kpi), title, tiles.formula(title, kpi), Level.NONE);
+    }
+
+    private String reason(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        for (CodeView c : session.configProperty().get().notReadyReasons()) {
+            if (code.equals(c.code())) {
+                return c.label();
+            }
+        }
+        return code;
+    }
+
+    private void refilter() {
+        String text = nameFilter.get() == null ? "" : nameFilter.get().strip().toLowerCase(Locale.ROOT);
+        AgentState state = stateFilter.get();
+        agents.setPredicate(row -> (text.isEmpty() || row.name().toLowerCase(Locale.ROOT).contains(text))
+                && (state == null || row.state() == state));
+    }
+
+    private static Double value(KpiView kpi) {
+        return kpi == null ? null : kpi.value();
+    }
+
+    private static boolean critical(AlertView a) {
+        return "CRITICAL".equals(a.severity());
+    }
+
+    private static <T> List<T> list(List<T> maybe) {
+        return maybe == null ? List.of() : maybe;
+    }
+
+    // ---- what the view binds ----
+
+    public ReadOnlyObjectProperty<Treatment> treatmentProperty() {
+        return treatment.getReadOnlyProperty();
+    }
+
+    /** Abandons sooner than this many seconds are not counted. */
+    public ReadOnlyIntegerProperty cutoffProperty() {
+        return cutoff.getReadOnlyProperty();
+    }
+
+    /** An ask is on its way. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** A dashboard has been shown since the window opened. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** Why the dashboard could not be had ("" when it could). */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** "Updated 10:00:05 · live" or "… · refreshed every 2 s". */
+    public ReadOnlyStringProperty updatedProperty() {
+        return updated.getReadOnlyProperty();
+    }
+
+    public ObservableList<QueueTile> tiles() {
+        return readTiles;
+    }
+
+    /** Critical first, then warnings. */
+    public ObservableList<AlertItem> alerts() {
+        return readAlerts;
+    }
+
+    /** The agents that pass the name and state filters. */
+    public ObservableList<AgentRow> agents() {
+        return agents;
+    }
+
+    /** Part of a name to look for (any case); "" for everyone. */
+    public StringProperty nameFilterProperty() {
+        return nameFilter;
+    }
+
+    /** One state to show; null for all. */
+    public ObjectProperty<AgentState> stateFilterProperty() {
+        return stateFilter;
+    }
+
+    /** The words for a treatment and its one-line explanation. */
+    public String treatmentText(Treatment t) {
+        return enums.treatment(t);
+    }
+
+    public String treatmentHelp(Treatment t) {
+        return enums.treatmentHelp(t);
+    }
+
+    public String stateText(AgentState state) {
+        return state == null ? messages.get("supervisor.agents.allStates") : enums.agentState(state);
+    }
+}
