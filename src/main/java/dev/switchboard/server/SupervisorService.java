@@ -292,9 +292,11 @@ public final class SupervisorService {
         }
         List<Agent> people = agents.get().stream().filter(a -> a.role() != dev.switchboard.domain.Role.SUPERVISOR).toList();
         List<StateSpan> daySpans = spansUntil(now);
+        Map<Long, AgentPresence.Entry> states = new HashMap<>();
+        people.forEach(a -> states.put(a.id(), presence.apply(a.id())));
         Map<Long, Set<String>> signedInSkills = new HashMap<>();
         for (Agent a : people) {
-            if (presence.apply(a.id()).state() != AgentState.LOGGED_OUT) {
+            if (states.get(a.id()).state() != AgentState.LOGGED_OUT) {
                 signedInSkills.put(a.id(), skills.apply(a.id()));
             }
         }
@@ -330,7 +332,7 @@ public final class SupervisorService {
             spansByAgent.computeIfAbsent(span.agentId(), k -> new ArrayList<>()).add(span);
         }
         for (Agent a : people) {
-            AgentPresence.Entry p = presence.apply(a.id());
+            AgentPresence.Entry p = states.get(a.id());
             AgentStats stats = AgentStats.of(a.id(), spansByAgent.getOrDefault(a.id(), List.of()),
                     todays.getOrDefault(a.id(), List.of()), midnight, now);
             grid.add(new AgentMetricsView(a.id(), a.displayName(), p.state(), p.reason(), p.since(), stats.handled(),

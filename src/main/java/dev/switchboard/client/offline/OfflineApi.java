@@ -105,7 +105,7 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
         this.state = new SyncState(clock, this::status);
         this.copy = new KeptCopy(() -> profile, json);
         this.background = new Background(this);
-        this.writes = new OutboxWrites(new OutboxWrites.Parts(() -> profile, copy, state, server, json, wait,
+        this.writes = new OutboxWrites(new OutboxWrites.Parts(() -> profile, copy, state, server, json, wait, clock,
                 this::rememberMe, this::reached, this::lost, background::signInAgain, background::conflict));
     }
 

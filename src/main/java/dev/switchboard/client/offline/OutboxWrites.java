@@ -45,6 +45,7 @@ final class OutboxWrites {
     private final HttpSwitchboardApi server;
     private final ObjectMapper json;
     private final Duration wait;
+    private final java.time.Clock clock;
     private final Consumer<AgentView> me;
     private final Runnable reached;
     private final Consumer<String> lost;
@@ -87,8 +88,8 @@ final class OutboxWrites {
 
     /** The parts of the offline layer a write touches. */
     record Parts(Supplier<Profile> profile, KeptCopy copy, SyncState state, HttpSwitchboardApi server,
-                 ObjectMapper json, Duration answerWait, Consumer<AgentView> me, Runnable reached, Consumer<String> lost,
-                 Runnable signInAgain, Consumer<OutboxEntry> mergeLater) {
+                 ObjectMapper json, Duration answerWait, java.time.Clock clock, Consumer<AgentView> me, Runnable reached,
+                 Consumer<String> lost, Runnable signInAgain, Consumer<OutboxEntry> mergeLater) {
     }
 
     OutboxWrites(Parts parts) {
@@ -98,6 +99,7 @@ final class OutboxWrites {
         this.server = parts.server();
         this.json = parts.json();
         this.wait = parts.answerWait();
+        this.clock = parts.clock();
         this.me = parts.me();
         this.reached = parts.reached();
         this.lost = parts.lost();
@@ -451,7 +453,7 @@ final class OutboxWrites {
                 continue;
             }
             if (i != null && ended.contains(i.id()) && i.state() == InteractionState.ACTIVE) {
-                pop = new ScreenPop(Optimistic.ended(i, java.time.Instant.now()), pop.match(), pop.customer(), pop.candidates(),
+                pop = new ScreenPop(Optimistic.ended(i, clock.instant()), pop.match(), pop.customer(), pop.candidates(),
                         pop.openTickets(), pop.recent());
             }
             shown.add(pop);
