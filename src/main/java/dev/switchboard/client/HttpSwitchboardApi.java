@@ -3,17 +3,19 @@ package dev.switchboard.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.api.AgentSummary;
 import dev.switchboard.api.AgentView;
+import dev.switchboard.api.ApiError;
 import dev.switchboard.api.CallControlRequest;
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.CannedResponseView;
+import dev.switchboard.api.ConfigView;
 import dev.switchboard.api.ConsultRequest;
+import dev.switchboard.api.ConversationView;
+import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.DigitsRequest;
-import dev.switchboard.api.PhoneView;
-import dev.switchboard.api.ApiError;
-import dev.switchboard.api.CallbackRequest;
-import dev.switchboard.api.ConfigView;
-import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.IngestResponse;
 import dev.switchboard.api.InteractionView;
@@ -21,29 +23,32 @@ import dev.switchboard.api.Json;
 import dev.switchboard.api.LinkCustomerRequest;
 import dev.switchboard.api.LoginRequest;
 import dev.switchboard.api.LoginResponse;
-import dev.switchboard.api.NewCustomerRequest;
-import dev.switchboard.api.NewCallbackRequest;
-import dev.switchboard.api.NewTicketRequest;
-import dev.switchboard.api.QueueEntryView;
-import dev.switchboard.api.NoteRequest;
-import dev.switchboard.api.ScreenPop;
-import dev.switchboard.api.StateRequest;
-import dev.switchboard.api.TicketUpdateRequest;
-import dev.switchboard.api.TransferRequest;
-import dev.switchboard.api.TicketView;
-import dev.switchboard.api.TimelinePage;
-import dev.switchboard.api.WrapUpRequest;
-import dev.switchboard.domain.AgentState;
-import okhttp3.HttpUrl;
-import dev.switchboard.api.CannedResponseView;
-import dev.switchboard.api.ConversationView;
 import dev.switchboard.api.MessageView;
+import dev.switchboard.api.MoveRequest;
+import dev.switchboard.api.NewCallbackRequest;
+import dev.switchboard.api.NewCustomerRequest;
+import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.NoteRequest;
+import dev.switchboard.api.PhoneView;
+import dev.switchboard.api.QueueEntryView;
+import dev.switchboard.api.QueueView;
+import dev.switchboard.api.QueuePriorityRequest;
+import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.SendMessageRequest;
+import dev.switchboard.api.StateRequest;
+import dev.switchboard.api.SupervisorIntervalsView;
 import dev.switchboard.api.SupervisorView;
 import dev.switchboard.api.SyncPage;
 import dev.switchboard.api.SyncRequest;
+import dev.switchboard.api.TicketUpdateRequest;
+import dev.switchboard.api.TicketView;
+import dev.switchboard.api.TimelinePage;
 import dev.switchboard.api.TranscriptRequest;
+import dev.switchboard.api.TransferRequest;
 import dev.switchboard.api.TypingRequest;
+import dev.switchboard.api.WrapUpRequest;
+import dev.switchboard.domain.AgentState;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -53,6 +58,7 @@ import okhttp3.ResponseBody;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -323,8 +329,12 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
 
     @Override
     public byte[] attachment(long attachmentId) {
-        Request request = new Request.Builder().url(url("attachments", Long.toString(attachmentId)))
-                .header("Authorization", "Bearer " + token).build();
+        return bytes(url("attachments", Long.toString(attachmentId)));
+    }
+
+    /** A GET whose answer is raw bytes (an attachment, a CSV report). */
+    private byte[] bytes(HttpUrl url) {
+        Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + token).build();
         try (Response response = http.newCall(request).execute()) {
             ResponseBody rb = response.body();
             byte[] bytes = rb == null ? new byte[0] : rb.bytes();
@@ -352,6 +362,54 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
             u.addQueryParameter("shortAbandon", Integer.toString(shortAbandonSeconds));
         }
         return send("GET", u.build(), null, SupervisorView.class);
+    }
+
+    @Override
+    public SupervisorIntervalsView supervisorIntervals(String treatment, Integer shortAbandonSeconds) {
+        HttpUrl.Builder u = url("supervisor", "intervals").newBuilder();
+        if (treatment != null) {
+            u.addQueryParameter("treatment", treatment);
+        }
+        if (shortAbandonSeconds != null) {
+            u.addQueryParameter("shortAbandon", Integer.toString(shortAbandonSeconds));
+        }
+        return send("GET", u.build(), null, SupervisorIntervalsView.class);
+    }
+
+    @Override
+    public List<QueueEntryView> supervisorWaiting() {
+        return send("GET", url("supervisor", "waiting"), null, list(QueueEntryView.class));
+    }
+
+    @Override
+    public AgentSummary supervisorSetAgentState(long agentId, StateRequest request) {
+        return send("PUT", url("supervisor", "agents", Long.toString(agentId), "state"), request,
+                AgentSummary.class);
+    }
+
+    @Override
+    public InteractionView supervisorMove(long interactionId, MoveRequest request) {
+        return send("POST", url("supervisor", "interactions", Long.toString(interactionId), "move"), request,
+                InteractionView.class);
+    }
+
+    @Override
+    public QueueView supervisorSetQueuePriority(long queueId, QueuePriorityRequest request) {
+        return send("PUT", url("supervisor", "queues", Long.toString(queueId), "priority"), request, QueueView.class);
+    }
+
+    @Override
+    public byte[] supervisorReport(String kind, LocalDate from, LocalDate to, String treatment,
+                                   Integer shortAbandonSeconds) {
+        HttpUrl.Builder u = url("supervisor", "reports", kind + ".csv").newBuilder()
+                .addQueryParameter("from", from.toString()).addQueryParameter("to", to.toString());
+        if (treatment != null) {
+            u.addQueryParameter("treatment", treatment);
+        }
+        if (shortAbandonSeconds != null) {
+            u.addQueryParameter("shortAbandon", Integer.toString(shortAbandonSeconds));
+        }
+        return bytes(u.build());
     }
 
     @Override

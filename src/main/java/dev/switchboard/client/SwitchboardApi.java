@@ -1,37 +1,44 @@
 package dev.switchboard.client;
 
+import dev.switchboard.api.AgentSummary;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.CallView;
-import dev.switchboard.api.CannedResponseView;
-import dev.switchboard.api.ConversationView;
-import dev.switchboard.api.MessageView;
-import dev.switchboard.api.SendMessageRequest;
-import dev.switchboard.api.SupervisorView;
-import dev.switchboard.api.SyncPage;
-import dev.switchboard.api.SyncRequest;
-import dev.switchboard.api.TranscriptRequest;
-import dev.switchboard.api.ConsultRequest;
-import dev.switchboard.api.DialRequest;
-import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.CannedResponseView;
 import dev.switchboard.api.ConfigView;
+import dev.switchboard.api.ConsultRequest;
+import dev.switchboard.api.ConversationView;
 import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.IngestResponse;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.LoginResponse;
-import dev.switchboard.api.NewCustomerRequest;
+import dev.switchboard.api.MessageView;
+import dev.switchboard.api.MoveRequest;
 import dev.switchboard.api.NewCallbackRequest;
+import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.QueueEntryView;
+import dev.switchboard.api.QueuePriorityRequest;
+import dev.switchboard.api.QueueView;
 import dev.switchboard.api.ScreenPop;
+import dev.switchboard.api.SendMessageRequest;
+import dev.switchboard.api.StateRequest;
+import dev.switchboard.api.SupervisorIntervalsView;
+import dev.switchboard.api.SupervisorView;
+import dev.switchboard.api.SyncPage;
+import dev.switchboard.api.SyncRequest;
 import dev.switchboard.api.TicketUpdateRequest;
-import dev.switchboard.api.TransferRequest;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.api.TimelinePage;
+import dev.switchboard.api.TranscriptRequest;
+import dev.switchboard.api.TransferRequest;
 import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.domain.AgentState;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -179,6 +186,43 @@ public interface SwitchboardApi {
      */
     default SupervisorView supervisorDashboard(String treatment, Integer shortAbandonSeconds) {
         throw new UnsupportedOperationException("this client has no supervisor's dashboard");
+    }
+
+    /**
+     * The chart of today (supervisors only): each queue's 15-minute intervals so far, with abandons
+     * treated and cut off as for {@link #supervisorDashboard}.
+     */
+    default SupervisorIntervalsView supervisorIntervals(String treatment, Integer shortAbandonSeconds) {
+        throw new UnsupportedOperationException("this client has no supervisor's chart");
+    }
+
+    /** Every contact waiting now, in every queue, most urgent first (supervisors only). */
+    default List<QueueEntryView> supervisorWaiting() {
+        throw new UnsupportedOperationException("this client cannot list every waiting contact");
+    }
+
+    /** A supervisor sets a signed-in agent READY or NOT_READY (with a reason code); audited. */
+    default AgentSummary supervisorSetAgentState(long agentId, StateRequest request) {
+        throw new UnsupportedOperationException("this client cannot change another agent's state");
+    }
+
+    /** A supervisor moves a waiting contact to another queue or to a named agent; audited. */
+    default InteractionView supervisorMove(long interactionId, MoveRequest request) {
+        throw new UnsupportedOperationException("this client cannot move contacts");
+    }
+
+    /** A supervisor changes a queue's priority (0 to 100); audited. Returns the queue as it is now. */
+    default QueueView supervisorSetQueuePriority(long queueId, QueuePriorityRequest request) {
+        throw new UnsupportedOperationException("this client cannot change a queue's priority");
+    }
+
+    /**
+     * A report as CSV bytes: {@code kind} "intervals" or "agents", the days {@code from} to {@code to}
+     * (both included, at most 31), abandons treated and cut off as given (null: the defaults).
+     */
+    default byte[] supervisorReport(String kind, LocalDate from, LocalDate to, String treatment,
+                                    Integer shortAbandonSeconds) {
+        throw new UnsupportedOperationException("this client cannot export reports");
     }
 
     /**

@@ -313,7 +313,7 @@ public final class SupervisorService {
             QueueStats today = intervals.today(q.id(), now);
             int signedIn = (int) signedInSkills.values().stream().filter(k -> k.containsAll(q.requiredSkills())).count();
             Map<String, KpiView> recentKpis = kpis(recent, settings);
-            tiles.add(new QueueMetricsView(q.id(), q.name(), here.size(), longest, q.slSeconds(), q.slPercent(),
+            tiles.add(new QueueMetricsView(q.id(), q.name(), q.priority(), here.size(), longest, q.slSeconds(), q.slPercent(),
                     treatment.name(), (int) cutOff.toSeconds(), recentKpis, kpis(today, settings), signedIn,
                     agentsNeeded(recent, today, settings)));
             live.add(new Alerts.QueueLive(q.id(), q.name(), Duration.ofSeconds(longest),
@@ -335,7 +335,7 @@ public final class SupervisorService {
             AgentPresence.Entry p = states.get(a.id());
             AgentStats stats = AgentStats.of(a.id(), spansByAgent.getOrDefault(a.id(), List.of()),
                     todays.getOrDefault(a.id(), List.of()), midnight, now);
-            grid.add(new AgentMetricsView(a.id(), a.displayName(), p.state(), p.reason(), p.since(), stats.handled(),
+            grid.add(new AgentMetricsView(a.id(), a.displayName(), p.state(), p.reason(), p.since(), null, List.of(), stats.handled(),
                     view(stats.averageHandleTimeKpi()), view(stats.occupancyKpi())));
             if (p.since() != null) {
                 agentsLive.add(new Alerts.AgentLive(a.id(), a.displayName(), p.state(), p.since()));

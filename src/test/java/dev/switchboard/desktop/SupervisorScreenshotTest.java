@@ -84,7 +84,7 @@ class SupervisorScreenshotTest {
     private static QueueMetricsView queue(long id, String name, double sl, double slToday, int waiting, long longest,
                                           int in, Integer needed, double asa, double aht, double abandonment,
                                           int offered, int answered, int abandoned) {
-        return new QueueMetricsView(id, name, waiting, longest, 20, 80, "AGAINST", 5,
+        return new QueueMetricsView(id, name, 0, waiting, longest, 20, 80, "AGAINST", 5,
                 kpis(sl, asa, aht, abandonment, offered / 4, answered / 4, abandoned / 4),
                 kpis(slToday, asa * 0.9, aht, abandonment * 0.8, offered, answered, abandoned), in, needed);
     }
@@ -111,7 +111,7 @@ class SupervisorScreenshotTest {
 
     private static AgentMetricsView agent(long id, String name, AgentState state, String reason, long seconds,
                                           long handled, Double aht, Double occupancy) {
-        return new AgentMetricsView(id, name, state, reason, Fixtures.NOW.minusSeconds(seconds), handled,
+        return new AgentMetricsView(id, name, state, reason, Fixtures.NOW.minusSeconds(seconds), null, java.util.List.of(), handled,
                 new KpiView("average-handle-time", aht, "s", "(talk + wrap-up) ÷ handled", Map.of()),
                 new KpiView("occupancy", occupancy, "%", "(busy + wrap-up) ÷ (busy + wrap-up + ready) × 100",
                         Map.of()));

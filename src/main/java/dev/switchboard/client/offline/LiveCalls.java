@@ -1,5 +1,6 @@
 package dev.switchboard.client.offline;
 
+import dev.switchboard.api.AgentSummary;
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.CallbackRequest;
 import dev.switchboard.api.ConsultRequest;
@@ -7,14 +8,20 @@ import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.IngestResponse;
 import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.MoveRequest;
 import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.QueueEntryView;
+import dev.switchboard.api.QueuePriorityRequest;
+import dev.switchboard.api.QueueView;
 import dev.switchboard.api.ScreenPop;
+import dev.switchboard.api.StateRequest;
+import dev.switchboard.api.SupervisorIntervalsView;
 import dev.switchboard.api.TransferRequest;
 import dev.switchboard.client.HttpSwitchboardApi;
 import dev.switchboard.client.ServerUnreachableException;
 import dev.switchboard.client.SwitchboardApi;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -131,6 +138,38 @@ abstract class LiveCalls implements SwitchboardApi {
     @Override
     public dev.switchboard.api.SupervisorView supervisorDashboard(String treatment, Integer shortAbandonSeconds) {
         return live(() -> server.supervisorDashboard(treatment, shortAbandonSeconds));
+    }
+
+    @Override
+    public SupervisorIntervalsView supervisorIntervals(String treatment, Integer shortAbandonSeconds) {
+        return live(() -> server.supervisorIntervals(treatment, shortAbandonSeconds));
+    }
+
+    @Override
+    public List<QueueEntryView> supervisorWaiting() {
+        return live(server::supervisorWaiting);
+    }
+
+    @Override
+    public AgentSummary supervisorSetAgentState(long agentId, StateRequest request) {
+        return live(() -> server.supervisorSetAgentState(agentId, request));
+    }
+
+    @Override
+    public InteractionView supervisorMove(long interactionId, MoveRequest request) {
+        return live(() -> server.supervisorMove(interactionId, request));
+    }
+
+    @Override
+    public QueueView supervisorSetQueuePriority(long queueId,
+                                                                   QueuePriorityRequest request) {
+        return live(() -> server.supervisorSetQueuePriority(queueId, request));
+    }
+
+    @Override
+    public byte[] supervisorReport(String kind, LocalDate from, LocalDate to, String treatment,
+                                   Integer shortAbandonSeconds) {
+        return live(() -> server.supervisorReport(kind, from, to, treatment, shortAbandonSeconds));
     }
 
     @Override

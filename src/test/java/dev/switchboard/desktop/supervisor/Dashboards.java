@@ -41,11 +41,11 @@ final class Dashboards {
         Map<String, KpiView> today = new LinkedHashMap<>(recent);
         today.put("service-level", new KpiView("service-level", 79.0, "%", "answered within threshold ÷ offered × 100",
                 p));
-        return new QueueMetricsView(id, name, waiting, longest, 20, 80, "AGAINST", 5, recent, today, in, needed);
+        return new QueueMetricsView(id, name, 0, waiting, longest, 20, 80, "AGAINST", 5, recent, today, in, needed);
     }
 
     static AgentMetricsView agent(long id, String name, AgentState state, String reason, long secondsAgo) {
-        return new AgentMetricsView(id, name, state, reason, Fixtures.NOW.minusSeconds(secondsAgo), 12,
+        return new AgentMetricsView(id, name, state, reason, Fixtures.NOW.minusSeconds(secondsAgo), null, java.util.List.of(), 12,
                 new KpiView("average-handle-time", 245.0, "s", "talk and wrap-up ÷ handled", Map.of("handled", "12")),
                 new KpiView("occupancy", 83.0, "%", "busy + wrap-up ÷ (busy + wrap-up + ready)", Map.of()));
     }
