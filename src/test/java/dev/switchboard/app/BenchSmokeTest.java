@@ -42,6 +42,14 @@ class BenchSmokeTest {
         assertThat(router.path("decisions").asLong()).isPositive();
         assertThat(router.path("value").asDouble()).isPositive();
 
+        // supervisors' dashboards against agent state changes driven over the API, streams in this process
+        JsonNode freshness = result(out, "p4-supervisor-freshness-quick");
+        assertThat(freshness.path("id").asText()).isEqualTo("P4");
+        assertThat(freshness.path("samples").asInt()).isPositive();
+        assertThat(freshness.path("value").asDouble()).isPositive();
+        assertThat(freshness.path("p50").asDouble()).isPositive().isLessThanOrEqualTo(freshness.path("value").asDouble());
+        assertThat(freshness.path("streamsReached").asInt()).isEqualTo(freshness.path("streamsWanted").asInt());
+
         // sipp against the real gateway: the harness counts what it saw on both sides
         JsonNode voice = result(out, "voice-load-quick");
         assertThat(voice.path("id").asText()).isEqualTo("VOICE");
