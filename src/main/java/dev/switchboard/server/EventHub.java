@@ -8,6 +8,7 @@ import dev.switchboard.api.ResyncEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +37,30 @@ public final class EventHub implements AutoCloseable {
     /** Not an event: tells a sink to write a keep-alive (an SSE comment). Never numbered, never held. */
     public static final Event KEEP_ALIVE = new Event(-1, "keep-alive", null, null, null, "");
 
-    /** One published event; {@code json} is serialised once and shared by every subscriber. */
-    public record Event(long seq, String type, Long agentId, Set<Long> audience, Object payload, String json) {
+    /**
+     * One published event; {@code json} is serialised once and shared by every subscriber, and so is
+     * its server-sent-event frame, encoded to bytes once ({@link #frame()}).
+     */
+    public record Event(long seq, String type, Long agentId, Set<Long> audience, Object payload, String json,
+                        byte[] frame) {
+        Event(long seq, String type, Long agentId, Set<Long> audience, Object payload, String json) {
+            this(seq, type, agentId, audience, payload, json, frameOf(seq, type, json));
+        }
+
+        /** The event as written on the stream: {@code id}, {@code event} and one {@code data} line, UTF-8. */
+        private static byte[] frameOf(long seq, String type, String json) {
+            if (json == null) {
+                return null;
+            }
+            // the compact JSON the mapper writes holds no raw line breaks: one data line carries it
+            StringBuilder frame = new StringBuilder(json.length() + type.length() + 40);
+            if (seq > 0) {
+                frame.append("id: ").append(seq).append('\n');
+            }
+            frame.append("event: ").append(type).append('\n').append("data: ").append(json).append("\n\n");
+            return frame.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         boolean concerns(long subscriberAgentId, boolean seesAll) {
             if (seesAll) {
                 return true;
@@ -66,6 +89,9 @@ public final class EventHub implements AutoCloseable {
     private final long blockSize;
     private final ArrayDeque<Event> ring;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** The same subscribers by agent, and those who see everything, so an event finds its own in O(audience). */
+    private final Map<Long, Set<Subscriber>> byAgent = new ConcurrentHashMap<>();
+    private final Set<Subscriber> seeingAll = ConcurrentHashMap.newKeySet();
     private long nextSeq;
     private long blockEnd;
 
@@ -98,12 +124,7 @@ public final class EventHub implements AutoCloseable {
 
     /** Whether a supervisor follows the stream now (events meant for supervisors only would reach someone). */
     public boolean supervisorListening() {
-        for (Subscriber s : subscribers) {
-            if (s.seesAll) {
-                return true;
-            }
-        }
-        return false;
+        return !seeingAll.isEmpty();
     }
 
     /** Publishes an event for one agent ({@code agentId}) or for everyone ({@code null}). */
@@ -134,16 +155,47 @@ public final class EventHub implements AutoCloseable {
             if (ring.size() > capacity) {
                 ring.removeFirst();
             }
-            for (Subscriber s : subscribers) {
-                if (event.concerns(s.agentId, s.seesAll)) {
-                    enqueue(s, event);
-                }
-            }
+            deliverToConcerned(event);
         }
         for (java.util.function.BiConsumer<String, Object> tap : taps) {
             tap.accept(type, payload);
         }
         return event;
+    }
+
+    /**
+     * Queues the event for every subscriber it concerns: an event for everyone goes to all; one for an
+     * agent or an audience goes to those agents' subscribers and to those who see everything, without
+     * looking at anyone else (10,000 open streams must not cost 10,000 checks per event).
+     */
+    private void deliverToConcerned(Event event) {
+        if (event.agentId() == null && event.audience() == null) {
+            for (Subscriber s : subscribers) {
+                enqueue(s, event);
+            }
+            return;
+        }
+        for (Subscriber s : seeingAll) {
+            enqueue(s, event);
+        }
+        if (event.audience() != null) {
+            for (long agent : event.audience()) {
+                enqueueForAgent(agent, event);
+            }
+        } else {
+            enqueueForAgent(event.agentId(), event);
+        }
+    }
+
+    private void enqueueForAgent(long agent, Event event) {
+        Set<Subscriber> own = byAgent.get(agent);
+        if (own != null) {
+            for (Subscriber s : own) {
+                if (!s.seesAll) { // already given the event as one who sees everything
+                    enqueue(s, event);
+                }
+            }
+        }
     }
 
     /** Asks every subscriber's connection for a keep-alive, in order with its events. */
@@ -155,7 +207,7 @@ public final class EventHub implements AutoCloseable {
 
     private void enqueue(Subscriber s, Event event) {
         if (s.backlog.incrementAndGet() > MAX_BACKLOG) {
-            if (subscribers.remove(s)) {
+            if (remove(s)) {
                 s.queue.clear();
                 delivery.execute(s.sink::dropped);
             }
@@ -196,9 +248,28 @@ public final class EventHub implements AutoCloseable {
                 }
             }
             subscribers.add(s);
+            byAgent.compute(agentId, (agent, own) -> {
+                Set<Subscriber> set = own != null ? own : ConcurrentHashMap.newKeySet();
+                set.add(s);
+                return set;
+            });
+            if (seesAll) {
+                seeingAll.add(s);
+            }
             schedule(s);
         }
-        return () -> subscribers.remove(s);
+        return () -> remove(s);
+    }
+
+    /** Takes a subscriber off every index; whether it was still subscribed. */
+    private boolean remove(Subscriber s) {
+        boolean was = subscribers.remove(s);
+        seeingAll.remove(s);
+        byAgent.computeIfPresent(s.agentId, (agent, own) -> {
+            own.remove(s);
+            return own.isEmpty() ? null : own;
+        });
+        return was;
     }
 
     public int subscriberCount() {
@@ -236,13 +307,13 @@ public final class EventHub implements AutoCloseable {
             while ((e = s.queue.poll()) != null) {
                 s.backlog.decrementAndGet();
                 if (!s.sink.deliver(e)) {
-                    subscribers.remove(s);
+                    remove(s);
                     s.queue.clear();
                     return;
                 }
             }
         } catch (RuntimeException ex) {
-            subscribers.remove(s);
+            remove(s);
             s.queue.clear();
             return;
         } finally {
@@ -257,6 +328,8 @@ public final class EventHub implements AutoCloseable {
     @Override
     public void close() {
         subscribers.clear();
+        byAgent.clear();
+        seeingAll.clear();
     }
 
     private static final class Subscriber {

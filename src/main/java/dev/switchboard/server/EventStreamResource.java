@@ -55,11 +55,9 @@ public final class EventStreamResource implements AutoCloseable {
                             }
                             if (event == EventHub.KEEP_ALIVE) {
                                 client.sendComment("keep-alive");
-                            } else {
-                                client.sendEvent(event.type(), event.json(),
-                                        event.seq() > 0 ? Long.toString(event.seq()) : null);
+                                return !client.terminated();
                             }
-                            return !client.terminated();
+                            return write(client, event.frame());
                         }
                     }
 
@@ -76,6 +74,24 @@ public final class EventStreamResource implements AutoCloseable {
                 // removing from a set cannot fail
             }
         });
+    }
+
+    /**
+     * Writes an event's frame as the hub encoded it, once for all its subscribers: the stream's own
+     * sender would decode and encode the text again for every client, which for a large event (the
+     * supervisor's dashboard) to many clients was most of the server's work. A failed write ends
+     * the stream, as the sender's would.
+     */
+    private static boolean write(SseClient client, byte[] frame) {
+        try {
+            var out = client.ctx().res().getOutputStream();
+            out.write(frame);
+            out.flush();
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            client.close();
+            return false;
+        }
     }
 
     private static long resumePoint(SseClient client) {

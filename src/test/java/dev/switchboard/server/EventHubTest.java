@@ -42,6 +42,38 @@ class EventHubTest {
     }
 
     @Test
+    void anAudienceReachesItsAgentsStreamsOnceEachAndAClosedStreamNoMore() throws Exception {
+        List<Long> first = new CopyOnWriteArrayList<>();
+        List<Long> second = new CopyOnWriteArrayList<>();
+        List<Long> other = new CopyOnWriteArrayList<>();
+        List<Long> supervisor = new CopyOnWriteArrayList<>();
+        AutoCloseable firstStream = hub.subscribe(1, false, 0, e -> first.add(e.seq()));
+        hub.subscribe(1, false, 0, e -> second.add(e.seq())); // the same agent on a second window
+        hub.subscribe(3, false, 0, e -> other.add(e.seq()));
+        hub.subscribe(1, true, 0, e -> supervisor.add(e.seq())); // a supervisor whose id is also in the audience
+        assertThat(hub.supervisorListening()).isTrue();
+
+        long a = hub.publish("t", Map.of(), java.util.Set.of(1L, 2L)).seq();
+        await().until(() -> second.size() == 1 && supervisor.size() == 1);
+        firstStream.close();
+        long b = hub.publish("t", Map.of(), 1L).seq();
+        long c = hub.publish("t", Map.of(), 3L).seq();
+        await().until(() -> supervisor.size() == 3 && other.size() == 1 && second.size() == 2);
+
+        assertThat(first).containsExactly(a);
+        assertThat(second).containsExactly(a, b);
+        assertThat(other).containsExactly(c);
+        assertThat(supervisor).containsExactly(a, b, c);
+    }
+
+    @Test
+    void anEventIsFramedOnceAsTheStreamCarriesIt() {
+        EventHub.Event e = hub.publish("offer", Map.of("note", "two\nlines é"), 1L);
+        assertThat(new String(e.frame(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("id: " + e.seq() + "\nevent: offer\ndata: {\"note\":\"two\\nlines é\"}\n\n");
+    }
+
+    @Test
     void resumingReplaysExactlyWhatWasMissedThenLiveEvents() {
         long seen = hub.publish("t", Map.of(), (Long) null).seq();
         long m1 = hub.publish("t", Map.of(), (Long) null).seq();
