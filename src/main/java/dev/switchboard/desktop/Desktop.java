@@ -146,7 +146,7 @@ public final class Desktop {
         ViewLoader loader = new ViewLoader(messages);
         loader.register(MainController.class, () -> new MainController(w.main(), messages, enums, loader, clock,
                         w.supervising()))
-                .register(SupervisorController.class, () -> new SupervisorController(w.supervisor(), messages))
+                .register(SupervisorController.class, () -> new SupervisorController(w.supervisor(), messages, files))
                 .register(ContactsController.class, () -> new ContactsController(w.contacts(), messages))
                 .register(QueueController.class, () -> new QueueController(w.queue(), messages))
                 .register(TabsController.class, () -> new TabsController(w.tabs(), messages))

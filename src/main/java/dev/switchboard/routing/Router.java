@@ -134,6 +134,20 @@ public final class Router {
         return Optional.ofNullable(queues.get(queueId));
     }
 
+    /**
+     * Changes a queue's priority; the next decision already uses it. Nothing needs sorting again: a
+     * queue's own line ({@link #IN_QUEUE}) orders its contacts by their own priority and arrival,
+     * which this does not change, and contacts of different queues are only compared by
+     * {@link #urgency}, which reads the queues' priorities afresh at every decision.
+     */
+    public void setQueuePriority(long queueId, int priority) {
+        QueueRule q = queues.get(queueId);
+        if (q == null) {
+            throw new IllegalArgumentException("unknown queue " + queueId);
+        }
+        queues.put(queueId, new QueueRule(queueId, priority, q.slThreshold(), q.requiredSkills(), q.offerTimeout()));
+    }
+
     /** An agent signs in (not ready yet), with their skills and levels and their capacity. */
     public void signIn(long agentId, Map<String, Integer> skills, Capacity capacity) {
         AgentSlot old = agents.get(agentId);
@@ -347,6 +361,25 @@ public final class Router {
         return waiting.values().stream().map(Waiting::contact).sorted(urgency(now)).toList();
     }
 
+    /**
+     * Every contact still waiting for an answer, most urgent first: those waiting in a queue and those
+     * being offered to an agent (who to: {@link #offeredTo}).
+     */
+    public List<Contact> queuedByUrgency() {
+        Instant now = clock.instant();
+        List<Contact> all = new ArrayList<>(waiting.size() + offers.size());
+        waiting.values().forEach(w -> all.add(w.contact()));
+        offers.values().forEach(o -> all.add(o.contact()));
+        all.sort(urgency(now));
+        return all;
+    }
+
+    /** The queues whose required skills the signed-in agent has, by id; empty when they are not signed in. */
+    public List<Long> queuesOf(long agentId) {
+        AgentSlot a = agents.get(agentId);
+        return a == null ? List.of() : a.queues.stream().sorted().toList();
+    }
+
     /** The signed-in agents with every skill the queue requires: who may see its waiting contacts. */
     public Set<Long> skilledFor(long queueId) {
         List<AgentSlot> list = skilled.getOrDefault(queueId, List.of());
@@ -388,6 +421,10 @@ public final class Router {
         matchForContact(w, out);
     }
 
+    /**
+     * A queue's own line. It must never read the queue's rule (only the contact's own fields), so a
+     * change of the queue's priority leaves every line correctly sorted.
+     */
     private static final Comparator<Waiting> IN_QUEUE = Comparator
             .<Waiting>comparingInt(w -> -w.contact().priority())
             .thenComparing(w -> w.contact().queuedAt())

@@ -48,6 +48,15 @@ public final class RoutingService {
     private final Clock clock;
     private final Set<String> reasonCodes;
     private final Set<String> dispositionCodes;
+    /** One priority change at a time, so the store and routing never end up disagreeing. */
+    private final Object priorityChanges = new Object();
+
+    /** A queue's priority before a change, and the queue after it. */
+    public record PriorityChange(int before, QueueView queue) {
+        public boolean changed() {
+            return before != queue.priority();
+        }
+    }
 
     public RoutingService(RoutingStore routing, AgentStore agents, CustomerStore customers,
                           InteractionStore interactions, WorkDistributor work, TicketService tickets,
@@ -65,12 +74,41 @@ public final class RoutingService {
     }
 
     public ConfigView config() {
-        List<QueueView> queues = work.queues().stream().map(RoutingService::view).toList();
+        List<QueueView> queues = queueViews();
         List<AgentSummary> people = agents.all().stream()
                 .filter(a -> a.role() != Role.SUPERVISOR)
                 .map(a -> new AgentSummary(a.id(), a.displayName(), work.stateOf(a.id()).state()))
                 .toList();
         return new ConfigView(queues, codes(routing.reasonCodes()), codes(routing.dispositions()), people);
+    }
+
+    /** The queues as routing has them now (no database read). */
+    public List<QueueView> queueViews() {
+        return work.queues().stream().map(RoutingService::view).toList();
+    }
+
+    /**
+     * Sets a queue's priority (0 to 100): stored first, so it survives a restart, then in routing at
+     * once. Nothing is written when the queue is unknown (404), the priority is missing or out of range
+     * (400), or it is already that.
+     */
+    public PriorityChange setQueuePriority(long queueId, Integer priority) {
+        if (work.queues().stream().noneMatch(q -> q.id() == queueId)) {
+            throw ApiProblem.notFound("queue", queueId);
+        }
+        if (priority == null || priority < 0 || priority > 100) {
+            throw ApiProblem.badRequest("priority", "priority must be a whole number from 0 to 100");
+        }
+        synchronized (priorityChanges) {
+            ContactQueue q = work.queue(queueId);
+            if (q.priority() == priority) {
+                return new PriorityChange(q.priority(), view(q));
+            }
+            if (!routing.setQueuePriority(queueId, priority)) {
+                throw ApiProblem.notFound("queue", queueId);
+            }
+            return new PriorityChange(q.priority(), view(work.setQueuePriority(queueId, priority)));
+        }
     }
 
     /** Checks a not-ready reason against the configured list (READY needs none). */

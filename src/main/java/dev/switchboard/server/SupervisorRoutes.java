@@ -5,6 +5,8 @@ import dev.switchboard.api.AgentSummary;
 import dev.switchboard.api.AuditEntryView;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.MoveRequest;
+import dev.switchboard.api.QueuePriorityRequest;
+import dev.switchboard.api.QueueView;
 import dev.switchboard.api.StateRequest;
 import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.AgentState;
@@ -27,6 +29,11 @@ import java.util.Map;
  * <ul>
  *   <li>{@code GET /dashboard?treatment=AGAINST&shortAbandon=5}: queues, agents and alerts, computed
  *       for that treatment of abandons and short-abandon cut-off (seconds);</li>
+ *   <li>{@code GET /intervals?treatment=AGAINST&shortAbandon=5}: today's 15-minute intervals of every
+ *       queue so far, counted as the dashboard counts them;</li>
+ *   <li>{@code GET /waiting}: every contact not answered yet, in every queue, most urgent first;</li>
+ *   <li>{@code PUT /queues/{id}/priority} ({@code {"priority"}}, 0 to 100): kept, in routing at once,
+ *       audited; answers the queue as it is now;</li>
  *   <li>{@code PUT /agents/{id}/state} ({@code {"state", "reasonCode"}}): sets a signed-in agent READY
  *       or NOT_READY with a reason, with an audit entry;</li>
  *   <li>{@code POST /interactions/{id}/move} ({@code {"queueId"}} or {@code {"agentId"}}): moves a
@@ -61,8 +68,20 @@ final class SupervisorRoutes {
         var r = config.routes;
         r.get("/api/v1/supervisor/dashboard", ctx -> {
             requireSupervisor(ctx);
-            ctx.json(service.dashboard(treatment(ctx), Duration.ofSeconds(Requests.queryInt(ctx, "shortAbandon",
-                    (int) SupervisorService.DEFAULT_SHORT_ABANDON.toSeconds(), 0, 3600))));
+            ctx.json(service.dashboard(treatment(ctx), shortAbandon(ctx)));
+        });
+        r.get("/api/v1/supervisor/intervals", ctx -> {
+            requireSupervisor(ctx);
+            ctx.json(service.intervals(treatment(ctx), shortAbandon(ctx)));
+        });
+        r.get("/api/v1/supervisor/waiting", ctx -> {
+            requireSupervisor(ctx);
+            ctx.json(work.waitingFor(0, true));
+        });
+        r.put("/api/v1/supervisor/queues/{id}/priority", ctx -> {
+            requireSupervisor(ctx);
+            ctx.json(setPriority(Routes.session(ctx), Requests.pathId(ctx, "id"),
+                    requests.body(ctx, QueuePriorityRequest.class)));
         });
         r.put("/api/v1/supervisor/agents/{id}/state", ctx -> {
             requireSupervisor(ctx);
@@ -76,8 +95,7 @@ final class SupervisorRoutes {
             requireSupervisor(ctx);
             java.time.LocalDate[] days = days(ctx);
             csv(ctx, "intervals-" + days[0] + "-" + days[1] + ".csv", service.intervalReport(days[0], days[1],
-                    treatment(ctx), Duration.ofSeconds(Requests.queryInt(ctx, "shortAbandon",
-                            (int) SupervisorService.DEFAULT_SHORT_ABANDON.toSeconds(), 0, 3600))));
+                    treatment(ctx), shortAbandon(ctx)));
         });
         r.get("/api/v1/supervisor/reports/agents.csv", ctx -> {
             requireSupervisor(ctx);
@@ -92,6 +110,17 @@ final class SupervisorRoutes {
                     .map(e -> new AuditEntryView(e.id(), e.actorId(), names.get(e.actorId()), e.action(), e.subject(),
                             e.before(), e.after(), e.at())).toList());
         });
+    }
+
+    /** A supervisor changes a queue's priority; a change (not a repeat of the same value) is audited. */
+    private QueueView setPriority(Session supervisor, long queueId, QueuePriorityRequest r) {
+        RoutingService.PriorityChange change = routing.setQueuePriority(queueId, r.priority());
+        if (change.changed()) {
+            audit.add(supervisor.agentId(), "queue.priority", "queue " + change.queue().name(),
+                    Integer.toString(change.before()), Integer.toString(change.queue().priority()), clock.instant());
+            service.changed();
+        }
+        return change.queue();
     }
 
     /** A supervisor sets an agent's state: the agent must be signed in and take contacts. */
@@ -179,8 +208,15 @@ final class SupervisorRoutes {
 
     private static void requireSupervisor(Context ctx) {
         if (!Routes.session(ctx).isSupervisor()) {
-            throw new ApiProblem(403, "forbidden", "only supervisors see the supervisor's dashboard", null);
+            throw new ApiProblem(403, "forbidden", "only supervisors may use the supervisor's dashboard and its actions",
+                    null);
         }
+    }
+
+    /** The short-abandon cut-off asked for, in seconds (0 to 3600; 5 when not given). */
+    private static Duration shortAbandon(Context ctx) {
+        return Duration.ofSeconds(Requests.queryInt(ctx, "shortAbandon",
+                (int) SupervisorService.DEFAULT_SHORT_ABANDON.toSeconds(), 0, 3600));
     }
 
     private static AbandonTreatment treatment(Context ctx) {

@@ -3,13 +3,16 @@ package dev.switchboard.server;
 import dev.switchboard.api.AgentMetricsView;
 import dev.switchboard.api.AgentStateEvent;
 import dev.switchboard.api.AlertView;
+import dev.switchboard.api.CallView;
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.InteractionView;
+import dev.switchboard.api.IntervalSeriesView;
 import dev.switchboard.api.KpiView;
 import dev.switchboard.api.QueueEntryView;
 import dev.switchboard.api.QueueMetricsView;
 import dev.switchboard.api.QueueView;
+import dev.switchboard.api.SupervisorIntervalsView;
 import dev.switchboard.api.SupervisorView;
 import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.AgentState;
@@ -20,9 +23,8 @@ import dev.switchboard.metrics.AgentStats.StateSpan;
 import dev.switchboard.metrics.AlertRule;
 import dev.switchboard.metrics.Alerts;
 import dev.switchboard.metrics.ContactRecord;
-import dev.switchboard.metrics.ErlangC;
+import dev.switchboard.metrics.HoldTimes;
 import dev.switchboard.metrics.IntervalStats;
-import dev.switchboard.metrics.Kpi;
 import dev.switchboard.metrics.QueueStats;
 import dev.switchboard.metrics.ServiceLevelSettings;
 import dev.switchboard.store.ContactLegStore;
@@ -30,6 +32,7 @@ import dev.switchboard.store.ContactLegStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +40,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -45,7 +50,8 @@ import java.util.function.Supplier;
  * The supervisor's numbers, kept up to date from the server's own events: every change of a contact
  * ({@code interaction} events) updates that contact's {@link ContactRecord} in the 15-minute
  * intervals of the centre's zone, and every change of an agent's state ({@code agent_state}) closes
- * one state span and opens the next. The dashboard is computed from those on request, for the
+ * one state span and opens the next; the customer's holds ({@code call} events) become the hold time of
+ * the pass they fall in. The dashboard is computed from those on request, for the
  * abandon treatment and short-abandon cut-off asked for, so switching them loses nothing.
  *
  * <p>What is kept is what happened since the server started (history across restarts is not stored
@@ -63,9 +69,12 @@ public final class SupervisorService {
     private final Supplier<List<QueueEntryView>> waiting;
     private final Supplier<List<Agent>> agents;
     private final Function<Long, AgentPresence.Entry> presence;
-    private final Function<Long, Set<String>> skills;
+    /** Every signed-in agent's contact in hand and queues; nothing until the distributor is followed. */
+    private final Supplier<Map<Long, AgentAtWork>> atWork;
     private final IntervalStats intervals;
+    private final HoldTimes holds = new HoldTimes();
     private final ContactLegStore store;
+    private final SupervisorReports reports;
     /** Per interaction: which pass through a queue it is on (a transfer starts another), and its record. */
     private final Map<Long, Leg> legs = new HashMap<>();
     private final List<StateSpan> spans = new ArrayList<>();
@@ -94,10 +103,14 @@ public final class SupervisorService {
     private record Open(AgentState state, Instant since) {
     }
 
-    /** Where the service reads what it does not keep itself. */
+    /**
+     * Where the service reads what it does not keep itself, each read once per dashboard: the queues,
+     * who waits, the agents, each agent's presence, and each signed-in agent's contact in hand and
+     * queues as routing sees them (one look for all agents).
+     */
     public record Sources(Supplier<List<QueueView>> queues, Supplier<List<QueueEntryView>> waiting,
                           Supplier<List<Agent>> agents, Function<Long, AgentPresence.Entry> presence,
-                          Function<Long, Set<String>> skills) {
+                          Supplier<Map<Long, AgentAtWork>> atWork) {
     }
 
     public SupervisorService(Sources sources, ContactLegStore store, ZoneId zone, Clock clock) {
@@ -108,8 +121,9 @@ public final class SupervisorService {
         this.waiting = sources.waiting();
         this.agents = sources.agents();
         this.presence = sources.presence();
-        this.skills = sources.skills();
+        this.atWork = sources.atWork();
         this.intervals = new IntervalStats(zone);
+        this.reports = new SupervisorReports(store, zone, queues, agents);
         load();
         ticker.scheduleWithFixedDelay(this::flush, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
@@ -129,7 +143,12 @@ public final class SupervisorService {
         }
     }
 
-    private static ContactRecord record(ContactLegStore.Leg l) {
+    /** Something the dashboard shows changed outside the events (a queue's priority): publish it again. */
+    public void changed() {
+        dirty.set(true);
+    }
+
+    static ContactRecord record(ContactLegStore.Leg l) {
         return new ContactRecord(l.legId(), l.queueId(), l.channel(), l.queuedAt(), l.answeredAt(), l.abandonedAt(),
                 l.talkEndAt(), l.wrapEndAt(), l.holdMillis(), l.agentId(), l.transferredOut());
     }
@@ -149,6 +168,9 @@ public final class SupervisorService {
             submit(() -> onInteraction(e.interaction()));
         } else if (EventTypes.AGENT_STATE.equals(type) && payload instanceof AgentStateEvent e) {
             submit(() -> onAgentState(e));
+        } else if (EventTypes.CALL.equals(type) && payload instanceof CallView c) {
+            Instant at = clock.instant(); // when it happened, not when the worker gets to it
+            submit(() -> onHold(c.interactionId(), c.onHold(), at));
         } else if (EventTypes.QUEUE.equals(type) || EventTypes.QUEUE_LEFT.equals(type)) {
             dirty.set(true); // who waits changed
         }
@@ -229,10 +251,10 @@ public final class SupervisorService {
                 || v.routing().queueId() != leg.record.queueId())) {
             // queued again (a transfer): the last pass ends here, transferred out
             ContactRecord last = leg.record;
-            add(v.id(), new ContactRecord(last.interactionId(), last.queueId(), last.channel(), last.queuedAt(),
-                    last.answeredAt(), last.abandonedAt(), last.answeredAt() == null ? null
+            add(v.id(), withHold(v.id(), new ContactRecord(last.interactionId(), last.queueId(), last.channel(),
+                    last.queuedAt(), last.answeredAt(), last.abandonedAt(), last.answeredAt() == null ? null
                     : orLater(last.talkEndAt(), last.answeredAt(), queuedAt),
-                    null, last.holdMillis(), last.agentId(), true));
+                    null, 0, last.agentId(), true), last.holdMillis()));
             leg = new Leg(leg.number + 1, null);
         } else if (leg == null) {
             leg = new Leg(1, null);
@@ -245,10 +267,47 @@ public final class SupervisorService {
         Instant wrapEnd = talkEnd != null && v.state() == InteractionState.ENDED
                 ? notBefore(leg.record != null && leg.record.wrapEndAt() != null ? leg.record.wrapEndAt() : now, talkEnd)
                 : null;
-        ContactRecord r = new ContactRecord(legId(v.id(), leg.number), v.routing().queueId(), v.channel(), queuedAt,
-                answeredAt, abandonedAt, talkEnd, wrapEnd, 0, answeredAt != null ? v.agentId() : null, false);
+        ContactRecord r = withHold(v.id(), new ContactRecord(legId(v.id(), leg.number), v.routing().queueId(),
+                v.channel(), queuedAt, answeredAt, abandonedAt, talkEnd, wrapEnd, 0,
+                answeredAt != null ? v.agentId() : null, false), leg.record == null ? 0 : leg.record.holdMillis());
         legs.put(v.id(), new Leg(leg.number, r));
         add(v.id(), r);
+        if (v.state() == InteractionState.ENDED || v.state() == InteractionState.ABANDONED) {
+            holds.forget(v.id());
+        }
+    }
+
+    /** The customer went on hold or came off it: the pass being talked counts it. */
+    synchronized void onHold(long interactionId, boolean onHold, Instant at) {
+        if (!holds.set(interactionId, onHold, at)) {
+            return;
+        }
+        Leg leg = legs.get(interactionId);
+        if (leg != null && leg.record != null && leg.record.answered()) {
+            ContactRecord r = withHold(interactionId, leg.record, leg.record.holdMillis());
+            if (r != leg.record) {
+                legs.put(interactionId, new Leg(leg.number, r));
+                add(interactionId, r);
+            }
+        }
+    }
+
+    /**
+     * The record with the hold within its talk (up to now while it lasts). {@code known} stands when
+     * no hold of the interaction was seen since this start (a pass counted before a restart).
+     */
+    private ContactRecord withHold(long interactionId, ContactRecord r, long known) {
+        if (r.answeredAt() == null) {
+            return r;
+        }
+        Instant talkEnd = r.talkEndAt() != null ? r.talkEndAt() : clock.instant();
+        long hold = holds.knows(interactionId) ? holds.heldMillis(interactionId, r.answeredAt(), talkEnd) : known;
+        if (r.talkEndAt() != null) {
+            hold = Math.min(hold, r.talkTime().toMillis());
+        }
+        return hold == r.holdMillis() ? r : new ContactRecord(r.interactionId(), r.queueId(), r.channel(),
+                r.queuedAt(), r.answeredAt(), r.abandonedAt(), r.talkEndAt(), r.wrapEndAt(), hold, r.agentId(),
+                r.transferredOut());
     }
 
     /** A pass through a queue is counted under its own id: the interaction's id and the pass's number. */
@@ -265,6 +324,7 @@ public final class SupervisorService {
             lastTrim = now;
             intervals.dropBefore(now.atZone(zone).toLocalDate().minusDays(1).atStartOfDay(zone).toInstant());
             legs.values().removeIf(l -> l.record.queuedAt().isBefore(now.minus(Duration.ofDays(2))));
+            holds.dropBefore(now.minus(Duration.ofDays(2)));
         }
     }
 
@@ -294,28 +354,29 @@ public final class SupervisorService {
         List<StateSpan> daySpans = spansUntil(now);
         Map<Long, AgentPresence.Entry> states = new HashMap<>();
         people.forEach(a -> states.put(a.id(), presence.apply(a.id())));
-        Map<Long, Set<String>> signedInSkills = new HashMap<>();
-        for (Agent a : people) {
-            if (states.get(a.id()).state() != AgentState.LOGGED_OUT) {
-                signedInSkills.put(a.id(), skills.apply(a.id()));
+        Map<Long, AgentAtWork> working = atWork.get();
+        Map<Long, Integer> servedBy = new HashMap<>();
+        working.forEach((agent, w) -> {
+            if (states.containsKey(agent) && states.get(agent).state() != AgentState.LOGGED_OUT) {
+                w.queueIds().forEach(q -> servedBy.merge(q, 1, Integer::sum));
             }
-        }
+        });
         List<QueueMetricsView> tiles = new ArrayList<>();
         List<Alerts.QueueLive> live = new ArrayList<>();
         for (QueueView q : queues.get()) {
-            Duration threshold = Duration.ofSeconds(Math.max(1, q.slSeconds()));
-            Duration cutOff = shortAbandon.compareTo(threshold) > 0 ? threshold : shortAbandon;
-            ServiceLevelSettings settings = new ServiceLevelSettings(threshold, Math.max(1, q.slPercent()), cutOff, treatment);
+            ServiceLevelSettings settings = SupervisorFigures.settings(q.slSeconds(), q.slPercent(), treatment,
+                    shortAbandon);
             List<QueueEntryView> here = waitingByQueue.getOrDefault(q.id(), List.of());
             long longest = here.stream().map(QueueEntryView::queuedAt).min(Comparator.naturalOrder())
                     .map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
             QueueStats recent = intervals.lastThirtyMinutes(q.id(), now);
             QueueStats today = intervals.today(q.id(), now);
-            int signedIn = (int) signedInSkills.values().stream().filter(k -> k.containsAll(q.requiredSkills())).count();
-            Map<String, KpiView> recentKpis = kpis(recent, settings);
-            tiles.add(new QueueMetricsView(q.id(), q.name(), q.priority(), here.size(), longest, q.slSeconds(), q.slPercent(),
-                    treatment.name(), (int) cutOff.toSeconds(), recentKpis, kpis(today, settings), signedIn,
-                    agentsNeeded(recent, today, settings)));
+            int signedIn = servedBy.getOrDefault(q.id(), 0);
+            Map<String, KpiView> recentKpis = SupervisorFigures.kpis(recent, settings);
+            tiles.add(new QueueMetricsView(q.id(), q.name(), q.priority(), here.size(), longest, q.slSeconds(),
+                    q.slPercent(), treatment.name(), (int) settings.shortAbandon().toSeconds(), recentKpis,
+                    SupervisorFigures.kpis(today, settings), signedIn,
+                    SupervisorFigures.agentsNeeded(recent, today, settings)));
             live.add(new Alerts.QueueLive(q.id(), q.name(), Duration.ofSeconds(longest),
                     recentKpis.get("service-level").value(), settings));
         }
@@ -335,8 +396,11 @@ public final class SupervisorService {
             AgentPresence.Entry p = states.get(a.id());
             AgentStats stats = AgentStats.of(a.id(), spansByAgent.getOrDefault(a.id(), List.of()),
                     todays.getOrDefault(a.id(), List.of()), midnight, now);
-            grid.add(new AgentMetricsView(a.id(), a.displayName(), p.state(), p.reason(), p.since(), null, List.of(), stats.handled(),
-                    view(stats.averageHandleTimeKpi()), view(stats.occupancyKpi())));
+            AgentAtWork w = p.state() == AgentState.LOGGED_OUT ? null : working.get(a.id());
+            grid.add(new AgentMetricsView(a.id(), a.displayName(), p.state(), p.reason(), p.since(),
+                    w == null ? null : w.current(), w == null ? List.of() : w.queueIds(), stats.handled(),
+                    SupervisorFigures.view(stats.averageHandleTimeKpi()),
+                    SupervisorFigures.view(stats.occupancyKpi())));
             if (p.since() != null) {
                 agentsLive.add(new Alerts.AgentLive(a.id(), a.displayName(), p.state(), p.since()));
             }
@@ -348,127 +412,42 @@ public final class SupervisorService {
     }
 
     /**
+     * Today's chart: every queue's 15-minute intervals from the day's start (in the centre's zone) up
+     * to and including the current one, empty ones too (zeros, no service level) so the axis has no
+     * gaps, counted as the dashboard counts them under {@code treatment} and {@code shortAbandon}.
+     */
+    public synchronized SupervisorIntervalsView intervals(AbandonTreatment treatment, Duration shortAbandon) {
+        Instant now = clock.instant();
+        LocalDate day = now.atZone(zone).toLocalDate();
+        Instant midnight = day.atStartOfDay(zone).toInstant();
+        Instant current = IntervalStats.intervalStart(now, zone);
+        TreeSet<Instant> axis = new TreeSet<>();
+        for (Instant t = midnight; !t.isAfter(current); t = t.plus(IntervalStats.INTERVAL)) {
+            axis.add(t);
+        }
+        List<IntervalSeriesView> series = new ArrayList<>();
+        for (QueueView q : queues.get()) {
+            NavigableMap<Instant, QueueStats> today = intervals.intervals(q.id())
+                    .subMap(midnight, true, current, true);
+            series.add(SupervisorFigures.series(q, axis, today, treatment, shortAbandon));
+        }
+        return new SupervisorIntervalsView(day, now, treatment.name(), (int) shortAbandon.toSeconds(), series);
+    }
+
+    /**
      * The interval report as CSV: one row per queue and 15-minute interval of the days from
      * {@code from} to {@code to} (both included) in the centre's zone, recomputed from the stored
      * passes with the treatment of abandons and the cut-off asked for.
      */
-    public String intervalReport(java.time.LocalDate from, java.time.LocalDate to, AbandonTreatment treatment,
-                                 Duration shortAbandon) {
+    public String intervalReport(LocalDate from, LocalDate to, AbandonTreatment treatment, Duration shortAbandon) {
         flush();
-        IntervalStats range = new IntervalStats(zone);
-        store.queuedBetween(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant())
-                .forEach(l -> range.add(record(l)));
-        Map<Long, QueueView> byId = new HashMap<>();
-        queues.get().forEach(q -> byId.put(q.id(), q));
-        StringBuilder csv = new StringBuilder("queue,interval_start,offered,answered,abandoned,service_level_percent,"
-                + "average_speed_of_answer_s,average_handle_time_s,abandonment_rate_percent,transfers\n");
-        for (long queueId : new java.util.TreeSet<>(range.queueIds())) {
-            QueueView q = byId.get(queueId);
-            Duration threshold = Duration.ofSeconds(q == null ? 20 : Math.max(1, q.slSeconds()));
-            ServiceLevelSettings settings = new ServiceLevelSettings(threshold, q == null ? 80 : Math.max(1, q.slPercent()),
-                    shortAbandon.compareTo(threshold) > 0 ? threshold : shortAbandon, treatment);
-            for (Map.Entry<Instant, QueueStats> e : range.intervals(queueId).entrySet()) {
-                QueueStats st = e.getValue();
-                QueueStats.Counts c = st.counts(settings);
-                csv.append(cell(q == null ? "queue " + queueId : q.name())).append(',')
-                        .append(e.getKey().atZone(zone).toOffsetDateTime()).append(',')
-                        .append(c.offered()).append(',').append(c.answered()).append(',').append(c.abandoned()).append(',')
-                        .append(number(st.serviceLevelKpi(settings))).append(',')
-                        .append(number(st.averageSpeedOfAnswerKpi())).append(',')
-                        .append(number(st.averageHandleTimeKpi())).append(',')
-                        .append(number(st.abandonmentRateKpi(settings))).append(',')
-                        .append(st.transfers()).append('\n');
-            }
-        }
-        return csv.toString();
+        return reports.intervals(from, to, treatment, shortAbandon);
     }
 
     /** The agent report as CSV: per agent over the days from {@code from} to {@code to}, what they answered and handled. */
-    public String agentReport(java.time.LocalDate from, java.time.LocalDate to) {
+    public String agentReport(LocalDate from, LocalDate to) {
         flush();
-        Map<Long, long[]> totals = new java.util.TreeMap<>(); // answered, handled, talk ms, hold ms, wrap ms
-        for (ContactLegStore.Leg l : store.queuedBetween(from.atStartOfDay(zone).toInstant(),
-                to.plusDays(1).atStartOfDay(zone).toInstant())) {
-            ContactRecord r = record(l);
-            if (r.agentId() == null || !r.answered()) {
-                continue;
-            }
-            long[] t = totals.computeIfAbsent(r.agentId(), k -> new long[5]);
-            t[0]++;
-            if (r.handled()) {
-                t[1]++;
-                t[2] += r.talkTime().toMillis();
-                t[3] += r.holdMillis();
-                t[4] += r.wrapTime().toMillis();
-            }
-        }
-        Map<Long, String> names = new HashMap<>();
-        agents.get().forEach(a -> names.put(a.id(), a.displayName()));
-        StringBuilder csv = new StringBuilder("agent,answered,handled,talk_s,hold_s,wrap_s,average_handle_time_s\n");
-        totals.forEach((agent, t) -> csv.append(cell(names.getOrDefault(agent, "agent " + agent))).append(',')
-                .append(t[0]).append(',').append(t[1]).append(',').append(seconds(t[2])).append(',')
-                .append(seconds(t[3])).append(',').append(seconds(t[4])).append(',')
-                .append(t[1] == 0 ? "" : seconds((t[2] + t[4]) / t[1])).append('\n'));
-        return csv.toString();
-    }
-
-    private static String number(Kpi k) {
-        return k.value() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", k.value());
-    }
-
-    private static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
-    }
-
-    /** A CSV field: quoted when it holds a comma, a quote or a line break; a leading =, +, - or @ is defused. */
-    private static String cell(String s) {
-        String v = s == null ? "" : s;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.matches(".*[,\"\r\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
-
-    private Map<String, KpiView> kpis(QueueStats s, ServiceLevelSettings settings) {
-        Map<String, KpiView> out = new LinkedHashMap<>();
-        QueueStats.Counts c = s.counts(settings);
-        put(out, s.serviceLevelKpi(settings));
-        put(out, s.abandonmentRateKpi(settings));
-        put(out, s.averageSpeedOfAnswerKpi());
-        put(out, s.averageHandleTimeKpi());
-        put(out, s.averageHoldTimeKpi());
-        put(out, s.transfersKpi());
-        out.put("offered", count("offered", c.offered(), "answered + abandoned (short abandons left out)"));
-        out.put("answered", count("answered", c.answered(), "contacts an agent took"));
-        out.put("abandoned", count("abandoned", c.abandoned(), "customers who left while waiting, not sooner than the cut-off"));
-        return out;
-    }
-
-    private static void put(Map<String, KpiView> out, Kpi k) {
-        out.put(k.name(), view(k));
-    }
-
-    private static KpiView count(String name, long n, String formula) {
-        return new KpiView(name, (double) n, "contacts", formula, Map.of());
-    }
-
-    private static KpiView view(Kpi k) {
-        return new KpiView(k.name(), k.value(), k.unit(), k.formula(), k.parameters());
-    }
-
-    /** By Erlang C, the agents the last 30 minutes' arrivals need at today's handle time (null without data). */
-    private static Integer agentsNeeded(QueueStats recent, QueueStats today, ServiceLevelSettings settings) {
-        long offered = recent.counts(settings).offered();
-        Duration aht = today.averageHandleTime().or(recent::averageHandleTime).orElse(null);
-        if (offered == 0 || aht == null || aht.isZero()) {
-            return null;
-        }
-        double perSecond = offered / (double) IntervalStats.RECENT.toSeconds();
-        try {
-            return ErlangC.agentsNeeded(perSecond, aht, settings.threshold(), Math.min(settings.targetPercent(), 99.9));
-        } catch (IllegalArgumentException tooMany) {
-            return null;
-        }
+        return reports.agents(from, to);
     }
 
     private List<StateSpan> spansUntil(Instant now) {

@@ -126,8 +126,8 @@ public final class SwitchboardServer implements AutoCloseable {
             Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub,
                     routingService, routingStore, voice, idempotency, strict);
             SupervisorService supervision = new SupervisorService(new SupervisorService.Sources(
-                    () -> routingService.config().queues(), () -> work.waitingFor(0, true), agents::all,
-                    work::stateOf, id -> routingStore.skills(id).keySet()), new ContactLegStore(ds),
+                    routingService::queueViews, () -> work.waitingFor(0, true), agents::all,
+                    work::stateOf, work::atWork), new ContactLegStore(ds),
                     java.time.ZoneId.systemDefault(), o.clock());
             hub.tap(supervision::onEvent);
             supervision.publishTo(hub, java.time.Duration.ofMillis(500));

@@ -60,13 +60,12 @@ public final class WorkDistributor implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService loop;
 
+    /** Changed on the loop thread only (a supervisor's priority), read from any. */
+    private final Map<Long, ContactQueue> queues = new java.util.concurrent.ConcurrentHashMap<>();
     // confined to the loop thread
-    private final Map<Long, ContactQueue> queues = new HashMap<>();
     private final Map<Long, Interaction> routed = new HashMap<>();
     private final Map<Long, ScreenPop> pops = new HashMap<>();
-    private final Map<Long, Interaction> held = new HashMap<>();
-    /** The same held interactions, per agent: an agent's state is worked out from theirs alone. */
-    private final Map<Long, Map<Long, Interaction>> heldByAgent = new HashMap<>();
+    private final HeldContacts held = new HeldContacts();
     private final Map<Long, Interaction> scheduled = new HashMap<>();
     private final Map<Long, SignedIn> signedIn = new HashMap<>();
     private final List<WorkListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -137,7 +136,7 @@ public final class WorkDistributor implements AutoCloseable {
             for (Interaction i : unfinished) {
                 switch (i.state()) {
                     case ACTIVE, WRAP_UP -> {
-                        putHeld(i);
+                        held.put(i);
                         router.hold(i.id(), i.agentId(), i.channel());
                     }
                     case SCHEDULED -> scheduled.put(i.id(), i);
@@ -239,11 +238,12 @@ public final class WorkDistributor implements AutoCloseable {
                         "interaction " + interactionId + " is not offered to you (it timed out or went elsewhere)");
             }
             routed.remove(interactionId);
-            pops.remove(interactionId);
             channel[0] = i.channel();
             Interaction accepted = i.answered(clock.instant());
             progress.interaction(accepted);
-            putHeld(accepted);
+            held.put(accepted);
+            held.setWho(interactionId, who(i));
+            pops.remove(interactionId);
             publishLeft(i, "answered");
             refreshState(agent.id());
             return publish(accepted);
@@ -295,7 +295,7 @@ public final class WorkDistributor implements AutoCloseable {
         Instant deadline = q == null ? now : now.plus(q.wrapUpTimeout());
         Interaction wrapping = i.inWrapUp(now, deadline);
         progress.interaction(wrapping);
-        putHeld(wrapping);
+        held.put(wrapping);
         refreshState(i.agentId());
         return publish(wrapping);
     }
@@ -330,7 +330,7 @@ public final class WorkDistributor implements AutoCloseable {
                 return null;
             }
             long agentId = i.agentId();
-            removeHeld(interactionId);
+            held.remove(interactionId);
             SignedIn s = signedIn.get(agentId);
             if (s != null) {
                 s.ready = false;
@@ -361,7 +361,7 @@ public final class WorkDistributor implements AutoCloseable {
     public InteractionView startOwn(Agent agent, Interaction started) {
         return call(() -> {
             requireNotOnCall(agent.id());
-            putHeld(started);
+            held.put(started);
             router.hold(started.id(), agent.id(), started.channel());
             refreshState(agent.id());
             return publish(started);
@@ -377,7 +377,7 @@ public final class WorkDistributor implements AutoCloseable {
     }
 
     private void requireNotOnCall(long agentId) {
-        for (Interaction mine : heldByAgent.getOrDefault(agentId, Map.of()).values()) {
+        for (Interaction mine : held.of(agentId)) {
             if (mine.channel() == Channel.PHONE && mine.state() == InteractionState.ACTIVE) {
                 throw ApiProblem.conflict("on_a_call", "you are already on a call (interaction " + mine.id() + ")");
             }
@@ -391,12 +391,14 @@ public final class WorkDistributor implements AutoCloseable {
     public InteractionView handOver(Agent agent, long interactionId, long toAgentId) {
         return call(() -> {
             Interaction i = heldBy(agent, interactionId, InteractionState.ACTIVE);
-            removeHeld(interactionId);
+            String who = held.who(interactionId);
+            held.remove(interactionId);
             apply(router.release(interactionId));
             Interaction theirs = i.offeredTo(toAgentId).answered(i.answeredAt() != null ? i.answeredAt()
                     : clock.instant());
             progress.interaction(theirs);
-            putHeld(theirs);
+            held.put(theirs);
+            held.setWho(interactionId, who);
             router.hold(interactionId, toAgentId, theirs.channel());
             refreshState(agent.id());
             refreshState(toAgentId);
@@ -410,7 +412,7 @@ public final class WorkDistributor implements AutoCloseable {
     public InteractionView transferOut(Agent agent, long interactionId, String number, String note) {
         return call(() -> {
             Interaction i = heldBy(agent, interactionId, InteractionState.ACTIVE);
-            removeHeld(interactionId);
+            held.remove(interactionId);
             apply(router.release(interactionId));
             String notes = "Transferred to " + number + (note == null || note.isBlank() ? "" : ": " + note);
             Interaction done = i.finished(InteractionState.ENDED, clock.instant(), i.routing().wrappedUp(null, notes));
@@ -447,7 +449,7 @@ public final class WorkDistributor implements AutoCloseable {
         InteractionView result = call(() -> {
             Interaction i = heldBy(agent, interactionId, InteractionState.ACTIVE);
             long queue = queueId != null ? queue(queueId).id() : i.routing().queueId();
-            removeHeld(interactionId);
+            held.remove(interactionId);
             apply(router.release(interactionId));
             Interaction moved = i.queued(i.routing().inQueue(queue, i.routing().priority(), clock.instant(), toAgentId)
                     .withTransferNote(note));
@@ -493,7 +495,7 @@ public final class WorkDistributor implements AutoCloseable {
             Interaction i = routed.get(interactionId);
             if (i == null) {
                 i = heldBy(agent, interactionId, InteractionState.ACTIVE);
-                removeHeld(interactionId);
+                held.remove(interactionId);
                 apply(router.release(interactionId));
                 refreshState(agent.id());
             } else {
@@ -546,7 +548,7 @@ public final class WorkDistributor implements AutoCloseable {
             long id = stored.id();
             boolean offeredToThem = routed.containsKey(id) && router.offeredTo(id).filter(a -> a == agent.id()).isPresent();
             Interaction mine = held.get(id);
-            boolean inRouting = routed.containsKey(id) || held.containsKey(id) || scheduled.containsKey(id);
+            boolean inRouting = routed.containsKey(id) || held.contains(id) || scheduled.containsKey(id);
             boolean handledByThem = !inRouting && Long.valueOf(agent.id()).equals(stored.agentId());
             if (!offeredToThem && !(mine != null && Long.valueOf(agent.id()).equals(mine.agentId())) && !handledByThem) {
                 throw new ApiProblem(403, "not_yours", "interaction " + id + " is not offered to you or with you",
@@ -562,7 +564,8 @@ public final class WorkDistributor implements AutoCloseable {
             routed.computeIfPresent(interactionId, (k, i) -> i.withCustomer(customerId));
             Interaction h = held.get(interactionId);
             if (h != null) {
-                putHeld(h.withCustomer(customerId));
+                held.put(h.withCustomer(customerId));
+                held.setWho(interactionId, pop == null || pop.customer() == null ? null : pop.customer().displayName());
             }
             scheduled.computeIfPresent(interactionId, (k, i) -> i.withCustomer(customerId));
             if (routed.containsKey(interactionId)) {
@@ -572,15 +575,23 @@ public final class WorkDistributor implements AutoCloseable {
         });
     }
 
-    /** The waiting contacts this agent's skills reach, most urgent first (all of them for supervisors). */
+    /**
+     * The waiting contacts this agent's skills reach, most urgent first. For supervisors: every
+     * contact not answered yet, in every queue, those being offered included (with whom to): the
+     * customer still waits.
+     */
     public List<QueueEntryView> waitingFor(long agentId, boolean all) {
         return call(() -> {
+            if (all) {
+                return router.queuedByUrgency().stream().map(c -> entry(routed.get(c.interactionId()),
+                        router.offeredTo(c.interactionId()).orElse(null))).toList();
+            }
             SignedIn s = signedIn.get(agentId);
             List<QueueEntryView> out = new ArrayList<>();
             for (Router.Contact c : router.waitingByUrgency()) {
                 ContactQueue q = queues.get(c.queueId());
-                boolean reachable = all || (s != null && s.skills.keySet().containsAll(q.requiredSkills())
-                        && (c.targetAgentId() == null || c.targetAgentId() == agentId));
+                boolean reachable = s != null && s.skills.keySet().containsAll(q.requiredSkills())
+                        && (c.targetAgentId() == null || c.targetAgentId() == agentId);
                 if (reachable) {
                     out.add(entry(routed.get(c.interactionId()), null));
                 }
@@ -589,9 +600,41 @@ public final class WorkDistributor implements AutoCloseable {
         });
     }
 
+    /**
+     * Changes a queue's priority for routing at once (the caller keeps it): the contacts waiting in it
+     * are announced again with their new priority, so merged queue views re-sort. Returns the queue.
+     */
+    public ContactQueue setQueuePriority(long queueId, int priority) {
+        return call(() -> {
+            ContactQueue q = queue(queueId);
+            ContactQueue changed = new ContactQueue(q.id(), q.name(), q.requiredSkills(), priority, q.slPercent(),
+                    q.slThreshold(), q.offerTimeout(), q.wrapUpRequired(), q.wrapUpTimeout());
+            router.setQueuePriority(queueId, priority);
+            queues.put(queueId, changed);
+            for (Router.Contact c : router.queuedByUrgency()) {
+                Interaction i = routed.get(c.interactionId());
+                if (c.queueId() == queueId && i != null) {
+                    publishQueue(i, new QueueEvent(entry(i, router.offeredTo(i.id()).orElse(null))));
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** Every signed-in agent's contact in hand and queues, by agent, in one look (the supervisor's grid). */
+    public Map<Long, AgentAtWork> atWork() {
+        return call(() -> {
+            Map<Long, AgentAtWork> out = new HashMap<>(signedIn.size() * 2);
+            for (long agentId : signedIn.keySet()) {
+                out.put(agentId, AgentAtWork.of(held.of(agentId), this::heldWho, router.queuesOf(agentId)));
+            }
+            return out;
+        });
+    }
+
     /** The agent's contacts in hand now, oldest first (what a desktop restores after signing in again). */
     public List<Interaction> activeWork(long agentId) {
-        return call(() -> heldByAgent.getOrDefault(agentId, Map.of()).values().stream()
+        return call(() -> held.of(agentId).stream()
                 .sorted(Comparator.comparing(Interaction::createdAt))
                 .toList());
     }
@@ -610,7 +653,7 @@ public final class WorkDistributor implements AutoCloseable {
     private void tick() {
         apply(router.tick());
         Instant now = clock.instant();
-        for (Interaction i : List.copyOf(held.values())) {
+        for (Interaction i : held.all()) {
             Instant deadline = i.routing().wrapUpDeadline();
             if (i.state() == InteractionState.WRAP_UP && deadline != null && !deadline.isAfter(now)
                     && !wrapUpRequired(i)) {
@@ -641,35 +684,10 @@ public final class WorkDistributor implements AutoCloseable {
         return i;
     }
 
-    private void putHeld(Interaction i) {
-        Interaction old = held.put(i.id(), i);
-        if (old != null && !java.util.Objects.equals(old.agentId(), i.agentId())) {
-            removeFromAgent(old);
-        }
-        heldByAgent.computeIfAbsent(i.agentId(), k -> new HashMap<>()).put(i.id(), i);
-    }
-
-    private void removeHeld(long interactionId) {
-        Interaction old = held.remove(interactionId);
-        if (old != null) {
-            removeFromAgent(old);
-        }
-    }
-
-    private void removeFromAgent(Interaction i) {
-        Map<Long, Interaction> mine = heldByAgent.get(i.agentId());
-        if (mine != null) {
-            mine.remove(i.id());
-            if (mine.isEmpty()) {
-                heldByAgent.remove(i.agentId());
-            }
-        }
-    }
-
     private InteractionView finish(Interaction i, String disposition, String notes) {
         Interaction ended = i.finished(InteractionState.ENDED, clock.instant(), i.routing().wrappedUp(disposition, notes));
         progress.interaction(ended);
-        removeHeld(i.id());
+        held.remove(i.id());
         apply(router.release(i.id()));
         refreshState(i.agentId());
         return publish(ended);
@@ -700,7 +718,7 @@ public final class WorkDistributor implements AutoCloseable {
         }
         boolean wrapping = false;
         boolean working = false;
-        for (Interaction i : heldByAgent.getOrDefault(agentId, Map.of()).values()) {
+        for (Interaction i : held.of(agentId)) {
             wrapping |= i.state() == InteractionState.WRAP_UP;
             working |= i.state() == InteractionState.ACTIVE;
         }
@@ -730,12 +748,22 @@ public final class WorkDistributor implements AutoCloseable {
         return view;
     }
 
-    private QueueEntryView entry(Interaction i, Long offeredTo) {
+    /** Who a held contact is with: as its screen-pop said when taken, or else its address. */
+    private String heldWho(Interaction i) {
+        String who = held.who(i.id());
+        return who != null ? who : who(i);
+    }
+
+    /** Who a contact is with: the customer's name from its screen-pop, or else its address. */
+    private String who(Interaction i) {
         ScreenPop pop = pops.get(i.id());
-        String who = pop != null && pop.customer() != null ? pop.customer().displayName()
+        return pop != null && pop.customer() != null ? pop.customer().displayName()
                 : views.display(i.channel().addressKind(), i.address());
+    }
+
+    private QueueEntryView entry(Interaction i, Long offeredTo) {
         ContactQueue q = queues.get(i.routing().queueId());
-        return new QueueEntryView(i.id(), i.channel(), who, i.subject(), q.id(), q.name(),
+        return new QueueEntryView(i.id(), i.channel(), who(i), i.subject(), q.id(), q.name(),
                 q.priority() + i.routing().priority(), i.routing().queuedAt() != null ? i.routing().queuedAt()
                 : i.createdAt(), (int) q.slThreshold().toSeconds(), i.routing().callbackNumber() != null,
                 i.routing().targetAgentId(), offeredTo);

@@ -55,6 +55,14 @@ public final class RoutingStore {
                 }));
     }
 
+    /** Sets a queue's priority; false when there is no such queue. */
+    public boolean setQueuePriority(long queueId, int priority) {
+        return jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE contact_queue SET priority = ? WHERE id = ?", ps -> {
+            ps.setInt(1, priority);
+            ps.setLong(2, queueId);
+        })) == 1;
+    }
+
     /** The queue a channel's contacts go to when they name none. */
     public Optional<Long> defaultQueue(Channel channel) {
         return jdbc.queryOne("SELECT id FROM contact_queue WHERE default_for_channel = ?",

@@ -8,6 +8,12 @@ import dev.switchboard.api.MessageView;
 import dev.switchboard.api.ReplyMode;
 import dev.switchboard.api.SendMessageRequest;
 import dev.switchboard.api.SupervisorView;
+import dev.switchboard.api.SupervisorIntervalsView;
+import dev.switchboard.api.AgentSummary;
+import dev.switchboard.api.MoveRequest;
+import dev.switchboard.api.QueuePriorityRequest;
+import dev.switchboard.api.QueueView;
+import dev.switchboard.api.StateRequest;
 import dev.switchboard.api.TranscriptRequest;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.CallView;
@@ -152,6 +158,96 @@ public final class FakeApi implements SwitchboardApi {
             throw new ApiException(403, new ApiError("forbidden", "Supervisors only.", null));
         }
         return dashboard;
+    }
+
+    /** What {@link #supervisorIntervals} answers. */
+    public volatile SupervisorIntervalsView intervals;
+    /** When set, {@link #supervisorIntervals} throws it. */
+    public volatile RuntimeException intervalsFailure;
+    /** Every ask for the chart, as "TREATMENT cut-off". */
+    public final List<String> intervalAsks = new CopyOnWriteArrayList<>();
+    /** What {@link #supervisorWaiting} answers: every contact waiting, in every queue. */
+    public final List<QueueEntryView> allWaiting = new CopyOnWriteArrayList<>();
+    /** Every state a supervisor set, by agent. */
+    public final List<Map.Entry<Long, StateRequest>> stateChanges = new CopyOnWriteArrayList<>();
+    /** When set, {@link #supervisorSetAgentState} throws it (a 409 "not signed in"). */
+    public volatile RuntimeException stateFailure;
+    /** Every move a supervisor made, by interaction. */
+    public final List<Map.Entry<Long, MoveRequest>> moves = new CopyOnWriteArrayList<>();
+    /** Every priority a supervisor set, by queue. */
+    public final List<Map.Entry<Long, Integer>> priorities = new CopyOnWriteArrayList<>();
+    /** Every report asked for, as "kind from to treatment cut-off". */
+    public final List<String> reportAsks = new CopyOnWriteArrayList<>();
+    /** What {@link #supervisorReport} answers. */
+    public volatile byte[] report = "interval,offered\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** When set, {@link #supervisorReport} throws it. */
+    public volatile RuntimeException reportFailure;
+
+    @Override
+    public SupervisorIntervalsView supervisorIntervals(String treatment, Integer shortAbandonSeconds) {
+        calls.add("supervisorIntervals " + treatment + " " + shortAbandonSeconds);
+        intervalAsks.add(treatment + " " + shortAbandonSeconds);
+        RuntimeException failure = intervalsFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        return intervals;
+    }
+
+    @Override
+    public List<QueueEntryView> supervisorWaiting() {
+        calls.add("supervisorWaiting");
+        return List.copyOf(allWaiting);
+    }
+
+    @Override
+    public AgentSummary supervisorSetAgentState(long agentId, StateRequest request) {
+        calls.add("supervisorSetAgentState " + agentId + " " + request.state() + " " + request.reasonCode());
+        RuntimeException failure = stateFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        stateChanges.add(new AbstractMap.SimpleEntry<>(agentId, request));
+        return new AgentSummary(agentId, "agent " + agentId, request.state());
+    }
+
+    @Override
+    public InteractionView supervisorMove(long interactionId, MoveRequest request) {
+        calls.add("supervisorMove " + interactionId);
+        moves.add(new AbstractMap.SimpleEntry<>(interactionId, request));
+        QueueEntryView moved = allWaiting.stream().filter(e -> e.interactionId() == interactionId).findFirst()
+                .orElseThrow(() -> new ApiException(404, new ApiError("not_found", "That contact is no longer waiting.", null)));
+        if (request.queueId() != null) {
+            String name = dashboard == null ? "queue " + request.queueId() : dashboard.queues().stream()
+                    .filter(q -> q.queueId() == request.queueId()).map(q -> q.name()).findFirst().orElse("?");
+            allWaiting.replaceAll(e -> e.interactionId() != interactionId ? e : new QueueEntryView(e.interactionId(),
+                    e.channel(), e.who(), e.subject(), request.queueId(), name, e.priority(), e.queuedAt(),
+                    e.slSeconds(), e.callback(), null, null));
+        } else {
+            allWaiting.replaceAll(e -> e.interactionId() != interactionId ? e : new QueueEntryView(e.interactionId(),
+                    e.channel(), e.who(), e.subject(), e.queueId(), e.queueName(), e.priority(), e.queuedAt(),
+                    e.slSeconds(), e.callback(), request.agentId(), null));
+        }
+        return null;
+    }
+
+    @Override
+    public QueueView supervisorSetQueuePriority(long queueId, QueuePriorityRequest request) {
+        calls.add("supervisorSetQueuePriority " + queueId + " " + request.priority());
+        priorities.add(new AbstractMap.SimpleEntry<>(queueId, request.priority()));
+        return new QueueView(queueId, "queue " + queueId, List.of(), request.priority(), 80, 20, 20, false, 60);
+    }
+
+    @Override
+    public byte[] supervisorReport(String kind, java.time.LocalDate from, java.time.LocalDate to, String treatment,
+                                   Integer shortAbandonSeconds) {
+        calls.add("supervisorReport " + kind);
+        reportAsks.add(kind + " " + from + " " + to + " " + treatment + " " + shortAbandonSeconds);
+        RuntimeException failure = reportFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        return report.clone();
     }
 
     // ---- driving the event stream from a test ----

@@ -33,9 +33,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -55,7 +57,8 @@ import java.time.Clock;
  * changes waiting, merges); on the left the search field, the agent's contacts, the
  * merged queue and the dial box; in the centre the tabs of worked contacts over the card, and the
  * transfer, callback, ticket and merge panels above it; the status bar below (with the phone's status). Child views
- * are loaded here and closed with it.
+ * are loaded here and closed with it. A supervisor sees the dashboard instead, without the contact and call
+ * menus, the agent's own state and the phone.
  */
 public final class MainController {
     private static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
@@ -91,6 +94,10 @@ public final class MainController {
 
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
+    @FXML private VBox topBox;
+    @FXML private Menu contactMenu;
+    @FXML private SeparatorMenuItem agentStateSeparator;
+    @FXML private HBox agentStatus;
     @FXML private StackPane syncHost;
     @FXML private StackPane searchHost;
     @FXML private SplitPane workSplit;
@@ -205,6 +212,13 @@ public final class MainController {
             leftPane.setManaged(false);
             workCenter.setVisible(false);
             workCenter.setManaged(false);
+            // nor do the contact and call menus, their own state or a phone; notices go above the dashboard
+            menuBar.getMenus().removeAll(contactMenu, callMenu.menu());
+            readyItem.getParentMenu().getItems().removeAll(readyItem, notReadyItem, agentStateSeparator);
+            agentStatus.setVisible(false);
+            agentStatus.setManaged(false);
+            leftPane.getChildren().remove(noticeBar);
+            topBox.getChildren().add(noticeBar);
         }
         ticker.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -271,6 +285,9 @@ public final class MainController {
      * Tabs: Ctrl+Page Down/Up, Ctrl+(Shift+)Tab, Alt+1…9. A filter, so no control swallows them first.
      */
     private void onKey(KeyEvent e) {
+        if (supervising) {
+            return; // no contacts, tabs or panels: the dashboard has its own keys
+        }
         boolean panelOpen = overlay.isVisible();
         if (Shortcuts.SUBMIT.match(e)) {
             if (vm.parts().transfer().openProperty().get()) {

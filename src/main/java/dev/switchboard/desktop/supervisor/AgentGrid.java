@@ -31,6 +31,7 @@ final class AgentGrid {
         table.getColumns().setAll(List.of(name,
                 text("supervisor.agents.state", AgentRow::stateText, Comparator.comparing(AgentRow::stateText)),
                 ticking(),
+                current(),
                 text("supervisor.agents.handled", r -> Long.toString(r.handled()),
                         Comparator.comparingLong(AgentRow::handled)),
                 kpi("supervisor.agents.aht", AgentRow::handleTime, AgentRow::handleSeconds),
@@ -56,6 +57,15 @@ final class AgentGrid {
                 setText(empty || row == null ? null : text.apply(row));
             }
         });
+        return c;
+    }
+
+    /** "Phone · Ada Lovelace"; agents on no contact sort last. */
+    private TableColumn<AgentRow, AgentRow> current() {
+        TableColumn<AgentRow, AgentRow> c = text("supervisor.agents.current", AgentRow::current,
+                Comparator.comparing((AgentRow r) -> r.current().isEmpty()).thenComparing(AgentRow::current,
+                        String.CASE_INSENSITIVE_ORDER));
+        c.setPrefWidth(220);
         return c;
     }
 

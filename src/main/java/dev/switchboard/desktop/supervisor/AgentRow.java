@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An agent on the supervisor's grid: texts to show and the numbers to sort by; only the time in state
@@ -25,11 +26,14 @@ public final class AgentRow {
     private final Double handleSeconds;
     private final KpiCell occupancy;
     private final Double occupancyPercent;
+    private final String current;
+    private final List<Long> queueIds;
     private final ReadOnlyLongWrapper secondsInState = new ReadOnlyLongWrapper(this, "secondsInState");
     private final ReadOnlyStringWrapper timeInState = new ReadOnlyStringWrapper(this, "timeInState", "");
 
     AgentRow(long agentId, String name, AgentState state, String stateText, Instant since, long handled,
-             KpiCell handleTime, Double handleSeconds, KpiCell occupancy, Double occupancyPercent) {
+             KpiCell handleTime, Double handleSeconds, KpiCell occupancy, Double occupancyPercent, String current,
+             List<Long> queueIds) {
         this.agentId = agentId;
         this.name = name;
         this.state = state;
@@ -40,6 +44,8 @@ public final class AgentRow {
         this.handleSeconds = handleSeconds;
         this.occupancy = occupancy;
         this.occupancyPercent = occupancyPercent;
+        this.current = current;
+        this.queueIds = List.copyOf(queueIds);
     }
 
     void tick(Instant now) {
@@ -89,6 +95,16 @@ public final class AgentRow {
 
     public Double occupancyPercent() {
         return occupancyPercent;
+    }
+
+    /** "Phone · Ada Lovelace"; "" when the agent works on no contact. */
+    public String current() {
+        return current;
+    }
+
+    /** The queues the agent's skills serve. */
+    public List<Long> queueIds() {
+        return queueIds;
     }
 
     public ReadOnlyLongProperty secondsInStateProperty() {

@@ -2,13 +2,17 @@ package dev.switchboard.desktop.supervisor;
 
 import dev.switchboard.desktop.Messages;
 import dev.switchboard.desktop.Subscriptions;
+import dev.switchboard.desktop.ui.FileChoosers;
+import dev.switchboard.desktop.ui.FileDialogs;
 import dev.switchboard.domain.AgentState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.event.EventHandler;
 import javafx.fxml.FXML;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -17,11 +21,14 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -32,14 +39,20 @@ import java.util.List;
 
 /**
  * Binds the supervisor's dashboard: the settings (treatment with its explanation, short-abandon
- * cut-off), the alerts, a tile per queue and the agent grid with its filters.
+ * cut-off), the alerts, the line about the last action, a tile per queue (with its priority and
+ * actions) or the chart of today, and the agent grid with its filters and actions; the report export.
  */
 public final class SupervisorController {
     private final SupervisorViewModel vm;
     private final Messages messages;
     private final TileView tiles;
+    private final FileDialogs files;
+    private final QueueMenu queueMenu;
     private final Subscriptions subscriptions = new Subscriptions();
+    private final EventHandler<KeyEvent> keys = this::onKey;
     private SortedList<AgentRow> sorted;
+    private AgentMenu agentMenu;
+    private IntervalChart chart;
 
     @FXML private VBox root;
     @FXML private Label updatedLabel;
@@ -57,18 +70,42 @@ public final class SupervisorController {
     @FXML private TextField nameFilter;
     @FXML private ComboBox<AgentState> stateFilter;
     @FXML private TableView<AgentRow> agentTable;
+    @FXML private ComboBox<QueueChoice> queueFilter;
+    @FXML private Button makeReadyButton;
+    @FXML private Button makeNotReadyButton;
+    @FXML private Button exportButton;
+    @FXML private HBox feedbackRow;
+    @FXML private ProgressIndicator feedbackBusy;
+    @FXML private Label feedbackLabel;
+    @FXML private Button feedbackClose;
+    @FXML private TabPane sections;
+    @FXML private Tab queuesTab;
+    @FXML private Tab chartTab;
+    @FXML private Label chartCaption;
+    @FXML private ComboBox<QueueChoice> chartQueue;
+    @FXML private Label targetLegend;
+    @FXML private Label chartNote;
+    @FXML private StackPane chartHost;
+    @FXML private Label chartEmpty;
 
+    /** With the platform's save dialog. */
     public SupervisorController(SupervisorViewModel vm, Messages messages) {
+        this(vm, messages, new FileChoosers());
+    }
+
+    /** With the file dialogs to ask where a report goes (a test answers them). */
+    public SupervisorController(SupervisorViewModel vm, Messages messages, FileDialogs files) {
         this.vm = vm;
         this.messages = messages;
+        this.files = files;
         this.tiles = new TileView(messages);
+        this.queueMenu = new QueueMenu(messages, vm);
     }
 
     @FXML
     private void initialize() {
         subscriptions.bind(updatedLabel.textProperty(), vm.updatedProperty());
         bindSettings();
-        refreshButton.setTooltip(new Tooltip(messages.get("supervisor.refresh")));
         refreshButton.setAccessibleText(messages.get("supervisor.refresh"));
 
         ObservableBooleanValue waitingForFirst = vm.loadingProperty().and(vm.loadedProperty().not());
@@ -102,6 +139,21 @@ public final class SupervisorController {
         agentTable.setItems(sorted);
         new AgentGrid(messages, tiles).columns(agentTable);
         agentTable.setPlaceholder(new Label(messages.get("supervisor.agents.none")));
+
+        bindQueueFilter();
+        agentMenu = new AgentMenu(vm.agentActions(), messages, agentTable, makeReadyButton, makeNotReadyButton,
+                subscriptions);
+        subscriptions.listen(vm.agents(), (ListChangeListener<AgentRow>) c -> agentMenu.enable());
+        bindFeedback();
+        bindChart();
+        exportButton.setTooltip(new Tooltip(messages.format("supervisor.report.tip",
+                SupervisorKeys.EXPORT.getDisplayText())));
+        refreshButton.setTooltip(new Tooltip(messages.format("supervisor.refresh.tip",
+                SupervisorKeys.REFRESH.getDisplayText())));
+        queuesTab.setTooltip(new Tooltip(SupervisorKeys.SHOW_QUEUES.getDisplayText()));
+        chartTab.setTooltip(new Tooltip(SupervisorKeys.SHOW_CHART.getDisplayText()));
+        root.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        subscriptions.onClose(() -> root.removeEventFilter(KeyEvent.KEY_PRESSED, keys));
     }
 
     /** Where the cursor starts: the treatment, first of the settings. */
@@ -118,11 +170,169 @@ public final class SupervisorController {
         subscriptions.close();
         agentTable.setItems(null);
         tilesPane.getChildren().clear();
+        queueFilter.setItems(null);
+        chartQueue.setItems(null);
     }
 
     @FXML
     private void refresh() {
         vm.refresh();
+    }
+
+    @FXML
+    private void makeReady() {
+        agentMenu.makeReady();
+    }
+
+    @FXML
+    private void makeNotReady() {
+        agentMenu.makeNotReady();
+    }
+
+    @FXML
+    private void exportReport() {
+        ReportDialog.open(root, messages, vm, files);
+    }
+
+    @FXML
+    private void dismissFeedback() {
+        vm.feedback().dismiss();
+    }
+
+    /** The dashboard's shortcuts; a filter, so that no control in it swallows them first. */
+    private void onKey(KeyEvent e) {
+        if (SupervisorKeys.MAKE_READY.match(e)) {
+            agentMenu.makeReady();
+        } else if (SupervisorKeys.MAKE_NOT_READY.match(e)) {
+            agentMenu.makeNotReady();
+        } else if (SupervisorKeys.CHANGE_PRIORITY.match(e)) {
+            queueMenu.changePriority(root, queueInFocus());
+        } else if (SupervisorKeys.WAITING.match(e)) {
+            queueMenu.showWaiting(root, queueInFocus());
+        } else if (SupervisorKeys.EXPORT.match(e)) {
+            exportReport();
+        } else if (SupervisorKeys.REFRESH.match(e)) {
+            vm.refresh();
+        } else if (SupervisorKeys.SHOW_QUEUES.match(e)) {
+            sections.getSelectionModel().select(queuesTab);
+        } else if (SupervisorKeys.SHOW_CHART.match(e)) {
+            sections.getSelectionModel().select(chartTab);
+        } else if (SupervisorKeys.SHOW_AGENTS.match(e)) {
+            agentTable.requestFocus();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    /** The queue of the tile holding the cursor, else the one the chart shows (null: none chosen). */
+    private Long queueInFocus() {
+        Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if (n.getUserData() instanceof Long id && n.getStyleClass().contains("supervisor-tile")) {
+                return id;
+            }
+        }
+        return vm.chart().queueProperty().get();
+    }
+
+    private void bindQueueFilter() {
+        queueFilter.setItems(vm.queues());
+        queueFilter.setConverter(queueNames());
+        queueFilter.setAccessibleText(messages.get("supervisor.agents.queueFilter"));
+        queueFilter.setTooltip(new Tooltip(messages.get("supervisor.agents.queueFilter")));
+        selectQueue(queueFilter, vm.queueFilterProperty().get());
+        subscriptions.listen(queueFilter.valueProperty(), (obs, old, q) -> {
+            if (q != null) {
+                vm.queueFilterProperty().set(q.id());
+            }
+        });
+        // the list is replaced when a queue's priority changes: keep the choice
+        subscriptions.listen(vm.queues(), (ListChangeListener<QueueChoice>) c ->
+                selectQueue(queueFilter, vm.queueFilterProperty().get()));
+    }
+
+    private void bindFeedback() {
+        subscriptions.bind(feedbackLabel.textProperty(), vm.feedback().textProperty());
+        shown(feedbackRow, vm.feedback().textProperty().isNotEmpty());
+        shown(feedbackBusy, vm.feedback().busyProperty());
+        subscriptions.bind(feedbackClose.disableProperty(), vm.feedback().busyProperty());
+        feedbackClose.setAccessibleText(messages.get("supervisor.feedback.dismiss"));
+        feedbackClose.setTooltip(new Tooltip(messages.get("supervisor.feedback.dismiss")));
+        subscriptions.listen(vm.feedback().errorProperty(), (obs, old, bad) -> markError(bad));
+        markError(vm.feedback().errorProperty().get());
+    }
+
+    private void markError(boolean bad) {
+        feedbackRow.getStyleClass().remove("supervisor-feedback-error");
+        if (bad) {
+            feedbackRow.getStyleClass().add("supervisor-feedback-error");
+        }
+    }
+
+    private void bindChart() {
+        IntervalChartModel model = vm.chart();
+        chart = new IntervalChart(messages);
+        chart.setId("intervalChart");
+        chartHost.getChildren().add(0, chart);
+        chartQueue.setItems(model.queues());
+        chartQueue.setConverter(queueNames());
+        chartQueue.setAccessibleText(messages.get("supervisor.chart.queue"));
+        selectQueue(chartQueue, model.queueProperty().get());
+        subscriptions.listen(chartQueue.valueProperty(), (obs, old, q) -> {
+            if (q != null) {
+                model.queueProperty().set(q.id());
+            }
+        });
+        subscriptions.listen(model.queues(), (ListChangeListener<QueueChoice>) c ->
+                selectQueue(chartQueue, model.queueProperty().get()));
+        subscriptions.listen(model.dataProperty(), (obs, old, data) -> showChart());
+        subscriptions.listen(model.errorProperty(), (obs, old, data) -> showChart());
+        subscriptions.listen(model.loadedProperty(), (obs, old, data) -> showChart());
+        showChart();
+    }
+
+    private void showChart() {
+        IntervalChartModel model = vm.chart();
+        ChartData data = model.dataProperty().get();
+        chart.show(data);
+        chartCaption.setText(data.caption());
+        chartNote.setText(data.note());
+        targetLegend.setVisible(data.target() != null);
+        targetLegend.setManaged(targetLegend.isVisible());
+        String error = model.errorProperty().get();
+        String empty = !error.isEmpty() ? error
+                : !model.loadedProperty().get() ? messages.get("supervisor.chart.loading")
+                : !data.hasContacts() ? messages.get("supervisor.chart.empty") : "";
+        chartEmpty.setText(empty);
+        chartEmpty.setVisible(!empty.isEmpty());
+        chartEmpty.getStyleClass().remove("supervisor-error");
+        if (!error.isEmpty()) {
+            chartEmpty.getStyleClass().add("supervisor-error");
+        }
+        chart.setVisible(data.hasContacts());
+    }
+
+    private static void selectQueue(ComboBox<QueueChoice> box, Long id) {
+        QueueChoice match = box.getItems().stream().filter(q -> java.util.Objects.equals(q.id(), id))
+                .findFirst().orElse(box.getItems().isEmpty() ? null : box.getItems().get(0));
+        if (match != null && !match.equals(box.getValue())) {
+            box.setValue(match);
+        }
+    }
+
+    private static StringConverter<QueueChoice> queueNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(QueueChoice q) {
+                return q == null ? "" : q.name();
+            }
+
+            @Override
+            public QueueChoice fromString(String text) {
+                return null;
+            }
+        };
     }
 
     private void bindSettings() {
@@ -164,7 +374,7 @@ public final class SupervisorController {
     private void showTiles() {
         List<Node> nodes = new ArrayList<>();
         for (QueueTile t : vm.tiles()) {
-            nodes.add(tiles.tile(t));
+            nodes.add(tiles.tile(t, queueMenu));
         }
         tilesPane.getChildren().setAll(nodes);
     }

@@ -32,6 +32,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +79,17 @@ public final class SupervisorViewModel {
     private final FilteredList<AgentRow> agents = new FilteredList<>(allAgents);
     private final StringProperty nameFilter = new SimpleStringProperty(this, "nameFilter", "");
     private final ObjectProperty<AgentState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
+    private final ObjectProperty<Long> queueFilter = new SimpleObjectProperty<>(this, "queueFilter");
+    private final ObservableList<QueueChoice> queues = FXCollections.observableArrayList();
+    private final ObservableList<QueueChoice> readQueues = FXCollections.unmodifiableObservableList(queues);
+    private final Feedback feedback = new Feedback();
+    private final IntervalChartModel chart;
+    private final AgentActions agentActions;
+    private final QueueActions queueActions;
+    private final ReportExport report;
     private Registration live = () -> { };
     private Instant now;
+    private Instant lastAt;
     private long generation;
     private boolean inFlight;
     private boolean forbidden;
@@ -95,16 +107,25 @@ public final class SupervisorViewModel {
         this.tiles = new Tiles(messages);
         nameFilter.addListener((obs, old, text) -> refilter());
         stateFilter.addListener((obs, old, state) -> refilter());
+        queueFilter.addListener((obs, old, queue) -> refilter());
+        chart = new IntervalChartModel(api, tasks, messages, errors, new Intervals(messages, formats));
+        agentActions = new AgentActions(api, tasks, messages, errors, feedback,
+                () -> session.configProperty().get(), this::refresh);
+        queueActions = new QueueActions(api, tasks, messages, enums, errors, feedback, this::now,
+                () -> List.copyOf(allAgents), this::refresh);
+        report = new ReportExport(api, tasks, messages, errors, feedback, this::today);
     }
 
     /** Follows the pushed dashboard and asks for the first one. */
     public void start() {
         live = session.events().on(SupervisorView.class, this::pushed);
         load();
+        chart.start(treatment.get(), cutoff.get(), now);
     }
 
     public void dispose() {
         live.close();
+        chart.dispose();
         generation++; // answers still on their way are dropped
     }
 
@@ -118,12 +139,14 @@ public final class SupervisorViewModel {
         treatment.set(t);
         cutoff.set(c);
         load();
+        chart.use(t, c, now);
     }
 
     /** Asks the server again now (the Refresh button, and after a failure). */
     public void refresh() {
         forbidden = false;
         load();
+        chart.refresh(now);
     }
 
     /** Every second: the agents' time in state; and, off the live settings, the next ask when due. */
@@ -132,6 +155,7 @@ public final class SupervisorViewModel {
         for (AgentRow row : allAgents) {
             row.tick(at);
         }
+        chart.tick(at);
         if (isLive() || forbidden || inFlight) {
             return;
         }
@@ -196,6 +220,15 @@ public final class SupervisorViewModel {
         if (!nextAlerts.equals(alerts)) {
             alerts.setAll(nextAlerts);
         }
+        List<QueueChoice> nextQueues = new ArrayList<>();
+        nextQueues.add(new QueueChoice(null, messages.get("supervisor.queues.all"), 0));
+        list(view.queues()).forEach(q -> nextQueues.add(new QueueChoice(q.queueId(), q.name(), q.priority())));
+        if (!nextQueues.equals(queues)) {
+            queues.setAll(nextQueues);
+        }
+        if (view.at() != null) {
+            lastAt = view.at();
+        }
         Instant at = now != null ? now : view.at();
         List<AgentRow> rows = list(view.agents()).stream().map(this::row).toList();
         rows.forEach(r -> r.tick(at));
@@ -210,8 +243,25 @@ public final class SupervisorViewModel {
         String stateText = reason == null ? state : messages.format("supervisor.agent.stateReason", state, reason);
         KpiCell aht = cell(messages.get("supervisor.agent.aht"), a.averageHandleTime());
         KpiCell occupancy = cell(messages.get("supervisor.agent.occupancy"), a.occupancy());
+        String current = a.current() == null ? "" : messages.format("supervisor.agent.current",
+                enums.channel(a.current().channel()), a.current().who());
         return new AgentRow(a.agentId(), a.name(), a.state(), stateText, a.since(), a.handledToday(), aht,
-                value(a.averageHandleTime()), occupancy, value(a.occupancy()));
+                value(a.averageHandleTime()), occupancy, value(a.occupancy()), current, list(a.queueIds()));
+    }
+
+    /** The time of the dashboard: the window's clock, else the server's last dashboard. */
+    private Instant now() {
+        return now != null ? now : lastAt;
+    }
+
+    /** The centre's today: the chart's day, else the local date of the dashboard's time. */
+    private LocalDate today() {
+        LocalDate day = chart.day();
+        if (day != null) {
+            return day;
+        }
+        Instant at = now();
+        return LocalDate.ofInstant(at != null ? at : Instant.now(), ZoneId.systemDefault());
     }
 
     private KpiCell cell(String title, KpiView kpi) {
@@ -233,8 +283,9 @@ public final class SupervisorViewModel {
     private void refilter() {
         String text = nameFilter.get() == null ? "" : nameFilter.get().strip().toLowerCase(Locale.ROOT);
         AgentState state = stateFilter.get();
+        Long queue = queueFilter.get();
         agents.setPredicate(row -> (text.isEmpty() || row.name().toLowerCase(Locale.ROOT).contains(text))
-                && (state == null || row.state() == state));
+                && (state == null || row.state() == state) && (queue == null || row.queueIds().contains(queue)));
     }
 
     private static Double value(KpiView kpi) {
@@ -289,7 +340,7 @@ public final class SupervisorViewModel {
         return readAlerts;
     }
 
-    /** The agents that pass the name and state filters. */
+    /** The agents that pass the name, state and queue filters. */
     public ObservableList<AgentRow> agents() {
         return agents;
     }
@@ -302,6 +353,41 @@ public final class SupervisorViewModel {
     /** One state to show; null for all. */
     public ObjectProperty<AgentState> stateFilterProperty() {
         return stateFilter;
+    }
+
+    /** One queue whose agents to show (those whose skills serve it); null for all. */
+    public ObjectProperty<Long> queueFilterProperty() {
+        return queueFilter;
+    }
+
+    /** "All queues", then the dashboard's queues with their priorities. */
+    public ObservableList<QueueChoice> queues() {
+        return readQueues;
+    }
+
+    /** Every agent of the grid, whatever the filters: the agents a contact can be moved to. */
+    public List<AgentRow> allAgents() {
+        return List.copyOf(allAgents);
+    }
+
+    public Feedback feedback() {
+        return feedback;
+    }
+
+    public IntervalChartModel chart() {
+        return chart;
+    }
+
+    public AgentActions agentActions() {
+        return agentActions;
+    }
+
+    public QueueActions queueActions() {
+        return queueActions;
+    }
+
+    public ReportExport report() {
+        return report;
     }
 
     /** The words for a treatment and its one-line explanation. */

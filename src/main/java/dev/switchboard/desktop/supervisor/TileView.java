@@ -8,12 +8,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * Builds the nodes of a queue's tile and of a KPI. A KPI is a flat button: hovering shows its formula
+ * Builds the nodes of a queue's tile (with its priority and its actions' menu) and of a KPI. A KPI is a flat button: hovering shows its formula
  * and parameters, and clicking it (or Space/Enter on it) shows them too, until the pointer or the
  * focus leaves it.
  */
@@ -24,9 +25,16 @@ final class TileView {
         this.messages = messages;
     }
 
-    Node tile(QueueTile t) {
+    Node tile(QueueTile t, QueueMenu menu) {
         Label name = new Label(t.name());
         name.getStyleClass().add("supervisor-tile-name");
+        name.setMinWidth(0);
+        Label priority = new Label(t.priorityText());
+        priority.setId("priority-" + t.queueId());
+        priority.getStyleClass().add("supervisor-tile-priority");
+        priority.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
         Button sl = kpi(t.serviceLevel(), "supervisor-sl");
         sl.setId("sl-" + t.queueId());
         Label caption = new Label(messages.get("supervisor.tile.slCaption"));
@@ -67,9 +75,17 @@ final class TileView {
             grid.add(kpi(row.today(), "supervisor-kpi"), 2, r);
             r++;
         }
-        VBox tile = new VBox(10, name, top, grid);
+        VBox tile = new VBox(10);
+        HBox head = new HBox(8, name, priority, gap, menu.button(t, tile));
+        head.setAlignment(Pos.CENTER_LEFT);
+        tile.getChildren().setAll(head, top, grid);
         tile.getStyleClass().add("supervisor-tile");
         tile.setId("tile-" + t.queueId());
+        tile.setUserData(t.queueId());
+        tile.setOnContextMenuRequested(e -> {
+            menu.contextMenu(t, tile).show(tile, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
         return tile;
     }
 

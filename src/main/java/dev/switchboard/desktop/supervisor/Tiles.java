@@ -48,7 +48,8 @@ final class Tiles {
         rows.add(row(messages.get("supervisor.kpi.offered"), OFFERED, recent, today, null));
         rows.add(row(messages.get("supervisor.kpi.answered"), ANSWERED, recent, today, null));
         rows.add(row(messages.get("supervisor.kpi.abandoned"), ABANDONED, recent, today, null));
-        return new QueueTile(q.queueId(), q.name(), big, target, waiting, longest,
+        return new QueueTile(q.queueId(), q.name(), q.priority(),
+                messages.format("supervisor.tile.priority", q.priority()), big, target, waiting, longest,
                 Level.longestWait(q.waiting(), q.longestWaitSeconds(), q.slSeconds()), staffing,
                 Level.staffing(q.agentsSignedIn(), q.agentsNeeded()), List.copyOf(rows));
     }

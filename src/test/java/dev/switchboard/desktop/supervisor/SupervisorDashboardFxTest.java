@@ -37,6 +37,7 @@ class SupervisorDashboardFxTest {
     void start(Stage stage) {
         api.useRole(Role.SUPERVISOR);
         api.dashboard = Dashboards.of(72.0);
+        api.intervals = Dashboards.intervals();
         desktop = Fixtures.startDesktop(api, stage);
     }
 
@@ -129,6 +130,113 @@ class SupervisorDashboardFxTest {
         signIn(robot, api);
         waitUntil(() -> visible(robot, ".supervisor #errorLabel"));
         assertThat(text(robot, ".supervisor #errorLabel")).startsWith("Only supervisors can see the dashboard");
+    }
+
+    @Test
+    void theChartShowsTodaysIntervalsAndIsAskedAgainWithANewTreatment(FxRobot robot) {
+        signIn(robot, api);
+        waitUntil(() -> text(robot, "#sl-1").equals("72 %"));
+        robot.press(KeyCode.ALT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.ALT);
+        waitUntil(() -> visible(robot, "#intervalChart"));
+        waitUntil(() -> bands(robot).size() == 8);
+        assertThat(bands(robot).get(1)).isEqualTo("08:15–08:30\nOffered 20 · answered 19 · abandoned 1\nService level 86 %");
+        assertThat(text(robot, "#chartCaption")).startsWith("All queues");
+        onFx(() -> robot.lookup("#chartQueue").<ComboBox<QueueChoice>>query().getSelectionModel().select(1));
+        waitUntil(() -> text(robot, "#chartCaption").equals("Billing · target 80 % in 20 s"));
+        assertThat(bands(robot).get(1)).endsWith("Service level 71 %");
+        assertThat(onFx(() -> robot.lookup(".supervisor-chart-target").tryQuery().isPresent())).isTrue();
+
+        api.intervals = Dashboards.intervals("IGNORE", 5);
+        onFx(() -> robot.lookup("#treatmentBox").<ComboBox<Treatment>>query().setValue(Treatment.IGNORE));
+        await().atMost(PATIENCE).until(() -> api.intervalAsks.contains("IGNORE 5"));
+        assertThat(text(robot, "#chartCaption")).as("the queue chosen stays").startsWith("Billing");
+    }
+
+    @Test
+    void theQueueFilterAndTheCurrentContactColumn(FxRobot robot) {
+        signIn(robot, api);
+        waitUntil(() -> rows(robot) == 3);
+        onFx(() -> robot.lookup("#queueFilter").<ComboBox<QueueChoice>>query().getSelectionModel().select(1));
+        waitUntil(() -> rows(robot) == 2);
+        assertThat(onFx(() -> robot.lookup("#agentTable").<TableView<AgentRow>>query().getItems().stream()
+                .map(AgentRow::name).toList())).containsExactly("Alex Morgan", "Bea Cruz");
+        assertThat(robot.lookup("Phone · Ada Lovelace").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aSupervisorMakesAnAgentNotReadyFromTheKeyboardAndSeesARefusal(FxRobot robot) {
+        signIn(robot, api);
+        waitUntil(() -> rows(robot) == 3);
+        select(robot, "Chen Li");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> visible(robot, "#not-ready-list"));
+        onFx(() -> robot.lookup("#not-ready-list").<javafx.scene.control.ListView<?>>query().getSelectionModel().select(1));
+        robot.clickOn("#not-ready-ok");
+        await().atMost(PATIENCE).until(() -> api.stateChanges.size() == 1);
+        assertThat(api.stateChanges.get(0).getValue().reasonCode()).isEqualTo("LUNCH");
+        assertThat(api.stateChanges.get(0).getKey()).isEqualTo(9L);
+        waitUntil(() -> text(robot, "#feedbackLabel").equals("Chen Li is now Not ready (Lunch)."));
+
+        api.stateFailure = new ApiException(409, new ApiError("not_signed_in", "Bea Cruz is not signed in", null));
+        select(robot, "Bea Cruz");
+        robot.clickOn("#makeReadyButton");
+        waitUntil(() -> text(robot, "#feedbackLabel").endsWith("Bea Cruz is not signed in"));
+        assertThat(styles(robot, "#feedbackRow")).contains("supervisor-feedback-error");
+    }
+
+    @Test
+    void aQueuesPriorityIsChangedFromItsTile(FxRobot robot) {
+        signIn(robot, api);
+        waitUntil(() -> text(robot, "#priority-1").equals("Priority 5"));
+        robot.clickOn("#queueMenu-1");
+        robot.clickOn("Change priority…");
+        waitUntil(() -> visible(robot, "#prioritySpinner"));
+        onFx(() -> robot.lookup("#prioritySpinner").<javafx.scene.control.Spinner<Integer>>query().getEditor().setText("40"));
+        robot.clickOn("#priority-dialog-ok");
+        await().atMost(PATIENCE).until(() -> api.priorities.size() == 1);
+        assertThat(api.priorities.get(0)).isEqualTo(java.util.Map.entry(1L, 40));
+        waitUntil(() -> text(robot, "#feedbackLabel").equals("Billing now has priority 40."));
+    }
+
+    @Test
+    void aWaitingContactIsMovedToAnotherQueue(FxRobot robot) {
+        api.allWaiting.add(Dashboards.waiting(501, "Ada Lovelace", 1, "Billing", 95));
+        api.allWaiting.add(Dashboards.waiting(502, "Grace Hopper", 2, "Sales", 10));
+        signIn(robot, api);
+        waitUntil(() -> visible(robot, "#tile-1"));
+        onFx(() -> robot.lookup("#sl-1").query().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.W).release(KeyCode.W, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> waiting(robot).size() == 1);
+        assertThat(waiting(robot).get(0).who()).isEqualTo("Ada Lovelace");
+        onFx(() -> robot.lookup("#waitingTable").<TableView<WaitingItem>>query().getSelectionModel().select(0));
+        robot.clickOn("#moveToQueue");
+        waitUntil(() -> visible(robot, "#move-queue-list"));
+        robot.clickOn("#move-queue-ok");
+        await().atMost(PATIENCE).until(() -> api.moves.size() == 1);
+        assertThat(api.moves.get(0).getKey()).isEqualTo(501L);
+        assertThat(api.moves.get(0).getValue().queueId()).isEqualTo(2L);
+        waitUntil(() -> waiting(robot).isEmpty());
+        waitUntil(() -> text(robot, "#waitingStatus").equals("Moved Ada Lovelace to Sales."));
+    }
+
+    private static void select(FxRobot robot, String name) {
+        onFx(() -> {
+            TableView<AgentRow> t = robot.lookup("#agentTable").query();
+            t.getItems().stream().filter(r -> r.name().equals(name)).findFirst()
+                    .ifPresent(r -> t.getSelectionModel().select(r));
+            t.requestFocus();
+        });
+    }
+
+    private static java.util.List<WaitingItem> waiting(FxRobot robot) {
+        return onFx(() -> robot.lookup("#waitingTable").tryQuery()
+                .map(n -> java.util.List.copyOf(((TableView<WaitingItem>) n).getItems())).orElse(java.util.List.of()));
+    }
+
+    private static java.util.List<String> bands(FxRobot robot) {
+        return onFx(() -> robot.lookup(".supervisor-chart-band").queryAll().stream()
+                .sorted(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.getId().substring("interval-".length()))))
+                .map(javafx.scene.Node::getAccessibleText).toList());
     }
 
     private static int rows(FxRobot robot) {

@@ -110,4 +110,151 @@ class SupervisorViewModelTest {
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.tiles()).hasSize(2);
     }
+
+    @Test
+    void theChartShowsTheDayFromTheHourBeforeTheFirstContactForOneQueueOrAllCombined() {
+        h.api.intervals = Dashboards.intervals();
+        vm.start();
+        assertThat(h.api.intervalAsks).containsExactly("AGAINST 5");
+        ChartData all = vm.chart().dataProperty().get();
+        assertThat(all.points()).extracting(ChartPoint::label)
+                .containsExactly("08:00", "08:15", "08:30", "08:45", "09:00", "09:15", "09:30", "09:45");
+        ChartPoint first = all.points().get(1);
+        assertThat(first.offered()).isEqualTo(20);
+        assertThat(first.answered()).isEqualTo(19);
+        assertThat(first.abandoned()).isEqualTo(1);
+        assertThat(first.serviceLevel()).as("weighted by the contacts offered in each queue")
+                .isCloseTo(85.5, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(all.points().get(0).serviceLevel()).as("nothing to measure yet").isNull();
+        assertThat(all.target()).as("Billing aims at 80 %, Sales at 90 %").isNull();
+        assertThat(all.note()).contains("80 % to 90 %");
+
+        assertThat(vm.chart().queues()).extracting(QueueChoice::name).containsExactly("All queues", "Billing", "Sales");
+        vm.chart().queueProperty().set(1L);
+        ChartData billing = vm.chart().dataProperty().get();
+        assertThat(billing.target()).isEqualTo(80);
+        assertThat(billing.caption()).isEqualTo("Billing · target 80 % in 20 s");
+        assertThat(billing.points().get(1).offered()).isEqualTo(10);
+        assertThat(billing.points().get(1).serviceLevel()).isEqualTo(71.0);
+        assertThat(h.api.intervalAsks).as("choosing a queue asks nothing").hasSize(1);
+    }
+
+    @Test
+    void whenAbandonsAreIgnoredAllQueuesAreWeightedByTheAnsweredContacts() {
+        h.api.intervals = Dashboards.intervals("IGNORE", 5);
+        vm.start();
+        assertThat(vm.chart().dataProperty().get().points().get(1).serviceLevel())
+                .isCloseTo((71.0 * 9 + 100.0 * 10) / 19, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
+    void theChartIsAskedForWithNewSettingsEveryMinuteAndInANewInterval() {
+        h.api.intervals = Dashboards.intervals();
+        vm.start();
+        vm.use(Treatment.IGNORE, 5);
+        assertThat(h.api.intervalAsks).containsExactly("AGAINST 5", "IGNORE 5");
+        java.time.Instant t = Fixtures.NOW.plusSeconds(60);
+        for (int i = 0; i < IntervalChartModel.REFETCH_SECONDS - 1; i++) {
+            vm.tick(t);
+        }
+        assertThat(h.api.intervalAsks).hasSize(2);
+        vm.tick(t);
+        assertThat(h.api.intervalAsks).containsExactly("AGAINST 5", "IGNORE 5", "IGNORE 5");
+        vm.tick(Fixtures.NOW.plusSeconds(15 * 60 + 1));
+        assertThat(h.api.intervalAsks).as("10:15 starts a new interval").hasSize(4);
+    }
+
+    @Test
+    void theQueueFilterShowsTheAgentsWhoServeTheQueueAndTheGridShowsTheirContact() {
+        vm.start();
+        assertThat(vm.queues()).extracting(QueueChoice::name).containsExactly("All queues", "Billing", "Sales");
+        vm.queueFilterProperty().set(2L);
+        assertThat(vm.agents()).extracting(AgentRow::name).containsExactly("Bea Cruz", "Chen Li");
+        vm.queueFilterProperty().set(null);
+        assertThat(vm.agents()).hasSize(3);
+        assertThat(vm.agents().get(0).current()).isEqualTo("Phone · Ada Lovelace");
+        assertThat(vm.agents().get(1).current()).isEmpty();
+    }
+
+    @Test
+    void makeNotReadySendsTheReasonAndARefusalShowsTheServersMessage() {
+        vm.start();
+        AgentRow chen = vm.agents().get(2);
+        AgentActions actions = vm.agentActions();
+        assertThat(actions.reasons()).extracting(dev.switchboard.api.CodeView::label).contains("Lunch");
+        actions.makeNotReady(chen, new dev.switchboard.api.CodeView("LUNCH", "Lunch"));
+        assertThat(h.api.stateChanges).hasSize(1);
+        assertThat(h.api.stateChanges.get(0).getKey()).isEqualTo(9L);
+        assertThat(h.api.stateChanges.get(0).getValue())
+                .isEqualTo(new dev.switchboard.api.StateRequest(AgentState.NOT_READY, "LUNCH"));
+        assertThat(vm.feedback().textProperty().get()).isEqualTo("Chen Li is now Not ready (Lunch).");
+        assertThat(vm.feedback().errorProperty().get()).isFalse();
+
+        h.api.stateFailure = new dev.switchboard.client.ApiException(409,
+                new dev.switchboard.api.ApiError("not_signed_in", "Bea Cruz is not signed in", null));
+        actions.makeReady(vm.agents().get(1));
+        assertThat(vm.feedback().textProperty().get()).isEqualTo("Could not change Bea Cruz’s state: Bea Cruz is not signed in");
+        assertThat(vm.feedback().errorProperty().get()).isTrue();
+        assertThat(actions.canMakeReady(chen)).as("Chen is ready already (as the dashboard last said)").isFalse();
+    }
+
+    @Test
+    void aQueuesPriorityIsChangedAndTheDashboardAskedForAgain() {
+        vm.start();
+        QueueChoice billing = vm.queues().get(1);
+        assertThat(billing.priority()).isEqualTo(5);
+        vm.queueActions().setPriority(billing, 140);
+        assertThat(h.api.priorities).containsExactly(java.util.Map.entry(1L, 100));
+        assertThat(vm.feedback().textProperty().get()).isEqualTo("Billing now has priority 100.");
+        assertThat(h.api.dashboardAsks).hasSize(2);
+    }
+
+    @Test
+    void aWaitingContactIsMovedToAnotherQueue() {
+        h.api.allWaiting.add(Dashboards.waiting(501, "Ada Lovelace", 1, "Billing", 95));
+        h.api.allWaiting.add(Dashboards.waiting(502, "Grace Hopper", 2, "Sales", 10));
+        vm.start();
+        vm.tick(Fixtures.NOW);
+        QueueActions q = vm.queueActions();
+        q.waitingQueueProperty().set(1L);
+        q.loadWaiting();
+        assertThat(q.waiting()).extracting(WaitingItem::who).containsExactly("Ada Lovelace");
+        assertThat(q.waiting().get(0).waited()).isEqualTo("1:35");
+        q.moveToQueue(q.waiting().get(0), vm.queues().get(2));
+        assertThat(h.api.moves).hasSize(1);
+        assertThat(h.api.moves.get(0).getValue()).isEqualTo(new dev.switchboard.api.MoveRequest(2L, null));
+        assertThat(q.waiting()).as("asked again: Ada now waits in Sales").isEmpty();
+        assertThat(vm.feedback().textProperty().get()).isEqualTo("Moved Ada Lovelace to Sales.");
+    }
+
+    @Test
+    void aReportIsWrittenWholeToTheChosenFileAndAWrongRangeAsksNothing(@org.junit.jupiter.api.io.TempDir
+                                                                       java.nio.file.Path dir) throws Exception {
+        h.api.intervals = Dashboards.intervals();
+        vm.start();
+        ReportExport report = vm.report();
+        java.time.LocalDate today = java.time.LocalDate.of(2025, 11, 14);
+        assertThat(report.today()).isEqualTo(today);
+        java.nio.file.Path file = dir.resolve("report.csv");
+        assertThat(report.problem(today, today.minusDays(1))).isEqualTo("The first day is after the last day.");
+        assertThat(report.problem(today.minusDays(31), today)).isEqualTo("A report covers at most 31 days.");
+        assertThat(report.problem(today.minusDays(30), today)).isEmpty();
+        assertThat(report.problem(today, today.plusDays(1))).isEqualTo("The days cannot be after today.");
+        assertThat(report.export(ReportKind.AGENTS, today, today.minusDays(1), Treatment.AGAINST, 5, file)).isFalse();
+        assertThat(h.api.reportAsks).isEmpty();
+
+        h.api.report = "day,agent\n2025-11-14,Chen Li\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(report.export(ReportKind.AGENTS, today.minusDays(6), today, Treatment.IN_FAVOUR, 10, file)).isTrue();
+        assertThat(h.api.reportAsks).containsExactly("agents 2025-11-08 2025-11-14 IN_FAVOUR 10");
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(h.api.report);
+        assertThat(vm.feedback().textProperty().get()).startsWith("Agent report saved as report.csv in ");
+
+        h.api.reportFailure = new dev.switchboard.client.ServerUnreachableException("refused", null);
+        report.export(ReportKind.INTERVALS, today, today, Treatment.AGAINST, 5, file);
+        assertThat(java.nio.file.Files.readAllBytes(file)).as("the earlier file is left as it was").isEqualTo(h.api.report);
+        assertThat(vm.feedback().errorProperty().get()).isTrue();
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertThat(left).as("no temporary file is left behind").containsExactly(file);
+        }
+    }
 }
