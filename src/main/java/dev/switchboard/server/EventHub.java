@@ -72,10 +72,18 @@ public final class EventHub implements AutoCloseable {
         }
     }
 
-    /** Receives events; called on a delivery thread, in sequence order, one call at a time. */
+    /**
+     * Receives events; called on a delivery thread, in sequence order, one call at a time, with a
+     * {@link #flush()} after each run of events that were waiting together.
+     */
     public interface Sink {
         /** @return false when the sink is closed and should be dropped */
         boolean deliver(Event event);
+
+        /** The events delivered so far should reach the client now. @return false when the sink is closed */
+        default boolean flush() {
+            return true;
+        }
 
         /** The hub gave up on this sink (too far behind): close the connection. */
         default void dropped() {
@@ -311,6 +319,12 @@ public final class EventHub implements AutoCloseable {
                     s.queue.clear();
                     return;
                 }
+            }
+            // one flush for everything that was waiting: under load, one write to the client, not one per event
+            if (!s.sink.flush()) {
+                remove(s);
+                s.queue.clear();
+                return;
             }
         } catch (RuntimeException ex) {
             remove(s);

@@ -62,6 +62,22 @@ public final class EventStreamResource implements AutoCloseable {
                     }
 
                     @Override
+                    public boolean flush() {
+                        synchronized (client) {
+                            if (client.terminated()) {
+                                return false;
+                            }
+                            try {
+                                client.ctx().res().getOutputStream().flush();
+                                return true;
+                            } catch (java.io.IOException | RuntimeException e) {
+                                client.close();
+                                return false;
+                            }
+                        }
+                    }
+
+                    @Override
                     public void dropped() {
                         client.close();
                     }
@@ -79,14 +95,12 @@ public final class EventStreamResource implements AutoCloseable {
     /**
      * Writes an event's frame as the hub encoded it, once for all its subscribers: the stream's own
      * sender would decode and encode the text again for every client, which for a large event (the
-     * supervisor's dashboard) to many clients was most of the server's work. A failed write ends
-     * the stream, as the sender's would.
+     * supervisor's dashboard) to many clients was most of the server's work. The hub flushes after
+     * each run of events. A failed write ends the stream, as the sender's would.
      */
     private static boolean write(SseClient client, byte[] frame) {
         try {
-            var out = client.ctx().res().getOutputStream();
-            out.write(frame);
-            out.flush();
+            client.ctx().res().getOutputStream().write(frame);
             return true;
         } catch (java.io.IOException | RuntimeException e) {
             client.close();

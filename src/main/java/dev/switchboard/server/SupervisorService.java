@@ -60,6 +60,8 @@ import java.util.function.Supplier;
 public final class SupervisorService {
     /** Abandons sooner than this are not counted at all, unless the request says otherwise. */
     public static final Duration DEFAULT_SHORT_ABANDON = Duration.ofSeconds(5);
+    /** How often the event stream carries the whole dashboard; between, only what changed. */
+    static final Duration FULL_DASHBOARD_EVERY = Duration.ofSeconds(10);
     private static final List<AlertRule> RULES = List.of(new AlertRule.LongestWaitOver(0.8),
             new AlertRule.ServiceLevelUnder(10), new AlertRule.NotReadyLonger(Duration.ofMinutes(15)));
 
@@ -77,7 +79,8 @@ public final class SupervisorService {
     private final SupervisorReports reports;
     /** Per interaction: which pass through a queue it is on (a transfer starts another), and its record. */
     private final Map<Long, Leg> legs = new HashMap<>();
-    private final List<StateSpan> spans = new ArrayList<>();
+    /** Each agent's closed state spans of the last day, oldest first (kept per agent: 1,000 changes a second). */
+    private final Map<Long, java.util.ArrayDeque<StateSpan>> spans = new HashMap<>();
     private final Map<Long, Open> openSpans = new HashMap<>();
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "supervisor-metrics");
@@ -91,6 +94,9 @@ public final class SupervisorService {
                 return t;
             });
     private final java.util.concurrent.atomic.AtomicBoolean dirty = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The last dashboard the stream carried (touched by the ticker thread only): the base of the next partial one. */
+    private SupervisorView published;
+    private long publishedFullAt;
     private static final System.Logger LOG = System.getLogger(SupervisorService.class.getName());
     private volatile EventHub hub;
     private Instant lastTrim = Instant.MIN;
@@ -198,11 +204,22 @@ public final class SupervisorService {
     }
 
     private void publishIfChanged() {
-        if (hub == null || !hub.supervisorListening() || !dirty.getAndSet(false)) {
+        if (hub == null || !hub.supervisorListening()) {
+            published = null; // the next one after a pause is full
             return; // nobody to tell: the dashboard is computed when a supervisor asks or listens
         }
+        if (!dirty.getAndSet(false)) {
+            return;
+        }
         try {
-            hub.publish(EventTypes.DASHBOARD, dashboard(AbandonTreatment.AGAINST, DEFAULT_SHORT_ABANDON), Set.of());
+            SupervisorView full = dashboard(AbandonTreatment.AGAINST, DEFAULT_SHORT_ABANDON);
+            long now = System.nanoTime();
+            boolean sendFull = published == null || now - publishedFullAt >= FULL_DASHBOARD_EVERY.toNanos();
+            hub.publish(EventTypes.DASHBOARD, sendFull ? full : DashboardDelta.between(published, full), Set.of());
+            published = full;
+            if (sendFull) {
+                publishedFullAt = now;
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot publish the supervisor's dashboard", e);
         }
@@ -331,30 +348,45 @@ public final class SupervisorService {
     synchronized void onAgentState(AgentStateEvent e) {
         Instant at = e.since() != null ? e.since() : clock.instant();
         Open open = openSpans.get(e.agentId());
+        java.util.ArrayDeque<StateSpan> own = spans.computeIfAbsent(e.agentId(), k -> new java.util.ArrayDeque<>());
         if (open != null && at.isAfter(open.since)) {
-            spans.add(new StateSpan(e.agentId(), open.state, open.since, at));
+            own.addLast(new StateSpan(e.agentId(), open.state, open.since, at));
         }
         openSpans.put(e.agentId(), new Open(e.state(), at));
         Instant yesterday = at.minus(Duration.ofDays(1));
-        spans.removeIf(s -> s.to().isBefore(yesterday));
+        while (!own.isEmpty() && own.peekFirst().to().isBefore(yesterday)) {
+            own.pollFirst();
+        }
+    }
+
+    private static KpiView occupancyToTheMinute(dev.switchboard.metrics.Kpi k) {
+        return new KpiView(k.name(), k.value(), k.unit(), k.formula() + ", today up to the last whole minute",
+                k.parameters());
     }
 
     /**
      * The dashboard now: each queue's live waiting and its last-30-minutes and today numbers under
      * {@code treatment} and {@code shortAbandon}, each agent's state and day, and the alerts.
      */
-    public synchronized SupervisorView dashboard(AbandonTreatment treatment, Duration shortAbandon) {
+    public SupervisorView dashboard(AbandonTreatment treatment, Duration shortAbandon) {
+        // asked of the distributor before taking this service's lock, which the event worker needs
+        List<QueueEntryView> waitingNow = waiting.get();
+        Map<Long, AgentAtWork> working = atWork.get();
+        return dashboard(treatment, shortAbandon, waitingNow, working);
+    }
+
+    private synchronized SupervisorView dashboard(AbandonTreatment treatment, Duration shortAbandon,
+                                                  List<QueueEntryView> waitingNow, Map<Long, AgentAtWork> working) {
         Instant now = clock.instant();
         Instant midnight = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         Map<Long, List<QueueEntryView>> waitingByQueue = new HashMap<>();
-        for (QueueEntryView w : waiting.get()) {
+        for (QueueEntryView w : waitingNow) {
             waitingByQueue.computeIfAbsent(w.queueId(), k -> new ArrayList<>()).add(w);
         }
         List<Agent> people = agents.get().stream().filter(a -> a.role() != dev.switchboard.domain.Role.SUPERVISOR).toList();
-        List<StateSpan> daySpans = spansUntil(now);
         Map<Long, AgentPresence.Entry> states = new HashMap<>();
         people.forEach(a -> states.put(a.id(), presence.apply(a.id())));
-        Map<Long, AgentAtWork> working = atWork.get();
         Map<Long, Integer> servedBy = new HashMap<>();
         working.forEach((agent, w) -> {
             if (states.containsKey(agent) && states.get(agent).state() != AgentState.LOGGED_OUT) {
@@ -388,19 +420,18 @@ public final class SupervisorService {
                 todays.computeIfAbsent(r.agentId(), k -> new ArrayList<>()).add(r);
             }
         }
-        Map<Long, List<StateSpan>> spansByAgent = new HashMap<>();
-        for (StateSpan span : daySpans) {
-            spansByAgent.computeIfAbsent(span.agentId(), k -> new ArrayList<>()).add(span);
-        }
         for (Agent a : people) {
             AgentPresence.Entry p = states.get(a.id());
-            AgentStats stats = AgentStats.of(a.id(), spansByAgent.getOrDefault(a.id(), List.of()),
-                    todays.getOrDefault(a.id(), List.of()), midnight, now);
+            List<StateSpan> own = spansUntil(a.id(), now);
+            AgentStats stats = AgentStats.of(a.id(), own, todays.getOrDefault(a.id(), List.of()), midnight, now);
+            // occupancy up to the last whole minute: otherwise every busy agent's row would change with
+            // every dashboard, and the stream would carry the whole grid each time
+            AgentStats settled = AgentStats.of(a.id(), own, List.of(), midnight, minute);
             AgentAtWork w = p.state() == AgentState.LOGGED_OUT ? null : working.get(a.id());
             grid.add(new AgentMetricsView(a.id(), a.displayName(), p.state(), p.reason(), p.since(),
                     w == null ? null : w.current(), w == null ? List.of() : w.queueIds(), stats.handled(),
                     SupervisorFigures.view(stats.averageHandleTimeKpi()),
-                    SupervisorFigures.view(stats.occupancyKpi())));
+                    occupancyToTheMinute(settled.occupancyKpi())));
             if (p.since() != null) {
                 agentsLive.add(new Alerts.AgentLive(a.id(), a.displayName(), p.state(), p.since()));
             }
@@ -450,13 +481,14 @@ public final class SupervisorService {
         return reports.agents(from, to);
     }
 
-    private List<StateSpan> spansUntil(Instant now) {
-        List<StateSpan> all = new ArrayList<>(spans);
-        openSpans.forEach((agent, open) -> {
-            if (now.isAfter(open.since)) {
-                all.add(new StateSpan(agent, open.state, open.since, now));
-            }
-        });
+    /** An agent's state spans of the last day, the one still open ending now. */
+    private List<StateSpan> spansUntil(long agentId, Instant now) {
+        java.util.ArrayDeque<StateSpan> closed = spans.get(agentId);
+        List<StateSpan> all = closed == null ? new ArrayList<>(1) : new ArrayList<>(closed);
+        Open open = openSpans.get(agentId);
+        if (open != null && now.isAfter(open.since)) {
+            all.add(new StateSpan(agentId, open.state, open.since, now));
+        }
         return all;
     }
 

@@ -126,7 +126,7 @@ public final class SwitchboardServer implements AutoCloseable {
             Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub,
                     routingService, routingStore, voice, idempotency, strict);
             SupervisorService supervision = new SupervisorService(new SupervisorService.Sources(
-                    routingService::queueViews, () -> work.waitingFor(0, true), agents::all,
+                    routingService::queueViews, () -> work.waitingFor(0, true), readAtMostEvery(java.time.Duration.ofSeconds(5), agents::all),
                     work::stateOf, work::atWork), new ContactLegStore(ds),
                     java.time.ZoneId.systemDefault(), o.clock());
             hub.tap(supervision::onEvent);
@@ -311,5 +311,23 @@ public final class SwitchboardServer implements AutoCloseable {
             }
         }
         resources.clear();
+    }
+
+    /**
+     * A list read again only when the last read is older than {@code maxAge}: the supervisor's
+     * dashboard, twice a second, need not read every agent from the database each time.
+     */
+    private static <T> java.util.function.Supplier<T> readAtMostEvery(java.time.Duration maxAge, java.util.function.Supplier<T> read) {
+        var last = new java.util.concurrent.atomic.AtomicReference<java.util.Map.Entry<Long, T>>();
+        return () -> {
+            long now = System.nanoTime();
+            java.util.Map.Entry<Long, T> held = last.get();
+            if (held != null && now - held.getKey() < maxAge.toNanos()) {
+                return held.getValue();
+            }
+            T fresh = read.get();
+            last.set(java.util.Map.entry(now, fresh));
+            return fresh;
+        };
     }
 }

@@ -469,12 +469,12 @@ public final class WorkDistributor implements AutoCloseable {
     public InteractionView move(long interactionId, Long queueId, Long toAgentId) {
         return call(() -> {
             Interaction i = routed.get(interactionId);
-            if (i == null || !router.isWaiting(interactionId)) {
+            if (i == null) {
                 throw ApiProblem.conflict("not_waiting", "interaction " + interactionId
-                        + " is not waiting in a queue (it is offered, with an agent, or finished)");
+                        + " is not waiting in a queue (it is with an agent, or finished)");
             }
             long queue = queueId != null ? queue(queueId).id() : i.routing().queueId();
-            apply(router.withdraw(interactionId));
+            apply(router.withdraw(interactionId)); // an offer ringing at an agent is withdrawn
             routed.remove(interactionId);
             publishLeft(i, "moved");
             Interaction moved = i.queued(i.routing().inQueue(queue, i.routing().priority(), i.routing().queuedAt(),

@@ -162,7 +162,7 @@ class SupervisorActionsTest {
         QueueView general = byName(agent.api.config().queues(), "General");
         String path = "/api/v1/supervisor/queues/" + general.id() + "/priority";
         for (String body : List.of("{}", "{\"priority\":null}", "{\"priority\":101}", "{\"priority\":-1}",
-                "{\"priority\":\"high\"}")) {
+                "{\"priority\":\"high\"}", "{\"priority\":50.9}", "{\"priority\":\"60\"}")) {
             Answer refused = send("PUT", path, body, supervisor);
             assertThat(refused.status).as(body).isEqualTo(400);
             assertThat(refused.body).as(body).contains("\"field\":\"priority\"");

@@ -119,6 +119,40 @@ class SupervisorDashboardTest {
     }
 
     @Test
+    void theStreamSendsTheWholeDashboardThenOnlyWhatChanged() {
+        dev.switchboard.client.HttpSwitchboardApi supervisor = new dev.switchboard.client.HttpSwitchboardApi(
+                server.baseUrl());
+        long seq = supervisor.login("supervisor", "supervisor").eventSeq();
+        java.util.List<SupervisorView> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var sub = supervisor.subscribe(seq, e -> {
+            if (e.payload() instanceof SupervisorView v) {
+                seen.add(v);
+            }
+        })) {
+            await().atMost(Duration.ofSeconds(10)).until(sub::connected);
+            QueueView queue = agent.api.config().queues().get(0);
+            agent.api.ingest(new IngestRequest(Channel.CHAT, Direction.INBOUND, "first@example.com", "Chat", "Hi",
+                    queue.id(), null));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
+            SupervisorView first = seen.get(0);
+            assertThat(first.partial()).isFalse();
+            int agents = first.agents().size();
+            assertThat(agents).isGreaterThan(1);
+
+            // the agent takes the chat: its row and its queue change, nobody else's
+            agent.take();
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().skip(1).anyMatch(v -> v.partial()
+                    && v.agents().stream().anyMatch(a -> a.current() != null)));
+            SupervisorView partial = seen.stream().skip(1).filter(v -> v.partial()
+                    && v.agents().stream().anyMatch(a -> a.current() != null)).findFirst().orElseThrow();
+            assertThat(partial.agents()).hasSizeLessThan(agents);
+            assertThat(partial.queues()).extracting(QueueMetricsView::queueId).contains(queue.id())
+                    .hasSizeLessThan(first.queues().size());
+            assertThat(partial.alerts()).isNotNull();
+        }
+    }
+
+    @Test
     void agentsMayNotReadItAndBadParametersAreNamed() throws IOException {
         Answer forAgent = dashboard("", agent.api.token());
         assertThat(forAgent.status).isEqualTo(403);
@@ -159,6 +193,23 @@ class SupervisorDashboardTest {
         assertThat(agent.api.me().state()).isEqualTo(AgentState.NOT_READY);
         assertThat(send("GET", "/api/v1/supervisor/audit", null, supervisorToken).body.split("agent.state", -1))
                 .as("one entry: the refusals wrote none").hasSize(2);
+    }
+
+    @Test
+    void aContactRingingAtAnAgentCanBeMovedAndTheOfferIsWithdrawn() throws IOException {
+        java.util.List<QueueView> queues = agent.api.config().queues();
+        long id = agent.api.ingest(new IngestRequest(Channel.EMAIL, Direction.INBOUND, "ringing@example.com",
+                "Move me while offered", "Hello", queues.get(0).id(), null)).interaction().id();
+        assertThat(agent.nextOffer().interactionId()).isEqualTo(id);
+        assertThat(send("GET", "/api/v1/supervisor/waiting", null, supervisorToken).body).contains("\"interactionId\":" + id);
+
+        Answer moved = send("POST", "/api/v1/supervisor/interactions/" + id + "/move",
+                "{\"queueId\":" + queues.get(1).id() + "}", supervisorToken);
+        assertThat(moved.status).as(moved.body).isEqualTo(200);
+        assertThat(moved.body).contains("\"queueId\":" + queues.get(1).id());
+        await().atMost(Duration.ofSeconds(5)).until(() -> agent.events.stream().anyMatch(e ->
+                e.type().equals(dev.switchboard.api.EventTypes.OFFER_REVOKED)
+                        && ((dev.switchboard.api.OfferRevokedEvent) e.payload()).interactionId() == id));
     }
 
     @Test

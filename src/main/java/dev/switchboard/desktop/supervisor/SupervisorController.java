@@ -36,6 +36,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Binds the supervisor's dashboard: the settings (treatment with its explanation, short-abandon
@@ -46,6 +48,8 @@ public final class SupervisorController {
     private final SupervisorViewModel vm;
     private final Messages messages;
     private final TileView tiles;
+    private Map<Long, TileView.Tile> tileNodes = Map.of();
+    private Long selectedAgent;
     private final FileDialogs files;
     private final QueueMenu queueMenu;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -137,6 +141,7 @@ public final class SupervisorController {
         sorted = new SortedList<>(vm.agents());
         subscriptions.bind(sorted.comparatorProperty(), agentTable.comparatorProperty());
         agentTable.setItems(sorted);
+        keepSelectedAgent();
         new AgentGrid(messages, tiles).columns(agentTable);
         agentTable.setPlaceholder(new Label(messages.get("supervisor.agents.none")));
 
@@ -170,6 +175,7 @@ public final class SupervisorController {
         subscriptions.close();
         agentTable.setItems(null);
         tilesPane.getChildren().clear();
+        tileNodes = Map.of();
         queueFilter.setItems(null);
         chartQueue.setItems(null);
     }
@@ -371,12 +377,47 @@ public final class SupervisorController {
         }
     }
 
+    /**
+     * The agent a supervisor selected stays selected while newer dashboards replace rows (theirs
+     * included), so an action on them is not lost to the next update.
+     */
+    private void keepSelectedAgent() {
+        subscriptions.listen(agentTable.getSelectionModel().selectedItemProperty(), (obs, old, row) -> {
+            if (row != null) {
+                selectedAgent = row.agentId();
+            }
+        });
+        subscriptions.listen(sorted, (javafx.collections.ListChangeListener<AgentRow>) change -> {
+            if (selectedAgent == null || agentTable.getSelectionModel().getSelectedItem() != null) {
+                return;
+            }
+            for (AgentRow row : sorted) {
+                if (row.agentId() == selectedAgent) {
+                    agentTable.getSelectionModel().select(row);
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Each queue keeps its tile's nodes; only what changed on it is shown anew. */
     private void showTiles() {
+        Map<Long, TileView.Tile> next = new HashMap<>();
         List<Node> nodes = new ArrayList<>();
         for (QueueTile t : vm.tiles()) {
-            nodes.add(tiles.tile(t, queueMenu));
+            TileView.Tile tile = tileNodes.get(t.queueId());
+            if (tile != null && tile.fits(t)) {
+                tile.update(t);
+            } else {
+                tile = tiles.tile(t, queueMenu);
+            }
+            next.put(t.queueId(), tile);
+            nodes.add(tile.node());
         }
-        tilesPane.getChildren().setAll(nodes);
+        tileNodes = next;
+        if (!nodes.equals(tilesPane.getChildren())) {
+            tilesPane.getChildren().setAll(nodes);
+        }
     }
 
     private void shown(Node node, ObservableBooleanValue visible) {

@@ -37,6 +37,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -76,6 +78,10 @@ public final class SupervisorViewModel {
     private final ObservableList<QueueTile> readTiles = FXCollections.unmodifiableObservableList(queueTiles);
     private final ObservableList<AlertItem> readAlerts = FXCollections.unmodifiableObservableList(alerts);
     private final ObservableList<AgentRow> allAgents = FXCollections.observableArrayList();
+    /** Each agent's row as last shown, kept while the server's figures for it stay the same. */
+    private Map<Long, Shown> shownRows = Map.of();
+    private SupervisorView base;
+    private Object rowsConfig;
     private final FilteredList<AgentRow> agents = new FilteredList<>(allAgents);
     private final StringProperty nameFilter = new SimpleStringProperty(this, "nameFilter", "");
     private final ObjectProperty<AgentState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
@@ -190,8 +196,15 @@ public final class SupervisorViewModel {
     }
 
     private void pushed(SupervisorView view) {
-        if (isLive()) {
+        if (!isLive()) {
+            return;
+        }
+        if (!view.partial()) {
             show(view);
+        } else if (base != null) {
+            show(DashboardMerge.apply(base, view));
+        } else if (!inFlight) {
+            refresh(); // only what changed, and nothing yet to apply it to: ask for the whole
         }
     }
 
@@ -206,6 +219,10 @@ public final class SupervisorViewModel {
     }
 
     private void show(SupervisorView view) {
+        if (view.at() != null && lastAt != null && view.at().isBefore(lastAt) && isLive()) {
+            return; // an answer overtaken by a newer dashboard from the stream
+        }
+        base = isLive() ? view : null; // what the stream's partial dashboards apply to
         loading.set(false);
         loaded.set(true);
         error.set("");
@@ -230,11 +247,46 @@ public final class SupervisorViewModel {
             lastAt = view.at();
         }
         Instant at = now != null ? now : view.at();
-        List<AgentRow> rows = list(view.agents()).stream().map(this::row).toList();
-        rows.forEach(r -> r.tick(at));
-        allAgents.setAll(rows);
+        if (session.configProperty().get() != rowsConfig) {
+            rowsConfig = session.configProperty().get(); // reasons' names may have come: rows are made anew
+            shownRows = Map.of();
+        }
+        Map<Long, Shown> nextRows = new HashMap<>();
+        List<AgentRow> rows = new ArrayList<>();
+        for (AgentMetricsView a : list(view.agents())) {
+            Shown before = shownRows.get(a.agentId());
+            Shown now = before != null && before.view().equals(a) ? before : new Shown(a, row(a));
+            now.row().tick(at);
+            nextRows.put(a.agentId(), now);
+            rows.add(now.row());
+        }
+        shownRows = nextRows;
+        replaceRows(rows);
         updated.set(messages.format(isLive() ? "supervisor.updated.live" : "supervisor.updated.polled",
                 formats.time(view.at()), POLL_SECONDS));
+    }
+
+    private record Shown(AgentMetricsView view, AgentRow row) {
+    }
+
+    /**
+     * The same agents in the same order: only the rows that changed are replaced, so the grid keeps
+     * its scroll position and does not sort and filter every row again; otherwise all are replaced.
+     */
+    private void replaceRows(List<AgentRow> rows) {
+        boolean sameAgents = rows.size() == allAgents.size();
+        for (int i = 0; sameAgents && i < rows.size(); i++) {
+            sameAgents = rows.get(i).agentId() == allAgents.get(i).agentId();
+        }
+        if (!sameAgents) {
+            allAgents.setAll(rows);
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) != allAgents.get(i)) {
+                allAgents.set(i, rows.get(i));
+            }
+        }
     }
 
     private AgentRow row(AgentMetricsView a) {

@@ -5,7 +5,9 @@ import dev.switchboard.client.ApiException;
 import dev.switchboard.desktop.Desktop;
 import dev.switchboard.desktop.FakeApi;
 import dev.switchboard.desktop.Fixtures;
+import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.Role;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
@@ -182,6 +184,38 @@ class SupervisorDashboardFxTest {
         robot.clickOn("#makeReadyButton");
         waitUntil(() -> text(robot, "#feedbackLabel").endsWith("Bea Cruz is not signed in"));
         assertThat(styles(robot, "#feedbackRow")).contains("supervisor-feedback-error");
+    }
+
+    @Test
+    void newDashboardsKeepTheSelectedAgentTheFocusedFigureAndItsOpenFormula(FxRobot robot) {
+        signIn(robot, api);
+        waitUntil(() -> rows(robot) == 3);
+        select(robot, "Bea Cruz");
+        onFx(() -> robot.lookup("#sl-2").query().requestFocus());
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> robot.lookup("#sl-2").<Button>query().getTooltip().isShowing());
+        Node tile = onFx(() -> robot.lookup("#tile-2").query());
+
+        // the next dashboard changes Bea's row and both queues
+        dev.switchboard.api.SupervisorView next = Dashboards.of(60.0);
+        var beaNow = next.agents().get(1);
+        api.emitDashboard(new dev.switchboard.api.SupervisorView(next.at(), java.util.List.of(
+                Dashboards.queue(1, "Billing", 60.0, 5, 50, 6, 8), Dashboards.queue(2, "Sales", 70.0, 1, 3, 4, 3)),
+                java.util.List.of(next.agents().get(0), new dev.switchboard.api.AgentMetricsView(beaNow.agentId(),
+                        beaNow.name(), AgentState.READY, null, beaNow.since(), null, beaNow.queueIds(),
+                        beaNow.handledToday(), beaNow.averageHandleTime(), beaNow.occupancy()), next.agents().get(2)),
+                next.alerts()));
+        waitUntil(() -> text(robot, "#sl-2").equals("70 %"));
+
+        assertThat(onFx(() -> (Object) robot.lookup("#tile-2").query())).as("the tile's nodes stay").isSameAs(tile);
+        assertThat(onFx(() -> robot.lookup("#sl-2").query().isFocused())).isTrue();
+        assertThat(onFx(() -> robot.lookup("#sl-2").<Button>query().getTooltip().isShowing())).isTrue();
+        assertThat(onFx(() -> robot.lookup("#sl-2").<Button>query().getTooltip().getText()))
+                .startsWith("Service level, last 30 minutes");
+        assertThat(onFx(() -> robot.lookup("#agentTable").<TableView<AgentRow>>query().getSelectionModel()
+                .getSelectedItem().name())).isEqualTo("Bea Cruz");
+        assertThat(onFx(() -> robot.lookup("#makeNotReadyButton").query().isDisabled()))
+                .as("Bea is ready now: she can be made not ready").isFalse();
     }
 
     @Test

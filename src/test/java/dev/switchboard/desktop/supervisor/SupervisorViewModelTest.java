@@ -1,6 +1,7 @@
 package dev.switchboard.desktop.supervisor;
 
 import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.SupervisorView;
 import dev.switchboard.client.ServerUnreachableException;
 import dev.switchboard.desktop.EnumText;
 import dev.switchboard.desktop.ErrorText;
@@ -11,6 +12,8 @@ import dev.switchboard.desktop.InlineTaskRunner;
 import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.Role;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +64,39 @@ class SupervisorViewModelTest {
         }
         assertThat(h.api.dashboardAsks).containsExactly("AGAINST 5");
         assertThat(vm.updatedProperty().get()).endsWith("live");
+    }
+
+    @Test
+    void aPartialDashboardChangesOnlyItsAgentsAndQueuesAndKeepsTheOtherRows() {
+        vm.start();
+        AgentRow bea = vm.allAgents().stream().filter(r -> r.name().equals("Bea Cruz")).findFirst().orElseThrow();
+        SupervisorView whole = Dashboards.of(85.0);
+        dev.switchboard.api.AgentMetricsView alex = whole.agents().get(0);
+        h.api.emit(EventTypes.DASHBOARD, new SupervisorView(Fixtures.NOW.plusSeconds(1),
+                List.of(whole.queues().get(0)),
+                List.of(new dev.switchboard.api.AgentMetricsView(alex.agentId(), alex.name(), AgentState.WRAP_UP, null,
+                        Fixtures.NOW, null, alex.queueIds(), alex.handledToday() + 1, alex.averageHandleTime(),
+                        alex.occupancy())),
+                List.of(), true, List.of(9L)));
+
+        assertThat(vm.tiles().get(0).serviceLevel().text()).isEqualTo("85 %");
+        assertThat(vm.tiles()).hasSize(2);
+        assertThat(vm.allAgents()).extracting(AgentRow::name).containsExactly("Alex Morgan", "Bea Cruz");
+        assertThat(vm.allAgents().get(0).state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(vm.allAgents().get(1)).as("an unchanged agent keeps its row").isSameAs(bea);
+        assertThat(vm.alerts()).isEmpty();
+        assertThat(h.api.dashboardAsks).containsExactly("AGAINST 5");
+    }
+
+    @Test
+    void aPartialDashboardBeforeAnyWholeOneAsksForTheWhole() {
+        h.api.dashboardFailure = new ServerUnreachableException("down", null);
+        vm.start();
+        h.api.dashboardFailure = null;
+        h.api.emit(EventTypes.DASHBOARD, new SupervisorView(Fixtures.NOW, List.of(), List.of(), List.of(), true,
+                List.of()));
+        assertThat(h.api.dashboardAsks).hasSize(2);
+        assertThat(vm.tiles()).hasSize(2);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.switchboard.desktop.supervisor;
+
+import dev.switchboard.api.AgentMetricsView;
+import dev.switchboard.api.QueueMetricsView;
+import dev.switchboard.api.SupervisorView;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a partial dashboard from the event stream (only the queues and agents that changed) to the
+ * whole one shown: changed ones replace theirs in place, new ones join at the end, gone agents leave.
+ */
+final class DashboardMerge {
+    private DashboardMerge() {
+    }
+
+    static SupervisorView apply(SupervisorView base, SupervisorView partial) {
+        Map<Long, QueueMetricsView> queues = new LinkedHashMap<>();
+        list(base.queues()).forEach(q -> queues.put(q.queueId(), q));
+        list(partial.queues()).forEach(q -> queues.put(q.queueId(), q));
+        Set<Long> gone = new HashSet<>(list(partial.agentsGone()));
+        Map<Long, AgentMetricsView> agents = new LinkedHashMap<>();
+        list(base.agents()).forEach(a -> agents.put(a.agentId(), a));
+        list(partial.agents()).forEach(a -> agents.put(a.agentId(), a));
+        gone.forEach(agents::remove);
+        return new SupervisorView(partial.at(), new ArrayList<>(queues.values()), new ArrayList<>(agents.values()),
+                partial.alerts());
+    }
+
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+}
