@@ -30,6 +30,7 @@ final class IntervalChart extends Pane {
     private static final double LEFT = 44;
     private static final double RIGHT = 46;
     private static final double TOP = 10;
+    private static final double MAX_BAR = 22;
     private static final double BOTTOM = 24;
     private static final int VOLUME_STEPS = 4;
 
@@ -70,7 +71,7 @@ final class IntervalChart extends Pane {
                     y - 8, RIGHT - 6, Pos.CENTER_LEFT, "supervisor-chart-tick"));
         }
         double band = w / points.size();
-        double bar = Math.max(1, band * 0.8 / 3);
+        double bar = Math.min(MAX_BAR, Math.max(1, band * 0.8 / 3)); // early in the day: bars, not walls
         int labelEvery = points.size() > 48 ? 8 : points.size() > 20 ? 4 : points.size() > 8 ? 2 : 1;
         Path sl = new Path();
         sl.getStyleClass().add("supervisor-chart-sl");
@@ -80,7 +81,7 @@ final class IntervalChart extends Pane {
             ChartPoint p = points.get(i);
             double x0 = LEFT + band * i;
             double base = TOP + h;
-            double left = x0 + band * 0.1;
+            double left = x0 + (band - 3 * bar) / 2;
             nodes.add(bar(left, base, bar, h * p.offered() / top, "supervisor-chart-offered"));
             nodes.add(bar(left + bar, base, bar, h * p.answered() / top, "supervisor-chart-answered"));
             nodes.add(bar(left + 2 * bar, base, bar, h * p.abandoned() / top, "supervisor-chart-abandoned"));
