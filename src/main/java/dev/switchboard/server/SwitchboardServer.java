@@ -15,6 +15,9 @@ import dev.switchboard.server.sim.SimulatedPlatform;
 import dev.switchboard.server.sim.SimulatedTexters;
 import dev.switchboard.server.sim.TrafficSimulator;
 import dev.switchboard.store.AgentStore;
+import dev.switchboard.store.CampaignRecordStore;
+import dev.switchboard.store.CampaignStore;
+import dev.switchboard.store.DoNotCallStore;
 import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.AuditStore;
@@ -134,6 +137,9 @@ public final class SwitchboardServer implements AutoCloseable {
             resources.add(supervision::close);
             SupervisorRoutes supervisorRoutes = new SupervisorRoutes(supervision, work, agents, routingService,
                     new AuditStore(ds), strict, o.clock());
+            OutboundRoutes outboundRoutes = new OutboundRoutes(new OutboundService(new CampaignStore(ds),
+                    new CampaignRecordStore(ds), new DoNotCallStore(ds), customerService, voice, normalizer, o.region(),
+                    o.clock()), strict);
             MessageStore messageStore = new MessageStore(ds);
             conversations = new ConversationService(messageStore, interactions, tickets, hub,
                     BusinessHours.weekdays(java.time.ZoneId.systemDefault()), o.clock());
@@ -172,6 +178,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 routes.install(config);
                 conversationRoutes.install(config);
                 supervisorRoutes.install(config);
+                outboundRoutes.install(config);
                 text.install(config);
             }).start();
             resources.add(javalin::stop);
