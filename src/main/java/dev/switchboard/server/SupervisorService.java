@@ -109,6 +109,31 @@ public final class SupervisorService {
     private record Open(AgentState state, Instant since) {
     }
 
+    /** One dashboard put on the stream, for a flight recording (costs nothing when none is running). */
+    @jdk.jfr.Name("dev.switchboard.DashboardPublished")
+    @jdk.jfr.Label("Dashboard published")
+    @jdk.jfr.Category("Switchboard")
+    static final class DashboardPublished extends jdk.jfr.Event {
+        @jdk.jfr.Label("Compute (ms)")
+        double computeMillis;
+        @jdk.jfr.Label("Delta (ms)")
+        double deltaMillis;
+        @jdk.jfr.Label("Full")
+        boolean full;
+        @jdk.jfr.Label("Agent rows")
+        int agents;
+        @jdk.jfr.Label("Frame bytes")
+        int bytes;
+    }
+
+    private record SettledOccupancy(Instant midnight, Instant minute, KpiView kpi) {
+    }
+
+    /** Each agent's occupancy as last computed, until its state or the minute changes (guarded by this). */
+    private final Map<Long, SettledOccupancy> occupancies = new HashMap<>();
+    /** The grid's rows of the last dashboard computed, by agent (guarded by this). */
+    private Map<Long, AgentMetricsView> lastRows = Map.of();
+
     /**
      * Where the service reads what it does not keep itself, each read once per dashboard: the queues,
      * who waits, the agents, each agent's presence, and each signed-in agent's contact in hand and
@@ -199,8 +224,27 @@ public final class SupervisorService {
      */
     public void publishTo(EventHub hub, Duration every) {
         this.hub = hub;
-        ticker.scheduleWithFixedDelay(this::publishIfChanged, every.toMillis(), every.toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        long period = every.toNanos();
+        ticker.schedule(() -> tick(period), period, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * One dashboard, then the next one {@code period} after this one began: the time spent computing
+     * does not add to how old a change can be when it reaches the stream. Never back to back, though:
+     * at least a fifth of the period between two, for the threads that deliver them.
+     */
+    private void tick(long period) {
+        long started = System.nanoTime();
+        try {
+            publishIfChanged();
+        } finally {
+            long next = Math.max(period - (System.nanoTime() - started), period / 5);
+            try {
+                ticker.schedule(() -> tick(period), next, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // closing
+            }
+        }
     }
 
     private void publishIfChanged() {
@@ -211,15 +255,26 @@ public final class SupervisorService {
         if (!dirty.getAndSet(false)) {
             return;
         }
+        DashboardPublished timing = new DashboardPublished();
+        timing.begin();
         try {
+            long t0 = System.nanoTime();
             SupervisorView full = dashboard(AbandonTreatment.AGAINST, DEFAULT_SHORT_ABANDON);
             long now = System.nanoTime();
             boolean sendFull = published == null || now - publishedFullAt >= FULL_DASHBOARD_EVERY.toNanos();
-            hub.publish(EventTypes.DASHBOARD, sendFull ? full : DashboardDelta.between(published, full), Set.of());
+            SupervisorView sent = sendFull ? full : DashboardDelta.between(published, full);
+            long t1 = System.nanoTime();
+            EventHub.Event event = hub.publish(EventTypes.DASHBOARD, sent, Set.of());
             published = full;
             if (sendFull) {
                 publishedFullAt = now;
             }
+            timing.computeMillis = (now - t0) / 1e6;
+            timing.deltaMillis = (t1 - now) / 1e6;
+            timing.full = sendFull;
+            timing.agents = sent.agents().size();
+            timing.bytes = event.frame() == null ? 0 : event.frame().length;
+            timing.commit();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot publish the supervisor's dashboard", e);
         }
@@ -353,10 +408,42 @@ public final class SupervisorService {
             own.addLast(new StateSpan(e.agentId(), open.state, open.since, at));
         }
         openSpans.put(e.agentId(), new Open(e.state(), at));
+        // its spans changed: computed again next time (the figures kept, to be reused should they be the same)
+        occupancies.computeIfPresent(e.agentId(), (k, o) -> new SettledOccupancy(null, null, o.kpi));
         Instant yesterday = at.minus(Duration.ofDays(1));
         while (!own.isEmpty() && own.peekFirst().to().isBefore(yesterday)) {
             own.pollFirst();
         }
+    }
+
+    /**
+     * The agent's occupancy today up to the last whole minute ({@code minute}): it only changes when the
+     * minute does or the agent's state does, so it is computed once per agent and minute (the spans of a
+     * busy agent number hundreds a day, the grid thousands of agents).
+     */
+    private KpiView settledOccupancy(long agentId, Instant midnight, Instant minute, Instant now) {
+        SettledOccupancy known = occupancies.get(agentId);
+        if (known != null && minute.equals(known.minute) && midnight.equals(known.midnight)) {
+            return known.kpi;
+        }
+        // occupancy up to the last whole minute: otherwise every busy agent's row would change with
+        // every dashboard, and the stream would carry the whole grid each time
+        AgentStats settled = AgentStats.of(agentId, spansUntil(agentId, now), List.of(), midnight, minute);
+        KpiView kpi = occupancyToTheMinute(settled.occupancyKpi());
+        if (known != null && known.kpi.equals(kpi)) {
+            kpi = known.kpi; // the same figures: the same object, so the row can stay the same object too
+        }
+        occupancies.put(agentId, new SettledOccupancy(midnight, minute, kpi));
+        return kpi;
+    }
+
+    /**
+     * {@code last} when {@code row} shows the same, else {@code row}: a row that did not change is the
+     * very object of the last dashboard, which tells {@link DashboardDelta} so at the cost of a reference
+     * comparison.
+     */
+    static AgentMetricsView rowLike(AgentMetricsView last, AgentMetricsView row) {
+        return last != null && last.equals(row) ? last : row;
     }
 
     private static KpiView occupancyToTheMinute(dev.switchboard.metrics.Kpi k) {
@@ -420,22 +507,39 @@ public final class SupervisorService {
                 todays.computeIfAbsent(r.agentId(), k -> new ArrayList<>()).add(r);
             }
         }
+        KpiView nothingHandled = null;
+        Map<Long, AgentMetricsView> rows = new HashMap<>(Math.max(16, people.size() * 2));
         for (Agent a : people) {
             AgentPresence.Entry p = states.get(a.id());
-            List<StateSpan> own = spansUntil(a.id(), now);
-            AgentStats stats = AgentStats.of(a.id(), own, todays.getOrDefault(a.id(), List.of()), midnight, now);
-            // occupancy up to the last whole minute: otherwise every busy agent's row would change with
-            // every dashboard, and the stream would carry the whole grid each time
-            AgentStats settled = AgentStats.of(a.id(), own, List.of(), midnight, minute);
+            // handled and AHT come from today's contacts alone; most agents' rows are the same as in the
+            // last dashboard, and then the very same row object is used again (see rowLike)
+            List<ContactRecord> handledToday = todays.getOrDefault(a.id(), List.of());
+            long handled;
+            KpiView aht;
+            if (handledToday.isEmpty()) {
+                if (nothingHandled == null) {
+                    nothingHandled = SupervisorFigures.view(
+                            AgentStats.of(a.id(), List.of(), List.of(), midnight, now).averageHandleTimeKpi());
+                }
+                handled = 0;
+                aht = nothingHandled;
+            } else {
+                AgentStats stats = AgentStats.of(a.id(), List.of(), handledToday, midnight, now);
+                handled = stats.handled();
+                aht = SupervisorFigures.view(stats.averageHandleTimeKpi());
+            }
+            KpiView occupancy = settledOccupancy(a.id(), midnight, minute, now);
             AgentAtWork w = p.state() == AgentState.LOGGED_OUT ? null : working.get(a.id());
-            grid.add(new AgentMetricsView(a.id(), a.displayName(), p.state(), p.reason(), p.since(),
-                    w == null ? null : w.current(), w == null ? List.of() : w.queueIds(), stats.handled(),
-                    SupervisorFigures.view(stats.averageHandleTimeKpi()),
-                    occupancyToTheMinute(settled.occupancyKpi())));
+            AgentMetricsView row = rowLike(lastRows.get(a.id()), new AgentMetricsView(a.id(), a.displayName(),
+                    p.state(), p.reason(), p.since(), w == null ? null : w.current(),
+                    w == null ? List.of() : w.queueIds(), handled, aht, occupancy));
+            rows.put(a.id(), row);
+            grid.add(row);
             if (p.since() != null) {
                 agentsLive.add(new Alerts.AgentLive(a.id(), a.displayName(), p.state(), p.since()));
             }
         }
+        lastRows = rows;
         List<AlertView> alerts = Alerts.evaluate(RULES, live, agentsLive, now).stream()
                 .map(x -> new AlertView(x.kind().name(), x.severity().name(), x.queueId(), x.agentId(), x.message()))
                 .toList();

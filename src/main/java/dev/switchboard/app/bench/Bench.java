@@ -137,6 +137,7 @@ public final class Bench {
         entry.put("dashboards", r.dashboards());
         entry.put("dashboardsPerSecond", round(r.dashboardsPerSecond()));
         entry.put("dashboardKiB", r.dashboardBytes() / 1024);
+        entry.put("dashboardAvgKiB", r.dashboards() == 0 ? 0 : r.dashboardBytesTotal() / r.dashboards() / 1024);
         entry.put("agentStateEventsOnAgentStreams", r.agentEvents());
         entry.put("serverRssMiB", r.serverRss() / (1024 * 1024));
         entry.put("notes", SupervisorFreshnessBench.notes(p4, r));

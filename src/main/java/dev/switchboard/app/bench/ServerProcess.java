@@ -34,6 +34,11 @@ final class ServerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        // extra JVM flags for the server, when profiling a run (e.g. -Dsb.bench.serverJvmArgs="-XX:StartFlightRecording=...")
+        String extra = System.getProperty("sb.bench.serverJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.switchboard.app.Main");

@@ -1,6 +1,5 @@
 package dev.switchboard.app.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.EventTypes;
@@ -49,7 +48,8 @@ import java.util.function.Consumer;
  * at or after that instant (it shows this change or a later one of the same agent). Freshness for a
  * (change, supervisor) pair is the arrival at that supervisor's stream of the last byte of the first
  * dashboard that reflects the change, minus {@code t0}. One supervisor stream keeps each
- * dashboard's data and parses it once; the others record which dashboards (by sequence number)
+ * dashboard's data and parses it once, applying each partial dashboard to the one before (as a
+ * desktop does, see {@link DashboardRows}); the others record which dashboards (by sequence number)
  * arrived when. A pair is unseen when no dashboard reflecting the change reached that supervisor
  * by the end of the grace period after the last change was sent.
  */
@@ -75,7 +75,8 @@ final class SupervisorFreshnessBench {
     record Result(long[] freshnessNanos, long changes, long unseenPairs, long changesUnseenByAll,
                   double changesPerSecond, long skipped, long sendErrors, long[] ackNanos, int streamsRequested,
                   int streamsReached, int streamsOpenAtEnd, int streamsClosedByServer, int dashboards,
-                  double dashboardsPerSecond, long dashboardBytes, long agentEvents, long serverRss) {
+                  double dashboardsPerSecond, long dashboardBytes, long dashboardBytesTotal, long agentEvents,
+                  long serverRss) {
         double percentileMs(double p) {
             return SupervisorFreshnessBench.percentileMs(freshnessNanos, p);
         }
@@ -112,6 +113,9 @@ final class SupervisorFreshnessBench {
     }
 
     Result run() throws Exception {
+        // a fresh database each run: the server's state log grows with every change, and a result must
+        // not depend on how many runs came before
+        DashboardRows.deleteTree(s.dataDir());
         List<String> args = List.of("--host", "127.0.0.1", "--port", "0", "--sip-port", "0",
                 "--data-dir", s.dataDir().toAbsolutePath().toString(),
                 "--customers", "0",
@@ -167,6 +171,7 @@ final class SupervisorFreshnessBench {
             }
             ConcurrentSkipListMap<Long, long[]> dashboards = new ConcurrentSkipListMap<>();
             AtomicLong dashboardBytes = new AtomicLong();
+            AtomicLong dashboardBytesTotal = new AtomicLong();
             AtomicLong agentEvents = new AtomicLong();
             AtomicLong firstDashboardNanos = new AtomicLong();
             AtomicLong lastDashboardNanos = new AtomicLong();
@@ -175,6 +180,7 @@ final class SupervisorFreshnessBench {
                 th.setDaemon(true);
                 return th;
             });
+            DashboardRows shown = new DashboardRows(mapper, indexOfAgent, accounts.size(), log);
             AtomicInteger closedLogged = new AtomicInteger();
             SseStreams.Listener listener = new SseStreams.Listener() {
                 @Override
@@ -185,9 +191,11 @@ final class SupervisorFreshnessBench {
                             if (data != null) {
                                 byte[] copy = Arrays.copyOf(data, dataLength);
                                 dashboardBytes.set(dataLength);
+                                dashboardBytesTotal.addAndGet(dataLength);
                                 firstDashboardNanos.compareAndSet(0, arrivalNanos);
                                 lastDashboardNanos.set(arrivalNanos);
-                                parser.execute(() -> dashboards.put(id, sinces(copy, indexOfAgent, accounts.size())));
+                                // parsed in arrival (= sequence) order: each partial applies to the one before
+                                parser.execute(() -> dashboards.put(id, shown.apply(copy)));
                             }
                         }
                     } else if (EventTypes.AGENT_STATE.equals(type)) {
@@ -329,7 +337,7 @@ final class SupervisorFreshnessBench {
                 double perSecond = d > 1 && spanNanos > 0 ? (d - 1) / (spanNanos / 1e9) : 0;
                 return new Result(sorted, changes, unseen, unseenByAll, changes / measuredSeconds, skipped.get(),
                         errors.get(), ack, total, reached, openAtEnd, closedByServer, d, perSecond,
-                        dashboardBytes.get(), agentEvents.get(), rss);
+                        dashboardBytes.get(), dashboardBytesTotal.get(), agentEvents.get(), rss);
             }
         } finally {
             signIns.shutdownNow();
@@ -361,26 +369,7 @@ final class SupervisorFreshnessBench {
                 + "one non-blocking reader; the server runs in its own process on the same 2-core machine. " + streams + ".";
     }
 
-    /** Each account's {@code since} on this dashboard, as nanoseconds of the epoch (MIN_VALUE when none). */
-    private long[] sinces(byte[] json, Map<Long, Integer> indexOfAgent, int accounts) {
-        long[] row = new long[accounts];
-        Arrays.fill(row, Long.MIN_VALUE);
-        try {
-            JsonNode root = mapper.readTree(json);
-            for (JsonNode agent : root.path("agents")) {
-                Integer index = indexOfAgent.get(agent.path("agentId").asLong());
-                JsonNode since = agent.get("since");
-                if (index != null && since != null && since.isTextual()) {
-                    row[index] = epochNanos(Instant.parse(since.asText()));
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            log.accept("P4: a dashboard could not be read: " + e.getMessage());
-        }
-        return row;
-    }
-
-    private static long epochNanos(Instant t) {
+    static long epochNanos(Instant t) {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
