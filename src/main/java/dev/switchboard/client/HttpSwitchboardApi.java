@@ -37,6 +37,12 @@ import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.SendMessageRequest;
 import dev.switchboard.api.StateRequest;
 import dev.switchboard.api.SupervisorIntervalsView;
+import dev.switchboard.api.CampaignView;
+import dev.switchboard.api.OutboundDialView;
+import dev.switchboard.api.OutboundNextView;
+import dev.switchboard.api.OutboundRecordView;
+import dev.switchboard.api.OutboundResultRequest;
+import dev.switchboard.api.OutboundSkipRequest;
 import dev.switchboard.api.SupervisorView;
 import dev.switchboard.api.SyncPage;
 import dev.switchboard.api.SyncRequest;
@@ -410,6 +416,40 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
             u.addQueryParameter("shortAbandon", Integer.toString(shortAbandonSeconds));
         }
         return bytes(u.build());
+    }
+
+    @Override
+    public List<CampaignView> outboundCampaigns() {
+        return send("GET", url("outbound", "campaigns"), null, list(CampaignView.class));
+    }
+
+    @Override
+    public OutboundNextView outboundNext(long campaignId) {
+        return send("POST", url("outbound", "campaigns", Long.toString(campaignId), "next"), Map.of(),
+                OutboundNextView.class);
+    }
+
+    @Override
+    public OutboundRecordView outboundRecord(long recordId) {
+        return send("GET", url("outbound", "records", Long.toString(recordId)), null, OutboundRecordView.class);
+    }
+
+    @Override
+    public OutboundDialView outboundDial(long recordId) {
+        return send("POST", url("outbound", "records", Long.toString(recordId), "dial"), Map.of(),
+                OutboundDialView.class);
+    }
+
+    @Override
+    public OutboundRecordView outboundSkip(long recordId, String reason) {
+        return send("POST", url("outbound", "records", Long.toString(recordId), "skip"),
+                new OutboundSkipRequest(reason), OutboundRecordView.class);
+    }
+
+    @Override
+    public OutboundRecordView outboundResult(long recordId, OutboundResultRequest request) {
+        return send("POST", url("outbound", "records", Long.toString(recordId), "result"), request,
+                OutboundRecordView.class);
     }
 
     @Override

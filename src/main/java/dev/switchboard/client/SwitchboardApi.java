@@ -4,6 +4,7 @@ import dev.switchboard.api.AgentSummary;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.CampaignView;
 import dev.switchboard.api.CannedResponseView;
 import dev.switchboard.api.ConfigView;
 import dev.switchboard.api.ConsultRequest;
@@ -19,6 +20,10 @@ import dev.switchboard.api.MoveRequest;
 import dev.switchboard.api.NewCallbackRequest;
 import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.OutboundDialView;
+import dev.switchboard.api.OutboundNextView;
+import dev.switchboard.api.OutboundRecordView;
+import dev.switchboard.api.OutboundResultRequest;
 import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.QueueEntryView;
 import dev.switchboard.api.QueuePriorityRequest;
@@ -223,6 +228,42 @@ public interface SwitchboardApi {
     default byte[] supervisorReport(String kind, LocalDate from, LocalDate to, String treatment,
                                     Integer shortAbandonSeconds) {
         throw new UnsupportedOperationException("this client cannot export reports");
+    }
+
+    /** The active outbound campaigns with their progress (outbound agents; supervisors see every one). */
+    default List<CampaignView> outboundCampaigns() {
+        throw new UnsupportedOperationException("this client has no outbound campaigns");
+    }
+
+    /**
+     * The next record of the campaign that may be dialled now, held for this agent, with the linked
+     * customer's card; or {@code none} with the reason and when the next one falls due.
+     */
+    default OutboundNextView outboundNext(long campaignId) {
+        throw new UnsupportedOperationException("this client cannot work call lists");
+    }
+
+    /** A call-list record as it stands (the agent holding it, or a supervisor). */
+    default OutboundRecordView outboundRecord(long recordId) {
+        throw new UnsupportedOperationException("this client cannot work call lists");
+    }
+
+    /**
+     * Dials the record this agent holds; the answer carries the call's screen-pop. A 409 whose code
+     * names a dial rule (such as {@code dnc_global}) when the rules refuse the dial.
+     */
+    default OutboundDialView outboundDial(long recordId) {
+        throw new UnsupportedOperationException("this client cannot work call lists");
+    }
+
+    /** Passes on the record this agent previews, with an optional reason for the dial log. */
+    default OutboundRecordView outboundSkip(long recordId, String reason) {
+        throw new UnsupportedOperationException("this client cannot work call lists");
+    }
+
+    /** How the dialled record's attempt ended and, for a connected call, its disposition. */
+    default OutboundRecordView outboundResult(long recordId, OutboundResultRequest request) {
+        throw new UnsupportedOperationException("this client cannot work call lists");
     }
 
     /**

@@ -15,6 +15,8 @@ import dev.switchboard.desktop.login.LoginController;
 import dev.switchboard.desktop.login.LoginViewModel;
 import dev.switchboard.desktop.main.MainController;
 import dev.switchboard.desktop.merge.MergeController;
+import dev.switchboard.desktop.outbound.OutboundController;
+import dev.switchboard.desktop.outbound.OutboundViewModel;
 import dev.switchboard.desktop.phone.PhoneController;
 import dev.switchboard.desktop.queue.QueueController;
 import dev.switchboard.desktop.search.SearchController;
@@ -27,6 +29,7 @@ import dev.switchboard.desktop.transfer.TransferController;
 import dev.switchboard.desktop.ui.FileChoosers;
 import dev.switchboard.desktop.ui.FileDialogs;
 import dev.switchboard.desktop.wrapup.WrapUpController;
+import dev.switchboard.domain.Role;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -143,10 +146,13 @@ public final class Desktop {
             return;
         }
         Workspace w = new Workspace(login, tools, this::signOut, this::quit);
+        boolean outbound = login.agent() != null && login.agent().role() == Role.OUTBOUND_AGENT;
+        OutboundViewModel calls = new OutboundViewModel(api, tasks, clock, messages, enums, formats, errors);
         ViewLoader loader = new ViewLoader(messages);
         loader.register(MainController.class, () -> new MainController(w.main(), messages, enums, loader, clock,
-                        w.supervising()))
+                        w.supervising(), outbound))
                 .register(SupervisorController.class, () -> new SupervisorController(w.supervisor(), messages, files))
+                .register(OutboundController.class, () -> new OutboundController(calls, messages))
                 .register(ContactsController.class, () -> new ContactsController(w.contacts(), messages))
                 .register(QueueController.class, () -> new QueueController(w.queue(), messages))
                 .register(TabsController.class, () -> new TabsController(w.tabs(), messages))
@@ -173,10 +179,14 @@ public final class Desktop {
         String title = messages.format("main.window.title", w.main().agentNameProperty().get());
         show(scene, title, 960, 600, () -> {
             view.controller().dispose();
+            calls.dispose();
             w.close();
             styles.close();
         });
         w.start();
+        if (outbound) {
+            calls.start();
+        }
         view.controller().focus();
     }
 

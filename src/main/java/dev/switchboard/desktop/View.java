@@ -27,7 +27,8 @@ public enum View {
     SYNC("sync"),
     MERGE("merge"),
     TICKET("ticket"),
-    SUPERVISOR("supervisor");
+    SUPERVISOR("supervisor"),
+    OUTBOUND("outbound");
 
     private final String feature;
 

@@ -250,6 +250,78 @@ public final class FakeApi implements SwitchboardApi {
         return report.clone();
     }
 
+    // ---- outbound campaigns ----
+
+    /** What {@link #outboundCampaigns()} answers. */
+    public final List<dev.switchboard.api.CampaignView> campaigns = new CopyOnWriteArrayList<>();
+    /** What {@link #outboundNext} answers, one per ask; when empty, "nothing left". */
+    public final java.util.Queue<dev.switchboard.api.OutboundNextView> nextAnswers =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Every campaign asked for its next record. */
+    public final List<Long> nextAsks = new CopyOnWriteArrayList<>();
+    /** Every record dialled, skipped, and each result posted. */
+    public final List<Long> outboundDials = new CopyOnWriteArrayList<>();
+    public final List<Long> outboundSkips = new CopyOnWriteArrayList<>();
+    public final List<Map.Entry<Long, dev.switchboard.api.OutboundResultRequest>> outboundResults =
+            new CopyOnWriteArrayList<>();
+    /** When set, the next {@link #outboundDial} throws it (a refusal, say), once. */
+    public volatile RuntimeException dialFailure;
+    private final Map<Long, dev.switchboard.api.OutboundRecordView> heldRecords = new ConcurrentHashMap<>();
+
+    @Override
+    public List<dev.switchboard.api.CampaignView> outboundCampaigns() {
+        calls.add("outboundCampaigns");
+        return List.copyOf(campaigns);
+    }
+
+    @Override
+    public dev.switchboard.api.OutboundNextView outboundNext(long campaignId) {
+        calls.add("outboundNext " + campaignId);
+        nextAsks.add(campaignId);
+        dev.switchboard.api.OutboundNextView v = nextAnswers.poll();
+        if (v == null) {
+            return new dev.switchboard.api.OutboundNextView(null, null, null, "no record is left to dial", null);
+        }
+        if (v.record() != null) {
+            heldRecords.put(v.record().id(), v.record());
+        }
+        return v;
+    }
+
+    @Override
+    public dev.switchboard.api.OutboundRecordView outboundRecord(long recordId) {
+        return heldRecords.get(recordId);
+    }
+
+    @Override
+    public dev.switchboard.api.OutboundDialView outboundDial(long recordId) {
+        calls.add("outboundDial " + recordId);
+        outboundDials.add(recordId);
+        RuntimeException failure = dialFailure;
+        if (failure != null) {
+            dialFailure = null;
+            throw failure;
+        }
+        dev.switchboard.api.OutboundRecordView r = heldRecords.get(recordId);
+        ScreenPop pop = dial(new DialRequest(r.number(), r.customerId()));
+        return new dev.switchboard.api.OutboundDialView(r, pop);
+    }
+
+    @Override
+    public dev.switchboard.api.OutboundRecordView outboundSkip(long recordId, String reason) {
+        calls.add("outboundSkip " + recordId);
+        outboundSkips.add(recordId);
+        return heldRecords.get(recordId);
+    }
+
+    @Override
+    public dev.switchboard.api.OutboundRecordView outboundResult(long recordId,
+                                                               dev.switchboard.api.OutboundResultRequest request) {
+        calls.add("outboundResult " + recordId + " " + request.result() + " " + request.disposition());
+        outboundResults.add(new AbstractMap.SimpleEntry<>(recordId, request));
+        return heldRecords.get(recordId);
+    }
+
     // ---- driving the event stream from a test ----
 
     public boolean subscribed() {

@@ -3,12 +3,17 @@ package dev.switchboard.client.offline;
 import dev.switchboard.api.AgentSummary;
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.CampaignView;
 import dev.switchboard.api.ConsultRequest;
 import dev.switchboard.api.DialRequest;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.IngestResponse;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.MoveRequest;
+import dev.switchboard.api.OutboundDialView;
+import dev.switchboard.api.OutboundNextView;
+import dev.switchboard.api.OutboundRecordView;
+import dev.switchboard.api.OutboundResultRequest;
 import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.QueueEntryView;
 import dev.switchboard.api.QueuePriorityRequest;
@@ -170,6 +175,36 @@ abstract class LiveCalls implements SwitchboardApi {
     public byte[] supervisorReport(String kind, LocalDate from, LocalDate to, String treatment,
                                    Integer shortAbandonSeconds) {
         return live(() -> server.supervisorReport(kind, from, to, treatment, shortAbandonSeconds));
+    }
+
+    @Override
+    public List<CampaignView> outboundCampaigns() {
+        return live(server::outboundCampaigns);
+    }
+
+    @Override
+    public OutboundNextView outboundNext(long campaignId) {
+        return live(() -> server.outboundNext(campaignId));
+    }
+
+    @Override
+    public OutboundRecordView outboundRecord(long recordId) {
+        return live(() -> server.outboundRecord(recordId));
+    }
+
+    @Override
+    public OutboundDialView outboundDial(long recordId) {
+        return live(() -> server.outboundDial(recordId));
+    }
+
+    @Override
+    public OutboundRecordView outboundSkip(long recordId, String reason) {
+        return live(() -> server.outboundSkip(recordId, reason));
+    }
+
+    @Override
+    public OutboundRecordView outboundResult(long recordId, OutboundResultRequest request) {
+        return live(() -> server.outboundResult(recordId, request));
     }
 
     @Override

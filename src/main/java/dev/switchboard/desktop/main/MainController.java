@@ -12,6 +12,7 @@ import dev.switchboard.desktop.card.CardController;
 import dev.switchboard.desktop.contacts.ContactsController;
 import dev.switchboard.desktop.dial.DialController;
 import dev.switchboard.desktop.merge.MergeController;
+import dev.switchboard.desktop.outbound.OutboundController;
 import dev.switchboard.desktop.phone.PhoneController;
 import dev.switchboard.desktop.queue.QueueController;
 import dev.switchboard.desktop.search.SearchController;
@@ -58,7 +59,8 @@ import java.time.Clock;
  * merged queue and the dial box; in the centre the tabs of worked contacts over the card, and the
  * transfer, callback, ticket and merge panels above it; the status bar below (with the phone's status). Child views
  * are loaded here and closed with it. A supervisor sees the dashboard instead, without the contact and call
- * menus, the agent's own state and the phone.
+ * menus, the agent's own state and the phone. An outbound agent sees the call list instead, without the
+ * contact and call menus; their state and phone stay in the status bar.
  */
 public final class MainController {
     private static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
@@ -88,7 +90,9 @@ public final class MainController {
     private TicketEditorController ticketView;
     private MergeController mergeView;
     private SupervisorController supervisorView;
+    private OutboundController outboundView;
     private final boolean supervising;
+    private final boolean outbound;
     private CallMenu callMenu;
     private StateSelector stateSelector;
 
@@ -109,6 +113,7 @@ public final class MainController {
     @FXML private StackPane cardHost;
     @FXML private StackPane overlay;
     @FXML private StackPane supervisorHost;
+    @FXML private StackPane outboundHost;
     @FXML private VBox leftPane;
     @FXML private VBox workCenter;
     @FXML private HBox noticeBar;
@@ -148,7 +153,14 @@ public final class MainController {
     /** With {@code supervising}, the dashboard takes the place of the contacts, the queue and the card. */
     public MainController(MainViewModel vm, Messages messages, EnumText enums, ViewLoader loader, Clock clock,
                           boolean supervising) {
+        this(vm, messages, enums, loader, clock, supervising, false);
+    }
+
+    /** With {@code outbound}, the call list takes the place of the contacts, the queue and the card. */
+    public MainController(MainViewModel vm, Messages messages, EnumText enums, ViewLoader loader, Clock clock,
+                          boolean supervising, boolean outbound) {
         this.supervising = supervising;
+        this.outbound = outbound && !supervising;
         this.vm = vm;
         this.messages = messages;
         this.loader = loader;
@@ -220,6 +232,19 @@ public final class MainController {
             leftPane.getChildren().remove(noticeBar);
             topBox.getChildren().add(noticeBar);
         }
+        if (outbound) {
+            // outbound agents work a call list, not offered contacts: its view replaces the agent parts
+            outboundView = place(View.OUTBOUND, OutboundController.class, outboundHost);
+            outboundHost.setVisible(true);
+            outboundHost.setManaged(true);
+            leftPane.setVisible(false);
+            leftPane.setManaged(false);
+            workCenter.setVisible(false);
+            workCenter.setManaged(false);
+            menuBar.getMenus().removeAll(contactMenu, callMenu.menu());
+            leftPane.getChildren().remove(noticeBar);
+            topBox.getChildren().add(noticeBar);
+        }
         ticker.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
@@ -236,6 +261,10 @@ public final class MainController {
     public void focus() {
         if (supervisorView != null) {
             supervisorView.focus();
+            return;
+        }
+        if (outboundView != null) {
+            outboundView.focus();
             return;
         }
         contactsView.focus();
@@ -259,6 +288,9 @@ public final class MainController {
         phoneView.dispose();
         if (supervisorView != null) {
             supervisorView.dispose();
+        }
+        if (outboundView != null) {
+            outboundView.dispose();
         }
     }
 
@@ -285,8 +317,8 @@ public final class MainController {
      * Tabs: Ctrl+Page Down/Up, Ctrl+(Shift+)Tab, Alt+1…9. A filter, so no control swallows them first.
      */
     private void onKey(KeyEvent e) {
-        if (supervising) {
-            return; // no contacts, tabs or panels: the dashboard has its own keys
+        if (supervising || outbound) {
+            return; // no contacts, tabs or panels: the dashboard and the call list have their own keys
         }
         boolean panelOpen = overlay.isVisible();
         if (Shortcuts.SUBMIT.match(e)) {

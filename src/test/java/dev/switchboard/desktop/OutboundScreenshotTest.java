@@ -1,0 +1,108 @@
+package dev.switchboard.desktop;
+
+import dev.switchboard.api.ApiError;
+import dev.switchboard.client.ApiException;
+import dev.switchboard.desktop.outbound.Campaigns;
+import dev.switchboard.domain.Role;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.switchboard.desktop.FxTestSupport.onFx;
+import static dev.switchboard.desktop.FxTestSupport.signIn;
+import static dev.switchboard.desktop.FxTestSupport.text;
+import static dev.switchboard.desktop.FxTestSupport.visible;
+import static dev.switchboard.desktop.FxTestSupport.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Renders an outbound agent's call list at 1280×800 to target/screenshots: a record previewed with
+ * its customer's card, the result asked for after the dial with a callback chosen (light and dark),
+ * and a refused dial.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OutboundScreenshotTest {
+    private static final Path DIR = Path.of("target", "screenshots");
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
+
+    private final FakeApi api = new FakeApi();
+    private Desktop desktop;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        api.useRole(Role.OUTBOUND_AGENT);
+        api.campaigns.add(Campaigns.renewals());
+        desktop = Fixtures.startDesktop(api, stage);
+        api.nextAnswers.add(Campaigns.preview(api, Campaigns.ada()));
+        api.nextAnswers.add(Campaigns.preview(api, Campaigns.grace()));
+    }
+
+    @Stop
+    void stop() {
+        desktop.stop();
+    }
+
+    @Test
+    void writesTheCallList(FxRobot robot) throws Exception {
+        signIn(robot, api);
+        waitUntil(() -> text(robot, "#nameLabel").equals("Ada Lovelace"));
+        Path preview = snapshot("outbound-preview-light.png");
+
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitUntil(() -> visible(robot, "#resultPane"));
+        robot.type(KeyCode.C);
+        waitUntil(() -> onFx(() -> robot.lookup("#disposition-CALLBACK").<ToggleButton>query().isSelected()));
+        Path result = snapshot("outbound-result-light.png");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> stage.getScene().getStylesheets().get(0).endsWith("tokens-dark.css"));
+        Path dark = snapshot("outbound-result-dark.png");
+
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> text(robot, "#nameLabel").equals("Grace Hopper"));
+        api.dialFailure = new ApiException(409, new ApiError("dnc_global",
+                "record 502 may not be dialled: the number is on the centre's do-not-call list", null));
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitUntil(() -> text(robot, "#outboundMessage").startsWith("Not dialled"));
+        Path refused = snapshot("outbound-refused-dark.png");
+        for (Path p : List.of(preview, result, dark, refused)) {
+            assertThat(Files.size(p)).as(p.toString()).isGreaterThan(10_000);
+        }
+    }
+
+    /** The window's content at 1280×800, lent to a scene of that size (the headless screen is smaller). */
+    private Path snapshot(String name) throws Exception {
+        Path file = DIR.resolve(name);
+        onFx(() -> {
+            Scene window = stage.getScene();
+            javafx.scene.Parent root = window.getRoot();
+            window.setRoot(new javafx.scene.layout.Pane());
+            Scene big = new Scene(new javafx.scene.Group(), WIDTH, HEIGHT);
+            big.getStylesheets().setAll(window.getStylesheets());
+            big.setRoot(root);
+            try {
+                root.applyCss();
+                root.layout();
+                PngWriter.write(big.snapshot(null), file);
+            } finally {
+                big.setRoot(new javafx.scene.Group());
+                window.setRoot(root);
+            }
+            return null;
+        });
+        return file;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.switchboard.desktop.outbound;
+
+import dev.switchboard.api.ApiError;
+import dev.switchboard.api.OutboundResultRequest;
+import dev.switchboard.client.ApiException;
+import dev.switchboard.desktop.EnumText;
+import dev.switchboard.desktop.ErrorText;
+import dev.switchboard.desktop.Fixtures;
+import dev.switchboard.desktop.Formats;
+import dev.switchboard.desktop.Harness;
+import dev.switchboard.desktop.InlineTaskRunner;
+import dev.switchboard.domain.Role;
+import dev.switchboard.domain.outbound.AttemptResult;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outbound agent's flow: preview, dial, result, next; refusals and an empty list said plainly. */
+class OutboundViewModelTest {
+    private final Harness h = Harness.inline();
+    private final OutboundViewModel vm = new OutboundViewModel(h.api, new InlineTaskRunner(), Fixtures.CLOCK,
+            h.messages, new EnumText(h.messages), new Formats(h.messages, Fixtures.CLOCK.getZone()),
+            new ErrorText(h.messages, "test server"));
+
+    private OutboundViewModelTest() {
+        h.api.useRole(Role.OUTBOUND_AGENT);
+        h.api.campaigns.add(Campaigns.renewals());
+    }
+
+    @Test
+    void theFirstCampaignsNextRecordIsPreviewedWithItsCustomersCard() {
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.ada()));
+        vm.start();
+
+        assertThat(vm.campaignProperty().get().name()).isEqualTo("Spring renewals");
+        assertThat(vm.progressProperty().get()).isEqualTo("34 attempted · 9 connected · 80 remaining");
+        assertThat(h.api.nextAsks).containsExactly(Campaigns.RENEWALS);
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.PREVIEW);
+        RecordCard r = vm.recordProperty().get();
+        assertThat(r.name()).isEqualTo("Ada Lovelace");
+        assertThat(r.number()).isEqualTo(Fixtures.ADA_PHONE);
+        assertThat(r.localTime()).isEqualTo("10:00 local time (Europe/London)");
+        assertThat(r.attempts()).isEqualTo("1 of 5 attempts made");
+        assertThat(r.lastResult()).isEqualTo("Last result: No answer");
+        assertThat(r.customer().name()).isEqualTo("Ada Lovelace");
+        assertThat(r.customer().details()).isEqualTo("Analytical Engines Ltd · Gold");
+        assertThat(r.customer().tickets()).contains("#5012 Invoice charged twice in November · Urgent");
+        assertThat(vm.canDialProperty().get()).isTrue();
+        assertThat(vm.dispositions()).extracting(DispositionItem::key).containsExactly("S", "C", "N", "D");
+        assertThat(vm.dispositions().get(2).label()).isEqualTo("Not interested");
+    }
+
+    @Test
+    void aCallbackByItsKeyIsSavedWithItsTimeAndTheNextRecordComes() {
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.ada()));
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.grace()));
+        vm.start();
+
+        vm.dial();
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.ON_CALL);
+        assertThat(vm.messageProperty().get()).startsWith("On the call with Ada Lovelace");
+        assertThat(vm.canNextProperty().get()).as("no next record while on the call").isFalse();
+        assertThat(vm.canSaveProperty().get()).as("no result chosen yet").isFalse();
+
+        assertThat(vm.pickKey('x')).isFalse();
+        assertThat(vm.pickKey('c')).isTrue();
+        assertThat(vm.resultProperty().get()).isEqualTo(AttemptResult.CONNECTED);
+        assertThat(vm.dispositionProperty().get().code()).isEqualTo("CALLBACK");
+        assertThat(vm.needsCallbackProperty().get()).isTrue();
+        assertThat(vm.callbackDateProperty().get()).isEqualTo(LocalDate.of(2025, 11, 14));
+        vm.callbackTimeProperty().set("15:30");
+        vm.callbackToMeProperty().set(false);
+        long call = h.api.phoneCalls.keySet().iterator().next();
+        vm.save();
+
+        assertThat(h.api.outboundResults).hasSize(1);
+        OutboundResultRequest sent = h.api.outboundResults.get(0).getValue();
+        assertThat(h.api.outboundResults.get(0).getKey()).isEqualTo(501L);
+        assertThat(sent.result()).isEqualTo(AttemptResult.CONNECTED);
+        assertThat(sent.disposition()).isEqualTo("CALLBACK");
+        assertThat(sent.callbackAt()).isEqualTo(Instant.parse("2025-11-14T15:30:00Z"));
+        assertThat(sent.callbackToMe()).isFalse();
+        assertThat(h.api.calls).as("the call hung up and its after-contact work closed")
+                .contains("end " + call).anyMatch(c -> c.startsWith("wrapUp " + call));
+        assertThat(vm.recordProperty().get().name()).isEqualTo("Grace Hopper");
+        assertThat(vm.recordProperty().get().customer()).isNull();
+        assertThat(vm.recordProperty().get().attempts()).isEqualTo("Not called yet");
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.PREVIEW);
+        assertThat(vm.messageProperty().get()).isEqualTo("Saved for Ada Lovelace: Callback.");
+    }
+
+    @Test
+    void aBusyLineNeedsNoDispositionAndAnEndedCallIsNotHungUpTwice() {
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.ada()));
+        vm.start();
+        vm.dial();
+        vm.endCall();
+        assertThat(vm.callEndedProperty().get()).isTrue();
+        vm.chooseResult(AttemptResult.CONNECTED);
+        assertThat(vm.canSaveProperty().get()).as("connected needs a disposition").isFalse();
+        vm.chooseResult(AttemptResult.BUSY);
+        assertThat(vm.canSaveProperty().get()).isTrue();
+        h.api.calls.clear();
+        vm.save();
+
+        assertThat(h.api.outboundResults.get(0).getValue().result()).isEqualTo(AttemptResult.BUSY);
+        assertThat(h.api.outboundResults.get(0).getValue().disposition()).isNull();
+        assertThat(h.api.calls).noneMatch(c -> c.startsWith("end "));
+        assertThat(vm.stageProperty().get()).as("nothing left").isEqualTo(CallListStep.NOTHING);
+        assertThat(vm.messageProperty().get()).isEqualTo("Nothing to dial now: no record is left to dial");
+    }
+
+    @Test
+    void aRefusedDialSaysWhyAndOffersTheNextRecord() {
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.ada()));
+        vm.start();
+        h.api.dialFailure = new ApiException(409, new ApiError("dnc_global",
+                "record 501 may not be dialled: the number is on the centre's do-not-call list", null));
+        vm.dial();
+
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.REFUSED);
+        assertThat(vm.errorProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).startsWith("Not dialled: This number is on the do-not-call list.");
+        assertThat(vm.canDialProperty().get()).isFalse();
+        assertThat(vm.canNextProperty().get()).isTrue();
+    }
+
+    @Test
+    void aDialThatFailsOtherwiseShowsTheServersReasonAndMayBeTriedAgain() {
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.ada()));
+        vm.start();
+        h.api.dialFailure = new ApiException(409, new ApiError("phone_not_registered",
+                "your phone is not registered", null));
+        vm.dial();
+        assertThat(vm.messageProperty().get()).isEqualTo("your phone is not registered");
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.PREVIEW);
+        vm.dial();
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.ON_CALL);
+    }
+
+    @Test
+    void nothingToDialShowsWhenTheNextRecordFallsDue() {
+        h.api.nextAnswers.add(Campaigns.nothingUntil(Fixtures.NOW.plusSeconds(4 * 3600)));
+        vm.start();
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.NOTHING);
+        assertThat(vm.recordProperty().get()).isNull();
+        assertThat(vm.messageProperty().get())
+                .isEqualTo("Nothing to dial now — next at 14:00 (calling hours and retry times).");
+        assertThat(vm.canNextProperty().get()).isTrue();
+    }
+
+    @Test
+    void aSkippedRecordMakesWayForTheNext() {
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.ada()));
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.grace()));
+        vm.start();
+        vm.skip();
+        assertThat(h.api.outboundSkips).containsExactly(501L);
+        assertThat(vm.recordProperty().get().name()).isEqualTo("Grace Hopper");
+        assertThat(vm.recordProperty().get().localTime()).isEqualTo("05:00 local time (America/New_York)");
+    }
+
+    @Test
+    void withNoActiveCampaignItSaysSo() {
+        h.api.campaigns.clear();
+        vm.start();
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.NO_CAMPAIGN);
+        assertThat(vm.messageProperty().get()).isEqualTo("No campaign is running for you now.");
+        assertThat(h.api.nextAsks).isEmpty();
+    }
+}
