@@ -137,9 +137,12 @@ public final class SwitchboardServer implements AutoCloseable {
             resources.add(supervision::close);
             SupervisorRoutes supervisorRoutes = new SupervisorRoutes(supervision, work, agents, routingService,
                     new AuditStore(ds), strict, o.clock());
-            OutboundRoutes outboundRoutes = new OutboundRoutes(new OutboundService(new CampaignStore(ds),
-                    new CampaignRecordStore(ds), new DoNotCallStore(ds), customerService, voice, normalizer, o.region(),
-                    o.clock()), strict);
+            OutboundService outbound = new OutboundService(new CampaignStore(ds), new CampaignRecordStore(ds),
+                    new DoNotCallStore(ds), customerService, voice, normalizer, o.region(), o.clock());
+            if (o.demoCustomers() > 0) {
+                OutboundDemo.seed(outbound, customers, agents);
+            }
+            OutboundRoutes outboundRoutes = new OutboundRoutes(outbound, strict);
             MessageStore messageStore = new MessageStore(ds);
             conversations = new ConversationService(messageStore, interactions, tickets, hub,
                     BusinessHours.weekdays(java.time.ZoneId.systemDefault()), o.clock());
