@@ -73,6 +73,9 @@ final class OutboundCampaignReader {
             if (day.getKey() == null || w == null || w.start() == null || w.end() == null) {
                 throw ApiProblem.badRequest(field, field + " needs a start and an end, e.g. \"09:00\" and \"20:00\"");
             }
+            if (w.start().getNano() != 0 || w.end().getNano() != 0) {
+                throw ApiProblem.badRequest(field, field + " must be whole seconds, e.g. \"09:00\" and \"20:00\"");
+            }
             if (!w.end().isAfter(w.start())) {
                 throw ApiProblem.badRequest(field, field + " must end after it starts (windows do not run past midnight)");
             }
@@ -106,8 +109,9 @@ final class OutboundCampaignReader {
         for (Map.Entry<AttemptResult, Duration> e : r.retryAfter().entrySet()) {
             String field = "retryAfter." + e.getKey();
             Duration d = e.getValue();
-            if (d == null || d.isNegative() || d.isZero() || d.compareTo(LONGEST_RETRY) > 0) {
-                throw ApiProblem.badRequest(field, field + " must be a positive duration of at most 90 days, e.g. PT15M");
+            if (d == null || d.toSeconds() < 1 || d.getNano() != 0 || d.compareTo(LONGEST_RETRY) > 0) {
+                // whole seconds, as stored: PT0.5S would be kept as no delay at all
+                throw ApiProblem.badRequest(field, field + " must be whole seconds from 1 s to 90 days, e.g. PT15M");
             }
             delays.put(e.getKey(), d);
         }

@@ -162,8 +162,14 @@ public final class Routes {
                 Requests.pathId(ctx, "id"))));
         r.post("/api/v1/interactions/{id}/call/consult/cancel", ctx -> ctx.json(voice.cancelConsult(session(ctx),
                 Requests.pathId(ctx, "id"))));
-        r.post("/api/v1/calls", ctx -> ctx.status(201).json(voice.dial(session(ctx),
-                requests.body(ctx, DialRequest.class))));
+        r.post("/api/v1/calls", ctx -> {
+            if (session(ctx).agent().role() == dev.switchboard.domain.Role.OUTBOUND_AGENT) {
+                // their calls go through a campaign, where the dialling rules and the dial log are
+                throw new ApiProblem(403, "forbidden", "outbound agents dial the records of their campaign "
+                        + "(POST /api/v1/outbound/records/{id}/dial), where do-not-call and calling hours are checked", null);
+            }
+            ctx.status(201).json(voice.dial(session(ctx), requests.body(ctx, DialRequest.class)));
+        });
 
         r.sse("/api/v1/events", client -> events.handle(client, client.ctx().attribute(SESSION)));
 

@@ -266,6 +266,8 @@ public final class FakeApi implements SwitchboardApi {
             new CopyOnWriteArrayList<>();
     /** When set, the next {@link #outboundDial} throws it (a refusal, say), once. */
     public volatile RuntimeException dialFailure;
+    /** When set, the next {@link #outboundResult} throws it, once. */
+    public volatile RuntimeException resultFailure;
     private final Map<Long, dev.switchboard.api.OutboundRecordView> heldRecords = new ConcurrentHashMap<>();
 
     @Override
@@ -318,6 +320,11 @@ public final class FakeApi implements SwitchboardApi {
     public dev.switchboard.api.OutboundRecordView outboundResult(long recordId,
                                                                dev.switchboard.api.OutboundResultRequest request) {
         calls.add("outboundResult " + recordId + " " + request.result() + " " + request.disposition());
+        RuntimeException failure = resultFailure;
+        if (failure != null) {
+            resultFailure = null;
+            throw failure;
+        }
         outboundResults.add(new AbstractMap.SimpleEntry<>(recordId, request));
         return heldRecords.get(recordId);
     }

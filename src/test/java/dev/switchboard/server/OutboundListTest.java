@@ -183,8 +183,16 @@ class OutboundListTest {
         assertThat(supervisor.post("/api/v1/outbound/campaigns", "{\"name\":\"x\",\"mode\":\"PREVIEW\"," + valid
                 + ",\"retryAfter\":{\"BUSY\":\"PT0S\"}}").field()).isEqualTo("retryAfter.BUSY");
         assertThat(supervisor.post("/api/v1/outbound/campaigns", "{\"name\":\"x\",\"mode\":\"PREVIEW\"," + valid
+                + ",\"retryAfter\":{\"BUSY\":\"PT0.5S\"}}").field()).isEqualTo("retryAfter.BUSY");
+        assertThat(supervisor.post("/api/v1/outbound/campaigns", "{\"name\":\"x\",\"mode\":\"PREVIEW\"," + valid
                 + ",\"colour\":\"red\"}").field()).isEqualTo("colour");
         assertThat(supervisor.get("/api/v1/outbound/campaigns").body()).hasSize(1);
+        assertThat(outbound.get("/api/v1/outbound/campaigns").status()).as("still readable").isEqualTo(200);
+
+        // outbound agents dial only through their campaign's rules, never a number of their own
+        Answer ownNumber = outbound.post("/api/v1/calls", "{\"number\":\"+442079460001\"}");
+        assertThat(ownNumber.status()).isEqualTo(403);
+        assertThat(ownNumber.error()).isEqualTo("forbidden");
 
         // a mode that is not dialled yet is stored, and says so
         long progressive = campaign(supervisor, "Later", "PROGRESSIVE");

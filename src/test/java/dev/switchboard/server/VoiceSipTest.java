@@ -537,7 +537,7 @@ class VoiceSipTest {
     void clickToDialRingsTheAgentsPhoneThenTheCustomerAndBridgesThem() {
         Sipp trunk = peer(Sipp.uas("carrier-answer.xml"));
         startServer("127.0.0.1:" + trunk.port());
-        Desk agent = new Desk("outbound");
+        Desk agent = new Desk("agent");
 
         ApiException notRegistered = catchThrowableOfType(() -> agent.api.dial(new DialRequest("+447700900555", null)),
                 ApiException.class);
@@ -548,7 +548,7 @@ class VoiceSipTest {
         assertThat(badNumber.status()).isEqualTo(400);
         assertThat(badNumber.error().field()).isEqualTo("number");
 
-        Sipp phone = phone("outbound", "phone-outbound.xml");
+        Sipp phone = phone("agent", "phone-outbound.xml");
         ScreenPop pop = agent.api.dial(new DialRequest("+44 7700 900555", null));
         long id = pop.interaction().id();
         assertThat(pop.interaction().direction()).isEqualTo(Direction.OUTBOUND);

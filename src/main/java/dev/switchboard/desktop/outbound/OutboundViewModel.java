@@ -104,7 +104,8 @@ public final class OutboundViewModel {
         needsCallback = Bindings.createBooleanBinding(
                 () -> disposition.get() != null && disposition.get().view().schedulesCallback(), disposition);
         canDial = stage.isEqualTo(CallListStep.PREVIEW).and(busy.not());
-        canNext = campaign.isNotNull().and(stage.isNotEqualTo(CallListStep.ON_CALL)).and(busy.not());
+        // with no campaign, Next asks for the campaigns again
+        canNext = stage.isNotEqualTo(CallListStep.ON_CALL).and(busy.not());
         canSave = stage.isEqualTo(CallListStep.ON_CALL).and(busy.not()).and(result.isNotNull())
                 .and(result.isNotEqualTo(AttemptResult.CONNECTED).or(disposition.isNotNull()))
                 .and(needsCallback.not().or(callbackDate.isNotNull().and(callbackTime.isNotEmpty())));
@@ -131,6 +132,10 @@ public final class OutboundViewModel {
     /** Asks for the next record of the chosen campaign. */
     public void next() {
         CampaignItem c = campaign.get();
+        if (c == null && !busy.get()) {
+            start(); // the campaigns could not be read before (or none was active): ask again
+            return;
+        }
         if (c == null || busy.get() || stage.get() == CallListStep.ON_CALL) {
             return;
         }
@@ -231,10 +236,12 @@ public final class OutboundViewModel {
         boolean hangUp = !callEnded.get();
         String done = d == null ? texts.result(result.get()) : d.label();
         call(() -> {
+            // the result first: refused, it leaves the call and its work as they were
+            var saved = api.outboundResult(r.id(), request);
             if (call != null) {
                 finishCall(call, hangUp, done);
             }
-            return api.outboundResult(r.id(), request);
+            return saved;
         }, saved -> {
             clearCall();
             stage.set(CallListStep.NOTHING);
@@ -247,13 +254,17 @@ public final class OutboundViewModel {
 
     /** The call is over for the agent: hang up if it still runs, and close its after-contact work. */
     private void finishCall(long call, boolean hangUp, String outcome) {
-        try {
-            if (hangUp) {
+        if (hangUp) {
+            try {
                 api.end(call);
+            } catch (ApiException ignored) {
+                // the other side hung up first: the call is over all the same
             }
+        }
+        try {
             api.wrapUp(call, new WrapUpRequest(null, outcome, null));
         } catch (ApiException ignored) {
-            // the caller hung up first, or the server closed the work already: nothing is left to end
+            // the server closed the work already (its wrap-up time ran out)
         }
     }
 

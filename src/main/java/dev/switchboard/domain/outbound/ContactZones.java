@@ -15,7 +15,10 @@ import java.util.Set;
 /**
  * Which time zones a contact may be in, for checking calling hours on their wall clock.
  *
- * <p>A zone written on the record wins (the customer told us where they live). Otherwise the number
+ * <p>A zone written on the record narrows the number's zones to it when it is one of them (the
+ * customer told us where they live); a record's zone the number cannot be in (a shifted spreadsheet
+ * column, a number kept after a move) narrows nothing: then the record's zone and all of the number's
+ * must allow the call. A number with no zone of its own takes the record's. Otherwise the number
  * decides: a fixed line with an area code usually maps to one zone, but a mobile or toll-free number
  * maps to every zone of its country, and then the dialler has to respect all of them. A number that
  * maps to no zone (or to a zone this JVM does not know) has none: such a record is never dialled.
@@ -38,10 +41,17 @@ public final class ContactZones {
     }
 
     public Optional<Resolved> of(CallRecord record) {
-        if (record.zone().isPresent()) {
-            return Optional.of(new Resolved(Set.of(record.zone().get()), Source.RECORD));
+        Optional<Set<ZoneId>> ofNumber = ofNumber(record.number());
+        if (record.zone().isEmpty()) {
+            return ofNumber.map(zones -> new Resolved(zones, Source.NUMBER));
         }
-        return ofNumber(record.number()).map(zones -> new Resolved(zones, Source.NUMBER));
+        ZoneId told = record.zone().get();
+        if (ofNumber.isEmpty() || ofNumber.get().contains(told)) {
+            return Optional.of(new Resolved(Set.of(told), Source.RECORD));
+        }
+        Set<ZoneId> both = new LinkedHashSet<>(ofNumber.get());
+        both.add(told);
+        return Optional.of(new Resolved(both, Source.RECORD));
     }
 
     /** The zones an E.164 number may be in, or empty when they cannot be told. */

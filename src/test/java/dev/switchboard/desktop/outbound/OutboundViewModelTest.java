@@ -170,5 +170,33 @@ class OutboundViewModelTest {
         assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.NO_CAMPAIGN);
         assertThat(vm.messageProperty().get()).isEqualTo("No campaign is running for you now.");
         assertThat(h.api.nextAsks).isEmpty();
+
+        // a campaign starts: Next asks for the campaigns again and the first record comes
+        h.api.campaigns.add(Campaigns.renewals());
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.ada()));
+        assertThat(vm.canNextProperty().get()).isTrue();
+        vm.next();
+        assertThat(vm.campaignProperty().get().name()).isEqualTo("Spring renewals");
+        assertThat(vm.recordProperty().get().name()).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
+    void aRefusedResultLeavesTheCallAndItsWorkAsTheyWere() {
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.ada()));
+        vm.start();
+        vm.dial();
+        long call = h.api.phoneCalls.keySet().iterator().next();
+        assertThat(vm.pickKey('s')).isTrue();
+        h.api.resultFailure = new dev.switchboard.client.ApiException(409,
+                new dev.switchboard.api.ApiError("not_dialled", "record 501 was not dialled", null));
+        vm.save();
+
+        assertThat(h.api.calls).noneMatch(c -> c.equals("end " + call) || c.startsWith("wrapUp " + call));
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.ON_CALL);
+        assertThat(vm.messageProperty().get()).contains("record 501 was not dialled");
+
+        vm.save(); // tried again, accepted: now the call ends and its work closes
+        assertThat(h.api.calls).contains("end " + call).anyMatch(c -> c.startsWith("wrapUp " + call));
+        assertThat(h.api.outboundResults).hasSize(1);
     }
 }

@@ -109,6 +109,15 @@ class DialRulesTest {
     }
 
     @Test
+    void aRecordsZoneTheNumberCannotBeInDoesNotLiftTheNumbersOwnHours() {
+        // a New York number with London written on the record: 09:30 in London is 05:30 in New York
+        CallRecord shifted = record("ny", "+12125550199", ZoneId.of("Europe/London"));
+        DialDecision.Skip skip = skipped(rules(clock("2025-06-02T08:30:00Z")).decide(marketing(), shifted));
+        assertThat(skip.reason()).isEqualTo(SkipReason.OUTSIDE_CALLING_HOURS);
+        assertThat(skip.message()).contains("America/New_York").contains("Europe/London");
+    }
+
+    @Test
     void aNumberInSeveralZonesIsDialledOnlyWhenItIsCallingTimeInAllOfThem() {
         // 17:30Z: 09:30 in Anchorage, 08:30 in Adak (both +1 907)
         DialRules rules = rules(clock("2025-06-02T17:30:00Z"));
