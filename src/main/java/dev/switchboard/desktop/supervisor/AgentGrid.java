@@ -28,8 +28,10 @@ final class AgentGrid {
         TableColumn<AgentRow, AgentRow> name = text("supervisor.agents.name", AgentRow::name,
                 Comparator.comparing(AgentRow::name, String.CASE_INSENSITIVE_ORDER));
         name.setPrefWidth(190);
-        table.getColumns().setAll(List.of(name,
-                text("supervisor.agents.state", AgentRow::stateText, Comparator.comparing(AgentRow::stateText)),
+        TableColumn<AgentRow, AgentRow> state = text("supervisor.agents.state", AgentRow::stateText,
+                Comparator.comparing(AgentRow::stateText));
+        state.setPrefWidth(170); // "Not ready (Training)" whole
+        table.getColumns().setAll(List.of(name, state,
                 ticking(),
                 current(),
                 text("supervisor.agents.handled", r -> Long.toString(r.handled()),
