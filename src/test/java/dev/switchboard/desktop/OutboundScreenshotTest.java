@@ -83,26 +83,7 @@ class OutboundScreenshotTest {
         }
     }
 
-    /** The window's content at 1280×800, lent to a scene of that size (the headless screen is smaller). */
     private Path snapshot(String name) throws Exception {
-        Path file = DIR.resolve(name);
-        onFx(() -> {
-            Scene window = stage.getScene();
-            javafx.scene.Parent root = window.getRoot();
-            window.setRoot(new javafx.scene.layout.Pane());
-            Scene big = new Scene(new javafx.scene.Group(), WIDTH, HEIGHT);
-            big.getStylesheets().setAll(window.getStylesheets());
-            big.setRoot(root);
-            try {
-                root.applyCss();
-                root.layout();
-                PngWriter.write(big.snapshot(null), file);
-            } finally {
-                big.setRoot(new javafx.scene.Group());
-                window.setRoot(root);
-            }
-            return null;
-        });
-        return file;
+        return Snapshots.write(stage, WIDTH, HEIGHT, DIR.resolve(name));
     }
 }

@@ -14,7 +14,6 @@ import dev.switchboard.api.SupervisorView;
 import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.Role;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -193,30 +192,7 @@ class SupervisorScreenshotTest {
         return file;
     }
 
-    /**
-     * The window's content at 1400×900: the headless screen is smaller than that, so the content is
-     * lent to a scene of that size, drawn and given back.
-     */
     private Path snapshot(String name) throws Exception {
-        Path file = DIR.resolve(name);
-        onFx(() -> {
-            Scene window = stage.getScene();
-            javafx.scene.Parent root = window.getRoot();
-            window.setRoot(new javafx.scene.layout.Pane());
-            Scene big = new Scene(new javafx.scene.Group(), WIDTH, HEIGHT);
-            big.getStylesheets().setAll(window.getStylesheets());
-            big.setRoot(root);
-            try {
-                root.applyCss();
-                root.layout();
-                WritableImage image = big.snapshot(null);
-                PngWriter.write(image, file);
-            } finally {
-                big.setRoot(new javafx.scene.Group());
-                window.setRoot(root);
-            }
-            return null;
-        });
-        return file;
+        return Snapshots.write(stage, WIDTH, HEIGHT, DIR.resolve(name));
     }
 }

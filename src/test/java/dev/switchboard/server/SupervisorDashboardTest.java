@@ -98,16 +98,8 @@ class SupervisorDashboardTest {
 
     @Test
     void supervisorsFollowingTheStreamGetTheDashboardAndAgentsDoNot() {
-        dev.switchboard.client.HttpSwitchboardApi supervisor = new dev.switchboard.client.HttpSwitchboardApi(
-                server.baseUrl());
-        long seq = supervisor.login("supervisor", "supervisor").eventSeq();
         java.util.List<SupervisorView> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (var sub = supervisor.subscribe(seq, e -> {
-            if (e.payload() instanceof SupervisorView v) {
-                seen.add(v);
-            }
-        })) {
-            await().atMost(Duration.ofSeconds(10)).until(sub::connected);
+        try (var sub = followDashboards(seen)) {
             QueueView queue = agent.api.config().queues().get(0);
             long id = agent.api.ingest(new IngestRequest(Channel.CHAT, Direction.INBOUND, "live@example.com",
                     "Chat", "Hi", queue.id(), null)).interaction().id();
@@ -120,16 +112,8 @@ class SupervisorDashboardTest {
 
     @Test
     void theStreamSendsTheWholeDashboardThenOnlyWhatChanged() {
-        dev.switchboard.client.HttpSwitchboardApi supervisor = new dev.switchboard.client.HttpSwitchboardApi(
-                server.baseUrl());
-        long seq = supervisor.login("supervisor", "supervisor").eventSeq();
         java.util.List<SupervisorView> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (var sub = supervisor.subscribe(seq, e -> {
-            if (e.payload() instanceof SupervisorView v) {
-                seen.add(v);
-            }
-        })) {
-            await().atMost(Duration.ofSeconds(10)).until(sub::connected);
+        try (var sub = followDashboards(seen)) {
             QueueView queue = agent.api.config().queues().get(0);
             agent.api.ingest(new IngestRequest(Channel.CHAT, Direction.INBOUND, "first@example.com", "Chat", "Hi",
                     queue.id(), null));
@@ -150,6 +134,20 @@ class SupervisorDashboardTest {
                     .hasSizeLessThan(first.queues().size());
             assertThat(partial.alerts()).isNotNull();
         }
+    }
+
+    /** A supervisor following the event stream, collecting the dashboards it is sent; connected on return. */
+    private dev.switchboard.client.EventSubscription followDashboards(java.util.List<SupervisorView> seen) {
+        dev.switchboard.client.HttpSwitchboardApi supervisor = new dev.switchboard.client.HttpSwitchboardApi(
+                server.baseUrl());
+        long seq = supervisor.login("supervisor", "supervisor").eventSeq();
+        dev.switchboard.client.EventSubscription sub = supervisor.subscribe(seq, e -> {
+            if (e.payload() instanceof SupervisorView v) {
+                seen.add(v);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(sub::connected);
+        return sub;
     }
 
     @Test
