@@ -35,8 +35,9 @@ class SippScenariosTest {
             assertThat(phone.sent()).containsExactly("180", "200", "200");
             assertThat(first(phone, false, "INVITE").text()).contains("From: <sip:" + CALLER + "@", "o=caller", "a=sendrecv");
             assertThat(first(caller, false, "200").text()).contains("o=phone", "m=audio ", "PCMU/8000", "telephone-event/8000");
+            // the caller talks 400 ms by sipp's timer; its log's clock may put the BYE a little early, as above
             assertThat(Duration.between(first(caller, false, "200").at(), first(caller, true, "BYE").at()))
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(390));
         }
     }
 
