@@ -16,10 +16,12 @@ import java.util.Map;
  * {@code retryAfter}: ISO durations per attempt result (a result left out is not retried; absent: the
  * standard delays); {@code maxAttempts}: absent is 5; {@code maxAbandonRate}: a fraction, absent is
  * 0.03; {@code defaultRegion}: the country for list numbers written without a country code (absent:
- * the server's). Only PREVIEW campaigns are dialled so far; PROGRESSIVE and PREDICTIVE are stored.
+ * the server's); {@code dispositions}: the outcomes its agents choose from after a connected call, in
+ * the order shown, each with its one-key shortcut (absent: the standard set). PREVIEW campaigns are
+ * dialled by their agents; PROGRESSIVE and PREDICTIVE ones by the server.
  */
 public record CampaignRequest(String name, DiallingMode mode, Purpose purpose,
                               Map<DayOfWeek, CampaignWindowView> callingHours, List<LocalDate> holidays,
                               Map<AttemptResult, Duration> retryAfter, Integer maxAttempts, Double maxAbandonRate,
-                              String defaultRegion) {
+                              String defaultRegion, List<CampaignDispositionView> dispositions) {
 }

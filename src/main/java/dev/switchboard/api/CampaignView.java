@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An outbound campaign as stored. {@code dialled} is false for modes the server does not dial yet
- * (PROGRESSIVE, PREDICTIVE), and {@code note} then says so.
+ * An outbound campaign as stored. {@code dialled} is true for every mode (it was false while only
+ * PREVIEW campaigns were dialled); {@code note} says in words who dials the campaign and how.
  */
 public record CampaignView(long id, String name, DiallingMode mode, boolean dialled, String note, Purpose purpose,
                            boolean active, Map<DayOfWeek, CampaignWindowView> callingHours, List<LocalDate> holidays,

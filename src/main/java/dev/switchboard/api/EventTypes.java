@@ -31,6 +31,11 @@ public final class EventTypes {
      * short-abandon cut-off); to supervisors only, at most twice a second.
      */
     public static final String DASHBOARD = "dashboard";
+    /**
+     * The dialler connected a call it placed for a PROGRESSIVE or PREDICTIVE campaign to this agent
+     * ({@code OutboundDialView}: the record, held by the agent, and the call's screen-pop).
+     */
+    public static final String OUTBOUND_CALL = "outbound.call";
     /** The server can no longer replay from the client's position: reload what you hold. */
     public static final String RESYNC = "resync";
     /** First event of a connection: the position the stream starts from. */

@@ -3,6 +3,9 @@ package dev.switchboard.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.api.CampaignActiveRequest;
+import dev.switchboard.api.OutboundLogEntryView;
+import dev.switchboard.api.OutboundSeatView;
 import dev.switchboard.api.AgentSummary;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.ApiError;
@@ -450,6 +453,30 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     public OutboundRecordView outboundResult(long recordId, OutboundResultRequest request) {
         return send("POST", url("outbound", "records", Long.toString(recordId), "result"), request,
                 OutboundRecordView.class);
+    }
+
+    @Override
+    public CampaignView outboundSetActive(long campaignId, boolean active) {
+        return send("PUT", url("outbound", "campaigns", Long.toString(campaignId), "active"),
+                new CampaignActiveRequest(active), CampaignView.class);
+    }
+
+    @Override
+    public OutboundSeatView outboundJoin(long campaignId) {
+        return send("POST", url("outbound", "campaigns", Long.toString(campaignId), "join"), Map.of(),
+                OutboundSeatView.class);
+    }
+
+    @Override
+    public OutboundSeatView outboundLeave(long campaignId) {
+        return send("POST", url("outbound", "campaigns", Long.toString(campaignId), "leave"), Map.of(),
+                OutboundSeatView.class);
+    }
+
+    @Override
+    public List<OutboundLogEntryView> outboundAttempts(long recordId) {
+        return send("GET", url("outbound", "records", Long.toString(recordId), "attempts"), null,
+                list(OutboundLogEntryView.class));
     }
 
     @Override

@@ -52,6 +52,7 @@ final class SseEventStream implements EventSubscription {
             Map.entry(EventTypes.CONVERSATION, dev.switchboard.api.ConversationEvent.class),
             Map.entry(EventTypes.DASHBOARD, dev.switchboard.api.SupervisorView.class),
             Map.entry(EventTypes.RESYNC, ResyncEvent.class),
+            Map.entry(EventTypes.OUTBOUND_CALL, dev.switchboard.api.OutboundDialView.class),
             Map.entry(EventTypes.HELLO, HelloEvent.class));
     private static final long MIN_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 15_000;

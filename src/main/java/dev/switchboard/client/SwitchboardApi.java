@@ -1,5 +1,7 @@
 package dev.switchboard.client;
 
+import dev.switchboard.api.OutboundLogEntryView;
+import dev.switchboard.api.OutboundSeatView;
 import dev.switchboard.api.AgentSummary;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.CallView;
@@ -263,6 +265,29 @@ public interface SwitchboardApi {
 
     /** How the dialled record's attempt ended and, for a connected call, its disposition. */
     default OutboundRecordView outboundResult(long recordId, OutboundResultRequest request) {
+        throw new UnsupportedOperationException("this client cannot work call lists");
+    }
+
+    /** Pauses ({@code active} false) or resumes a campaign (supervisors); the campaign as it now stands. */
+    default CampaignView outboundSetActive(long campaignId, boolean active) {
+        throw new UnsupportedOperationException("this client cannot pause campaigns");
+    }
+
+    /**
+     * Takes a seat on a campaign the server dials for (PROGRESSIVE or PREDICTIVE): from now on the
+     * dialler connects answered calls to this agent, each announced by an {@code outbound.call} event.
+     */
+    default OutboundSeatView outboundJoin(long campaignId) {
+        throw new UnsupportedOperationException("this client cannot work call lists");
+    }
+
+    /** Leaves the campaign's seat: the dialler places no more calls for this agent. */
+    default OutboundSeatView outboundLeave(long campaignId) {
+        throw new UnsupportedOperationException("this client cannot work call lists");
+    }
+
+    /** The record's dial log, newest first (the agent holding it, or a supervisor). */
+    default List<OutboundLogEntryView> outboundAttempts(long recordId) {
         throw new UnsupportedOperationException("this client cannot work call lists");
     }
 

@@ -185,6 +185,7 @@ public final class Desktop {
         });
         w.start();
         if (outbound) {
+            calls.follow(w.session());
             calls.start();
         }
         view.controller().focus();

@@ -1,21 +1,26 @@
 package dev.switchboard.server;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.switchboard.api.CampaignDispositionView;
 import dev.switchboard.api.CampaignRequest;
 import dev.switchboard.api.CampaignWindowView;
 import dev.switchboard.domain.outbound.AttemptResult;
 import dev.switchboard.domain.outbound.CallingHours;
 import dev.switchboard.domain.outbound.CallingWindow;
+import dev.switchboard.domain.outbound.Disposition;
 import dev.switchboard.domain.outbound.RetryPolicy;
 import dev.switchboard.store.CampaignStore;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,7 +63,7 @@ final class OutboundCampaignReader {
                     + r.defaultRegion());
         }
         return new CampaignStore.NewCampaign(name, r.mode(), r.purpose(), hours, retry(r, maxAttempts), abandon,
-                ABANDON_WINDOW, region);
+                ABANDON_WINDOW, region, dispositions(r.dispositions()));
     }
 
     private static Map<DayOfWeek, CallingWindow> windows(Map<DayOfWeek, CampaignWindowView> days) {
@@ -97,6 +102,42 @@ final class OutboundCampaignReader {
                 throw ApiProblem.badRequest("holidays[" + i + "]", "holidays[" + i + "] must be a date like 2026-12-25");
             }
             out.add(r.holidays().get(i));
+        }
+        return out;
+    }
+
+    /** The campaign's own dispositions, each checked; absent is the standard set. */
+    private static List<Disposition> dispositions(List<CampaignDispositionView> given) {
+        if (given == null) {
+            return Disposition.standard();
+        }
+        if (given.isEmpty() || given.size() > 20) {
+            throw ApiProblem.badRequest("dispositions", "dispositions must list 1 to 20 outcomes, or be left out for "
+                    + "the standard set");
+        }
+        List<Disposition> out = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        Set<Character> keys = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            String field = "dispositions[" + i + "]";
+            CampaignDispositionView d = given.get(i);
+            if (d == null || d.code() == null) {
+                throw ApiProblem.badRequest(field, field + " needs a code, e.g. PROMISE_TO_PAY");
+            }
+            Disposition made;
+            try {
+                made = new Disposition(d.code(), d.key(), d.closesRecord(), Optional.ofNullable(d.addsToDoNotCall()),
+                        d.schedulesCallback());
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest(field, field + ": " + e.getMessage());
+            }
+            if (!codes.add(made.code())) {
+                throw ApiProblem.badRequest(field, field + " repeats the code " + made.code());
+            }
+            if (!keys.add(made.key())) {
+                throw ApiProblem.badRequest(field, field + " repeats the key " + made.key());
+            }
+            out.add(made);
         }
         return out;
     }

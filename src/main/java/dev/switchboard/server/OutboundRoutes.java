@@ -1,6 +1,7 @@
 package dev.switchboard.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.api.CampaignActiveRequest;
 import dev.switchboard.api.CampaignRequest;
 import dev.switchboard.api.OutboundDncRequest;
 import dev.switchboard.api.OutboundResultRequest;
@@ -13,11 +14,17 @@ import io.javalin.http.Context;
 import java.util.Locale;
 
 /**
- * The outbound routes under {@code /api/v1/outbound}; only PREVIEW campaigns are dialled so far.
+ * The outbound routes under {@code /api/v1/outbound}. Agents dial PREVIEW campaigns themselves; the
+ * server's dialler dials PROGRESSIVE and PREDICTIVE ones for the agents seated on them.
  * <ul>
  *   <li>{@code POST /campaigns} (supervisors; {@link CampaignRequest}): 201 with the campaign;</li>
  *   <li>{@code GET /campaigns}: supervisors see every campaign, outbound agents the active ones, each
  *       with its progress; {@code GET /campaigns/{id}} one of them;</li>
+ *   <li>{@code PUT /campaigns/{id}/active} (supervisors; {@code {"active": false}} pauses, {@code true}
+ *       resumes): the campaign;</li>
+ *   <li>{@code POST /campaigns/{id}/join} and {@code /leave} (outbound agents, PROGRESSIVE and
+ *       PREDICTIVE campaigns): a seat the dialler gives answered calls to, renewed by joining again at
+ *       least once a minute; answered calls come as {@code outbound.call} events;</li>
  *   <li>{@code POST /campaigns/{id}/records} (supervisors): a call list, {@code Content-Type: text/csv}
  *       (UTF-8), the columns named by query parameters {@code nameColumn} (default {@code name}),
  *       {@code numberColumn} (default {@code number}) and, optional, {@code zoneColumn},
@@ -28,7 +35,8 @@ import java.util.Locale;
  *   <li>{@code GET /campaigns/{id}/log?recordId=&limit=100} (supervisors): the dial log, newest first;</li>
  *   <li>{@code POST /campaigns/{id}/next} (outbound agents): the next record that may be dialled now,
  *       held for the agent, with the customer's card; or {@code {"none": why, "nextDueAt"}};</li>
- *   <li>{@code GET /records/{id}} (supervisors, or the agent holding it);</li>
+ *   <li>{@code GET /records/{id}} and {@code GET /records/{id}/attempts} (its dial log, newest first)
+ *       (supervisors, or the agent holding it);</li>
  *   <li>{@code POST /records/{id}/dial}, {@code /skip} ({@code {"reason"}}, optional) and {@code /result}
  *       ({@link OutboundResultRequest}) by the agent holding the record;</li>
  *   <li>{@code POST /dnc} (supervisors and outbound agents; {@link OutboundDncRequest}) and
@@ -63,6 +71,13 @@ final class OutboundRoutes {
             supervisorOrOutbound(ctx);
             ctx.json(service.campaign(Requests.pathId(ctx, "id")));
         });
+        r.put(base + "/campaigns/{id}/active", ctx -> {
+            Session s = supervisor(ctx);
+            long id = Requests.pathId(ctx, "id");
+            ctx.json(service.setActive(s, id, requests.body(ctx, CampaignActiveRequest.class).active()));
+        });
+        r.post(base + "/campaigns/{id}/join", ctx -> ctx.json(service.join(outboundAgent(ctx), Requests.pathId(ctx, "id"))));
+        r.post(base + "/campaigns/{id}/leave", ctx -> ctx.json(service.leave(outboundAgent(ctx), Requests.pathId(ctx, "id"))));
         r.post(base + "/campaigns/{id}/records", ctx -> {
             supervisor(ctx);
             long id = Requests.pathId(ctx, "id");
@@ -77,6 +92,8 @@ final class OutboundRoutes {
         });
         r.post(base + "/campaigns/{id}/next", ctx -> ctx.json(service.next(outboundAgent(ctx), Requests.pathId(ctx, "id"))));
         r.get(base + "/records/{id}", ctx -> ctx.json(service.record(supervisorOrOutbound(ctx), Requests.pathId(ctx, "id"))));
+        r.get(base + "/records/{id}/attempts", ctx -> ctx.json(service.attempts(supervisorOrOutbound(ctx),
+                Requests.pathId(ctx, "id"))));
         r.post(base + "/records/{id}/dial", ctx -> ctx.json(service.dial(outboundAgent(ctx), Requests.pathId(ctx, "id"))));
         r.post(base + "/records/{id}/skip", ctx -> {
             Session s = outboundAgent(ctx);

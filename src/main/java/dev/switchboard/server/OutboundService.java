@@ -13,6 +13,7 @@ import dev.switchboard.api.OutboundLogEntryView;
 import dev.switchboard.api.OutboundNextView;
 import dev.switchboard.api.OutboundRecordView;
 import dev.switchboard.api.OutboundResultRequest;
+import dev.switchboard.api.OutboundSeatView;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.domain.AddressNormalizer;
@@ -69,6 +70,7 @@ final class OutboundService {
     private final OutboundCampaignReader reader;
     private final OutboundImport importer;
     private final Clock clock;
+    private OutboundDialler dialler;
     /** One request of an agent's at a time, so an agent never ends up holding two records. */
     private final Map<Long, Object> agentTurns = new ConcurrentHashMap<>();
 
@@ -85,6 +87,64 @@ final class OutboundService {
         this.reader = new OutboundCampaignReader(region);
         this.importer = new OutboundImport(records, clock);
         this.clock = clock;
+    }
+
+    /**
+     * Starts the dialler of PROGRESSIVE and PREDICTIVE campaigns on these lines; until then (or on a
+     * server with no voice) agents cannot take a seat on them.
+     */
+    void startDialler(CampaignLines lines, EventHub hub) {
+        OutboundDialler d = new OutboundDialler(campaigns, records, rules, lines, hub, clock);
+        d.start();
+        dialler = d;
+    }
+
+    /** Stops the dialler, hanging up the calls it has out. */
+    void stopDialler() {
+        OutboundDialler d = dialler;
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    OutboundSeatView join(Session s, long campaignId) {
+        return dialler().join(s, campaignId);
+    }
+
+    OutboundSeatView leave(Session s, long campaignId) {
+        return dialler().leave(s, campaignId);
+    }
+
+    private OutboundDialler dialler() {
+        OutboundDialler d = dialler;
+        if (d == null) {
+            throw ApiProblem.conflict("no_dialler", "this server has no phone system to dial campaigns with");
+        }
+        return d;
+    }
+
+    /** Pauses or resumes a campaign; the change is audited. A paused campaign offers and dials nothing. */
+    CampaignView setActive(Session supervisor, long id, Boolean active) {
+        if (active == null) {
+            throw ApiProblem.badRequest("active", "active is required: true to resume the campaign, false to pause it");
+        }
+        CampaignStore.Stored c = campaignOf(id);
+        if (c.active() != active) {
+            campaigns.setActive(id, active, supervisor.agentId(), clock.instant());
+            if (!active && dialler != null) {
+                dialler.paused(id);
+            }
+        }
+        return campaign(id);
+    }
+
+    /** A record's dial log, newest first: a supervisor, or the agent holding the record. */
+    List<OutboundLogEntryView> attempts(Session s, long recordId) {
+        Stored r = recordOf(recordId);
+        if (!s.isSupervisor() && !Long.valueOf(s.agentId()).equals(r.lockedBy())) {
+            throw new ApiProblem(403, "forbidden", "record " + recordId + " is not held by you", null);
+        }
+        return records.log(r.campaignId(), recordId, 200).stream().map(OutboundViews::log).toList();
     }
 
     CampaignView create(Session supervisor, CampaignRequest r) {
@@ -121,14 +181,16 @@ final class OutboundService {
         }
         DncScope scope = r.scope() == null ? DncScope.GLOBAL : r.scope();
         long campaignId = 0;
+        // numbers written without a country code are read in the campaign's region, as its list is
+        AddressNormalizer numbers = normalizer;
         if (scope == DncScope.CAMPAIGN) {
             if (r.campaignId() == null) {
                 throw ApiProblem.badRequest("campaignId", "campaignId is required for the CAMPAIGN scope");
             }
             campaignId = r.campaignId();
-            if (campaigns.find(campaignId).isEmpty()) {
-                throw new ApiProblem(404, "not_found", "campaign " + campaignId + " does not exist", "campaignId");
-            }
+            CampaignStore.Stored c = campaigns.find(campaignId).orElseThrow(() -> new ApiProblem(404, "not_found",
+                    "campaign " + r.campaignId() + " does not exist", "campaignId"));
+            numbers = new AddressNormalizer(c.defaultRegion());
         } else if (r.campaignId() != null) {
             throw ApiProblem.badRequest("campaignId", "a GLOBAL entry names no campaign");
         }
@@ -139,7 +201,7 @@ final class OutboundService {
             String raw = r.numbers().get(i);
             String field = "numbers[" + i + "]";
             Requests.maxLength(field, raw, 40);
-            String key = raw == null ? null : normalizer.phone(raw).orElse(null);
+            String key = raw == null ? null : numbers.phone(raw).orElse(null);
             if (key == null) {
                 throw ApiProblem.badRequest(field, field + " (\"" + raw + "\") is not a phone number; nothing was listed");
             }
@@ -164,7 +226,8 @@ final class OutboundService {
 
     /**
      * The next record the rules allow now, held for this agent; the one the agent holds already if
-     * it may still be dialled. Records skipped on the way are put aside until they may be dialled
+     * it may still be dialled, or if it was dialled and its result is not reported yet (its
+     * {@code dialledAt} then says so). Records skipped on the way are put aside until they may be dialled
      * (or for good), each with a line in the dial log.
      */
     OutboundNextView next(Session s, long campaignId) {
@@ -176,15 +239,16 @@ final class OutboundService {
             if (held.isPresent()) {
                 Stored h = held.get();
                 if (h.dialledAt() != null || h.record().status() == RecordStatus.AWAITING_DISPOSITION) {
-                    throw ApiProblem.conflict("record_in_hand", "report how the call to record " + h.id()
-                            + " ended before asking for the next one");
+                    // dialled and not reported (the desktop lost the dial's answer, or was restarted):
+                    // the same record again, so its result can be reported
+                    return preview(h);
                 }
                 DialDecision d = rules.decide(c.campaign(), h.record());
                 if (d instanceof DialDecision.Dial && records.update(h, h.lockedTo(agent, now), List.of())) {
                     return preview(recordOf(h.id()));   // held afresh from now
                 }
                 if (d instanceof DialDecision.Skip skip) {
-                    putAside(h, skip, "SKIP", null, now);
+                    DialLog.putAside(records, h, skip, "SKIP", null, now);
                 }
             }
             int considered = 0;
@@ -197,7 +261,7 @@ final class OutboundService {
                     considered++;
                     DialDecision d = rules.decide(c.campaign(), r.record());
                     if (d instanceof DialDecision.Skip skip) {
-                        putAside(r, skip, "SKIP", null, now);
+                        DialLog.putAside(records, r, skip, "SKIP", null, now);
                     } else if (records.update(r, r.lockedTo(agent, now), List.of())) {
                         return preview(recordOf(r.id()));
                     }
@@ -224,12 +288,15 @@ final class OutboundService {
             Instant now = clock.instant();
             DialDecision d = rules.decide(c.campaign(), r.record());
             if (d instanceof DialDecision.Skip skip) {
-                putAside(r, skip, "REFUSED", agent, now);
+                DialLog.putAside(records, r, skip, "REFUSED", agent, now);
                 throw ApiProblem.conflict(skip.reason().name().toLowerCase(Locale.ROOT),
                         "record " + recordId + " may not be dialled: " + skip.message());
             }
+            // the dial is logged with the record's change, before the call is placed: the log never
+            // misses a call that rang, and a call that could not be placed gets its DIAL_FAILED line
             Stored dialling = r.dialling(now);
-            if (!records.update(r, dialling, List.of())) {
+            if (!records.update(r, dialling, List.of(DialLog.entry(r, agent, "DIAL", null,
+                    "attempt " + (r.record().attempts() + 1) + " of " + c.campaign().retry().maxAttempts(), null, now)))) {
                 throw changed(recordId);
             }
             dialling = recordOf(recordId);
@@ -238,15 +305,11 @@ final class OutboundService {
                 pop = voice.dial(s, new DialRequest(r.record().number(), r.customerId()));
             } catch (RuntimeException e) {
                 // not placed: no attempt is counted and the agent may try again (or skip)
-                records.update(dialling, dialling.dialling(null), List.of(entry(r, agent, "DIAL_FAILED",
+                records.update(dialling, dialling.dialling(null), List.of(DialLog.entry(r, agent, "DIAL_FAILED",
                         e instanceof ApiProblem p ? p.code() : "error", String.valueOf(e.getMessage()), null, now)));
                 throw e;
             }
-            long interaction = pop.interaction().id();
-            Stored placed = dialling.onCall(interaction);
-            records.update(dialling, placed, List.of(entry(r, agent, "DIAL", null,
-                    "attempt " + (r.record().attempts() + 1) + " of " + c.campaign().retry().maxAttempts(), interaction,
-                    now)));
+            records.update(dialling, dialling.onCall(pop.interaction().id()), List.of());
             return new OutboundDialView(OutboundViews.record(recordOf(recordId)), pop);
         }
     }
@@ -263,7 +326,7 @@ final class OutboundService {
             }
             Instant now = clock.instant();
             Instant due = r.record().nextAttemptAt().filter(at -> at.isAfter(now)).orElse(now);
-            if (!records.update(r, r.released().dueAt(due), List.of(entry(r, agent, "AGENT_SKIP", null,
+            if (!records.update(r, r.released().dueAt(due), List.of(DialLog.entry(r, agent, "AGENT_SKIP", null,
                     reason == null || reason.isBlank() ? "skipped by the agent" : reason.strip(), null, now)))) {
                 throw changed(recordId);
             }
@@ -289,7 +352,7 @@ final class OutboundService {
                 throw ApiProblem.conflict("record_state", e.getMessage());
             }
             List<LogEntry> log = new ArrayList<>();
-            log.add(entry(r, agent, "RESULT", o.result().name(), describe(after), r.interactionId(), now));
+            log.add(DialLog.entry(r, agent, "RESULT", o.result().name(), describe(after), r.interactionId(), now));
             List<DoNotCallStore.Add> lists = new ArrayList<>();
             if (o.disposition() != null) {
                 RecordLifecycle.Wrapped wrapped;
@@ -301,12 +364,15 @@ final class OutboundService {
                 after = wrapped.record();
                 wrapped.dncEntry().ifPresent(e -> lists.add(new DoNotCallStore.Add(e.scope(), r.campaignId(),
                         e.number(), "disposition " + o.disposition().code())));
-                log.add(entry(r, agent, "DISPOSITION", o.disposition().code(), describe(after)
+                log.add(DialLog.entry(r, agent, "DISPOSITION", o.disposition().code(), describe(after)
                         + wrapped.dncEntry().map(e -> "; number put on the " + e.scope().name().toLowerCase(Locale.ROOT)
                         + " do-not-call list").orElse(""), r.interactionId(), now));
             }
             if (!records.update(r, r.withRecord(after).released(), log, lists, agent, now)) {
                 throw changed(recordId);
+            }
+            if (dialler != null && campaign.mode() != DiallingMode.PREVIEW) {
+                dialler.resultReported(agent, r.campaignId());
             }
             return OutboundViews.record(recordOf(recordId));
         }
@@ -330,7 +396,9 @@ final class OutboundService {
             return new Outcome(req.result(), null, Optional.empty());
         }
         String code = Requests.required("disposition", req.disposition(), 40).toUpperCase(Locale.ROOT);
-        Disposition d = (code.length() == 1 ? campaign.dispositionForKey(code.charAt(0)) : campaign.disposition(code))
+        // a code first: a one-letter code of a campaign's own wins over another disposition's key
+        Disposition d = campaign.disposition(code)
+                .or(() -> code.length() == 1 ? campaign.dispositionForKey(code.charAt(0)) : Optional.empty())
                 .orElseThrow(() -> ApiProblem.badRequest("disposition", "no disposition " + code + " on this campaign; "
                         + "one of " + String.join(", ", campaign.dispositions().stream().map(Disposition::code).toList())));
         if (!d.schedulesCallback()) {
@@ -345,12 +413,17 @@ final class OutboundService {
         if (!req.callbackAt().isAfter(now) || req.callbackAt().isAfter(now.plus(Duration.ofDays(366)))) {
             throw ApiProblem.badRequest("callbackAt", "callbackAt must lie after now and within a year");
         }
+        if (Boolean.TRUE.equals(req.callbackToMe()) && campaign.mode() != DiallingMode.PREVIEW) {
+            // the dialler gives each answered call to whoever is free; it cannot keep one for an agent
+            throw ApiProblem.badRequest("callbackToMe", "on a " + campaign.mode() + " campaign the server dials the "
+                    + "callback and puts it through to the next free agent: leave callbackToMe out or false");
+        }
         Callback cb = Boolean.TRUE.equals(req.callbackToMe()) ? Callback.toAgent(req.callbackAt(), agent)
                 : Callback.toCampaign(req.callbackAt());
         return new Outcome(req.result(), d, Optional.of(cb));
     }
 
-    private static String describe(CallRecord r) {
+    static String describe(CallRecord r) {
         return switch (r.status()) {
             case CLOSED -> "closed: " + r.closeReason().map(cr -> cr.message()).orElse("");
             case AWAITING_DISPOSITION -> "connected";
@@ -358,13 +431,6 @@ final class OutboundService {
                     + cb.agentId().map(a -> " to agent " + a).orElse(" to the campaign"))
                     .orElse("next attempt at " + r.nextAttemptAt().map(Instant::toString).orElse("once due"));
         };
-    }
-
-    /** Writes a skip: until the rules' next eligible instant, or for good when time will not cure it. */
-    private void putAside(Stored r, DialDecision.Skip skip, String action, Long agent, Instant now) {
-        Stored after = skip.nextEligible().map(next -> r.released().dueAt(next))
-                .orElseGet(() -> r.blocked(skip.reason().name()));
-        records.update(r, after, List.of(entry(r, agent, action, skip.reason().name(), skip.message(), null, now)));
     }
 
     private OutboundNextView preview(Stored r) {
@@ -379,11 +445,6 @@ final class OutboundService {
             }
         }
         return new OutboundNextView(OutboundViews.record(r), customer, open, null, null);
-    }
-
-    private static LogEntry entry(Stored r, Long agent, String action, String reason, String message, Long interaction,
-                                  Instant at) {
-        return new LogEntry(r.campaignId(), r.id(), r.record().number(), agent, action, reason, message, interaction, at);
     }
 
     private Stored heldRecord(Session s, long recordId) {
@@ -405,8 +466,9 @@ final class OutboundService {
     private CampaignStore.Stored dialledCampaign(long id) {
         CampaignStore.Stored c = campaignOf(id);
         if (c.campaign().mode() != DiallingMode.PREVIEW) {
-            throw ApiProblem.conflict("not_dialled", c.campaign().mode() + " campaigns are stored but not dialled yet: "
-                    + "only PREVIEW campaigns are dialled so far");
+            throw ApiProblem.conflict("dialled_by_server", c.campaign().name() + " is a " + c.campaign().mode()
+                    + " campaign: the server dials it; take a seat on it (POST /api/v1/outbound/campaigns/" + id
+                    + "/join) and answered calls come to you");
         }
         if (!c.active()) {
             throw ApiProblem.conflict("inactive", "campaign " + id + " is stopped");

@@ -30,10 +30,13 @@ final class OutboundViews {
         Campaign c = s.campaign();
         Map<DayOfWeek, CampaignWindowView> windows = new EnumMap<>(DayOfWeek.class);
         c.hours().windows().forEach((day, w) -> windows.put(day, new CampaignWindowView(w.start(), w.end())));
-        boolean dialled = c.mode() == DiallingMode.PREVIEW;
-        String note = dialled ? null : c.mode() + " campaigns are stored but not dialled yet: only PREVIEW campaigns"
-                + " are dialled so far";
-        return new CampaignView(s.id(), c.name(), c.mode(), dialled, note, c.purpose(), s.active(), windows,
+        String note = switch (c.mode()) {
+            case PREVIEW -> "agents preview each record and dial it themselves";
+            case PROGRESSIVE -> "the server dials one call for each ready agent seated on it";
+            case PREDICTIVE -> "the server paces calls from the measured answer rate, keeping abandoned calls under "
+                    + Math.round(c.maxAbandonRate() * 1000) / 10.0 + " % of answered ones";
+        };
+        return new CampaignView(s.id(), c.name(), c.mode(), true, note, c.purpose(), s.active(), windows,
                 c.hours().holidays().stream().sorted().toList(), new TreeMap<>(c.retry().retryAfter()),
                 c.retry().maxAttempts(), c.maxAbandonRate(), s.defaultRegion(),
                 c.dispositions().stream().map(d -> new CampaignDispositionView(d.code(), d.key(), d.isFinal(),

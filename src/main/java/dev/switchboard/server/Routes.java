@@ -233,8 +233,11 @@ public final class Routes {
                 .orElseThrow(() -> new ApiProblem(401, "bad_credentials", "wrong username or password", null));
         long eventSeq = hub.latestSeq();
         if (s.agent().role() != Role.SUPERVISOR) {
-            work.signIn(s.agent(), routingStore.skills(s.agentId()), routingStore.capacity(s.agentId()),
-                    s.agent().role() == Role.AGENT);
+            // an outbound agent's desktop shows the call list, not offers: no queue reaches them, so
+            // being Ready (which supervisors see) never brings an inbound offer they cannot answer
+            boolean outbound = s.agent().role() == Role.OUTBOUND_AGENT;
+            work.signIn(s.agent(), outbound ? Map.of() : routingStore.skills(s.agentId()),
+                    routingStore.capacity(s.agentId()), s.agent().role() == Role.AGENT);
         }
         ctx.json(new LoginResponse(s.token(), me(s), eventSeq));
     }

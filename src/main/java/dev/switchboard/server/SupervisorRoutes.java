@@ -157,6 +157,11 @@ final class SupervisorRoutes {
             if (target.role() == Role.SUPERVISOR) {
                 throw ApiProblem.badRequest("agentId", target.displayName() + " is a supervisor and takes no contacts");
             }
+            if (target.role() == Role.OUTBOUND_AGENT) {
+                // their desktop is the call list: an inbound offer would ring where nobody can answer it
+                throw ApiProblem.badRequest("agentId", target.displayName() + " works call lists and takes no inbound "
+                        + "contacts");
+            }
         }
         if (r.queueId() != null && work.queues().stream().noneMatch(q -> q.id() == r.queueId())) {
             throw new ApiProblem(404, "not_found", "queue " + r.queueId() + " does not exist", "queueId");

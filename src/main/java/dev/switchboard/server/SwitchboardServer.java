@@ -142,6 +142,8 @@ public final class SwitchboardServer implements AutoCloseable {
             if (o.demoCustomers() > 0) {
                 OutboundDemo.seed(outbound, customers, agents);
             }
+            outbound.startDialler(voice.campaignLines(), hub);
+            resources.add(outbound::stopDialler);
             OutboundRoutes outboundRoutes = new OutboundRoutes(outbound, strict);
             MessageStore messageStore = new MessageStore(ds);
             conversations = new ConversationService(messageStore, interactions, tickets, hub,

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The phone channel on the server: turns calls from the SIP gateway into contacts, rings the
  * accepting agent's phone, hangs up when the contact ends, and carries out the desktop's call
  * controls (hold, mute, digits, transfer to a number, click-to-dial). Each call's state goes to the
- * agent who has it as a {@code call} event; phone registrations as {@code phone} events.
+ * agent who has it as a {@code call} event; phone registrations as {@code phone} events. The outbound
+ * dialler's customer-first calls are {@link CampaignCalls}, reached through {@link #campaignLines()}.
  */
 public final class VoiceService implements VoiceEvents, WorkDistributor.WorkListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceService.class);
@@ -47,6 +48,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
     private final InteractionStore interactions;
     private final AgentStore agents;
     private final EventHub hub;
+    private final CampaignCalls campaign;
     private final Map<String, Long> interactionOf = new ConcurrentHashMap<>();
     private final Map<Long, String> callOf = new ConcurrentHashMap<>();
     private final Map<Long, CallView> views = new ConcurrentHashMap<>();
@@ -86,6 +88,12 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         this.agents = agents;
         this.hub = hub;
         this.gateway = new SipGateway(settings, this, clock);
+        this.campaign = new CampaignCalls(this, gateway, contacts, work);
+    }
+
+    /** The calls the outbound dialler places to customers before an agent is on them. */
+    CampaignLines campaignLines() {
+        return campaign;
     }
 
     public void start() throws IOException {
@@ -163,6 +171,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
 
     @Override
     public void connected(String callId) {
+        campaign.agentLeg(callId, true, null);
         Long id = interactionOf.get(callId);
         if (id != null) {
             connectedCount.increment();
@@ -177,6 +186,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
 
     @Override
     public void failed(String callId, int status, String problem) {
+        campaign.agentLeg(callId, false, problem);
         Long id = interactionOf.get(callId);
         if (id == null) {
             return;
@@ -198,6 +208,8 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
 
     @Override
     public void ended(String callId, Side by) {
+        // a dialler's call that ends before the agent's phone answered was never bridged
+        campaign.agentLeg(callId, false, "the call ended before the agent's phone answered");
         Long id = interactionOf.get(callId);
         if (id == null) {
             return;
@@ -205,6 +217,21 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         update(id, v -> new CallView(id, CallState.ENDED, false, false, v.digits(), null));
         untrack(callId);
         work.channelEnded(id);
+    }
+
+    @Override
+    public void customerAnswered(String callId) {
+        campaign.answered(callId);
+    }
+
+    @Override
+    public void customerNotAnswered(String callId, int status, boolean timedOut, String problem) {
+        campaign.notAnswered(callId, status, timedOut, problem);
+    }
+
+    @Override
+    public void customerLeft(String callId) {
+        campaign.left(callId);
     }
 
     @Override
@@ -412,16 +439,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         Agent agent = session.agent();
         contacts.phoneNumber("number", request.number());
         requireCanCall(agent);
-        work.checkFreeForCall(agent);
-        Interaction stored = contacts.storeOutboundCall(agent.id(), request.number(), request.customerId());
-        try {
-            work.startOwn(agent, stored);
-        } catch (RuntimeException e) {
-            // a second click that lost the race: the contact it stored never started
-            interactions.updateProgress(stored.finished(dev.switchboard.domain.InteractionState.ENDED,
-                    stored.createdAt(), stored.routing().wrappedUp(null, "Not placed: " + e.getMessage())));
-            throw e;
-        }
+        Interaction stored = startOutboundCall(agent, request.number(), request.customerId());
         String callId = "out-" + UUID.randomUUID();
         track(callId, stored.id(), agent.id(), CallState.CONNECTING);
         try {
@@ -432,6 +450,24 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
             throw ApiProblem.conflict("call_failed", e.getMessage());
         }
         return contacts.popOf(stored);
+    }
+
+    /**
+     * Stores an outbound phone contact the agent holds from the start (click-to-dial, a dialler's call);
+     * one that cannot start (the agent is already on a call) is closed as not placed, and the problem thrown.
+     */
+    Interaction startOutboundCall(Agent agent, String number, Long customerId) {
+        work.checkFreeForCall(agent);
+        Interaction stored = contacts.storeOutboundCall(agent.id(), number, customerId);
+        try {
+            work.startOwn(agent, stored);
+        } catch (RuntimeException e) {
+            // a second call that lost the race: the contact it stored never started
+            interactions.updateProgress(stored.finished(dev.switchboard.domain.InteractionState.ENDED,
+                    stored.createdAt(), stored.routing().wrappedUp(null, "Not placed: " + e.getMessage())));
+            throw e;
+        }
+        return stored;
     }
 
     /** Blind transfer to an outside number: the caller is connected there; the contact ends for the agent. */
@@ -477,7 +513,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         }
     }
 
-    private void requireCanCall(Agent agent) {
+    void requireCanCall(Agent agent) {
         requireTrunk();
         if (gateway.registrar().find(agent.username()).isEmpty()) {
             throw ApiProblem.conflict("phone_not_registered", "your phone is not registered: register it as "
@@ -520,7 +556,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         }
     }
 
-    private void track(String callId, long interactionId, Long agentId, CallState state) {
+    void track(String callId, long interactionId, Long agentId, CallState state) {
         interactionOf.put(callId, interactionId);
         callOf.put(interactionId, callId);
         if (agentId != null) {
@@ -529,7 +565,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         views.put(interactionId, new CallView(interactionId, state, false, false, "", null));
     }
 
-    private Long untrack(String callId) {
+    Long untrack(String callId) {
         Long id = interactionOf.remove(callId);
         if (id != null) {
             callOf.remove(id);

@@ -175,11 +175,13 @@ public final class CampaignRecordStore {
     /**
      * Records the agent may be offered now, most urgent first: due callbacks (the agent's own or the
      * campaign's), then records in the order they became due. A lock older than {@code staleBefore}
-     * that never led to a dial is treated as let go.
+     * that never led to a dial is treated as let go; a record being dialled (by an agent, or by the
+     * dialler, which holds it with no agent) is never a candidate. An {@code agentId} that names no
+     * agent (the dialler's -1) leaves out the callbacks promised to an agent.
      */
     public List<Stored> candidates(long campaignId, long agentId, Instant now, Instant staleBefore, int limit) {
         return jdbc.query(SELECT + " WHERE campaign_id = ? AND status = 'PENDING' AND blocked_reason IS NULL"
-                        + " AND (locked_by IS NULL OR (dialled_at IS NULL AND locked_at < ?))"
+                        + " AND dialled_at IS NULL AND (locked_by IS NULL OR locked_at < ?)"
                         + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
                         + " AND (callback_agent_id IS NULL OR callback_agent_id = ?)"
                         + " ORDER BY CASE WHEN callback_at IS NULL THEN 1 ELSE 0 END,"
@@ -191,6 +193,15 @@ public final class CampaignRecordStore {
                     ps.setLong(4, agentId);
                     ps.setInt(5, limit);
                 }, CampaignRecordStore::stored);
+    }
+
+    /**
+     * Records the dialler was calling when the server stopped: dialled, held by no agent, not closed.
+     * Their calls are gone; the dialler lets them go on start.
+     */
+    public List<Stored> dialledByNobody() {
+        return jdbc.query(SELECT + " WHERE dialled_at IS NOT NULL AND locked_by IS NULL AND status <> 'CLOSED'",
+                ps -> { }, CampaignRecordStore::stored);
     }
 
     /** When the campaign's next open record falls due, if one is waiting for a time. */

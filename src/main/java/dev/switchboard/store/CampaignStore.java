@@ -6,6 +6,7 @@ import dev.switchboard.domain.outbound.CallingWindow;
 import dev.switchboard.domain.outbound.Campaign;
 import dev.switchboard.domain.outbound.DiallingMode;
 import dev.switchboard.domain.outbound.Disposition;
+import dev.switchboard.domain.outbound.DncScope;
 import dev.switchboard.domain.outbound.Purpose;
 import dev.switchboard.domain.outbound.RetryPolicy;
 
@@ -41,7 +42,8 @@ public final class CampaignStore {
 
     /** A campaign to create. */
     public record NewCampaign(String name, DiallingMode mode, Purpose purpose, CallingHours hours, RetryPolicy retry,
-                              double maxAbandonRate, Duration abandonWindow, String defaultRegion) {
+                              double maxAbandonRate, Duration abandonWindow, String defaultRegion,
+                              List<Disposition> dispositions) {
     }
 
     public CampaignStore(DataSource dataSource) {
@@ -79,6 +81,20 @@ public final class CampaignStore {
                     ps.setObject(2, day);
                 });
             }
+            for (int i = 0; i < n.dispositions().size(); i++) {
+                Disposition d = n.dispositions().get(i);
+                int position = i;
+                Jdbc.update(c, "INSERT INTO campaign_disposition (campaign_id, position, code, hotkey, closes, callback, "
+                        + "dnc_scope) VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+                            ps.setLong(1, campaignId);
+                            ps.setInt(2, position);
+                            ps.setString(3, d.code());
+                            ps.setString(4, String.valueOf(d.key()));
+                            ps.setBoolean(5, d.isFinal());
+                            ps.setBoolean(6, d.schedulesCallback());
+                            ps.setString(7, d.addsToDnc().map(Enum::name).orElse(null));
+                        });
+            }
             for (Map.Entry<AttemptResult, Duration> r : n.retry().retryAfter().entrySet()) {
                 Jdbc.update(c, "INSERT INTO campaign_retry (campaign_id, result, delay_s) VALUES (?, ?, ?)", ps -> {
                     ps.setLong(1, campaignId);
@@ -89,6 +105,26 @@ public final class CampaignStore {
             return campaignId;
         });
         return find(id).orElseThrow();
+    }
+
+    /** Pauses or resumes a campaign, with its audit line (who, when, before and after) in the same transaction. */
+    public void setActive(long id, boolean active, long by, Instant at) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "UPDATE campaign SET active = ? WHERE id = ?", ps -> {
+                ps.setBoolean(1, active);
+                ps.setLong(2, id);
+            });
+            Jdbc.update(c, "INSERT INTO audit_entry (actor_id, action, subject, before_value, after_value, at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+                        ps.setLong(1, by);
+                        ps.setString(2, active ? "CAMPAIGN_RESUMED" : "CAMPAIGN_PAUSED");
+                        ps.setString(3, "campaign " + id);
+                        ps.setString(4, active ? "paused" : "active");
+                        ps.setString(5, active ? "active" : "paused");
+                        Jdbc.setInstant(ps, 6, at);
+                    });
+            return null;
+        });
     }
 
     public Optional<Stored> find(long id) {
@@ -139,9 +175,13 @@ public final class CampaignStore {
         Map<AttemptResult, Duration> delays = new EnumMap<>(AttemptResult.class);
         Jdbc.query(c, "SELECT result, delay_s FROM campaign_retry WHERE campaign_id = ?", ps -> ps.setLong(1, r.id()),
                 rs -> delays.put(AttemptResult.valueOf(rs.getString("result")), Duration.ofSeconds(rs.getLong("delay_s"))));
+        List<Disposition> dispositions = Jdbc.query(c, "SELECT code, hotkey, closes, callback, dnc_scope "
+                        + "FROM campaign_disposition WHERE campaign_id = ? ORDER BY position", ps -> ps.setLong(1, r.id()),
+                rs -> new Disposition(rs.getString("code"), rs.getString("hotkey").charAt(0), rs.getBoolean("closes"),
+                        Optional.ofNullable(rs.getString("dnc_scope")).map(DncScope::valueOf), rs.getBoolean("callback")));
         Campaign campaign = new Campaign(Long.toString(r.id()), r.name(), r.mode(), r.purpose(),
                 new CallingHours(windows, holidays), r.maxAbandonRate(), r.abandonWindow(),
-                new RetryPolicy(r.maxAttempts(), delays), Disposition.standard());
+                new RetryPolicy(r.maxAttempts(), delays), dispositions.isEmpty() ? Disposition.standard() : dispositions);
         return new Stored(r.id(), campaign, r.active(), r.region(), r.createdBy(), r.createdAt());
     }
 }

@@ -329,6 +329,48 @@ public final class FakeApi implements SwitchboardApi {
         return heldRecords.get(recordId);
     }
 
+    /** Every seat taken (join) and given up (leave), by campaign. */
+    public final List<Long> outboundJoins = new CopyOnWriteArrayList<>();
+    public final List<Long> outboundLeaves = new CopyOnWriteArrayList<>();
+    /** The dialled record {@link #outboundJoin} says the agent still holds; null: none. */
+    public volatile dev.switchboard.api.OutboundRecordView seatInHand;
+    /** What {@link #outboundAttempts} answers, by record. */
+    public final Map<Long, List<dev.switchboard.api.OutboundLogEntryView>> dialLogs = new ConcurrentHashMap<>();
+
+    @Override
+    public dev.switchboard.api.OutboundSeatView outboundJoin(long campaignId) {
+        calls.add("outboundJoin " + campaignId);
+        outboundJoins.add(campaignId);
+        return new dev.switchboard.api.OutboundSeatView(campaignId, true, 1, "1 call out · one call per ready agent",
+                seatInHand, null);
+    }
+
+    @Override
+    public dev.switchboard.api.OutboundSeatView outboundLeave(long campaignId) {
+        calls.add("outboundLeave " + campaignId);
+        outboundLeaves.add(campaignId);
+        return new dev.switchboard.api.OutboundSeatView(campaignId, false, 0, "", null, null);
+    }
+
+    @Override
+    public List<dev.switchboard.api.OutboundLogEntryView> outboundAttempts(long recordId) {
+        return dialLogs.getOrDefault(recordId, List.of());
+    }
+
+    /** The record as the server now has it (dialled by a request whose answer was lost, say). */
+    public void holdRecord(dev.switchboard.api.OutboundRecordView r) {
+        heldRecords.put(r.id(), r);
+    }
+
+    /** The dialler puts this record's call through: the record is held, the call placed, the event sent. */
+    public dev.switchboard.api.OutboundDialView putThrough(dev.switchboard.api.OutboundRecordView r) {
+        heldRecords.put(r.id(), r);
+        ScreenPop pop = dial(new DialRequest(r.number(), r.customerId()));
+        dev.switchboard.api.OutboundDialView v = new dev.switchboard.api.OutboundDialView(r, pop);
+        emit(dev.switchboard.api.EventTypes.OUTBOUND_CALL, v);
+        return v;
+    }
+
     // ---- driving the event stream from a test ----
 
     public boolean subscribed() {

@@ -1,6 +1,7 @@
 package dev.switchboard.desktop;
 
 import dev.switchboard.api.ApiError;
+import dev.switchboard.api.OutboundLogEntryView;
 import dev.switchboard.client.ApiException;
 import dev.switchboard.desktop.outbound.Campaigns;
 import dev.switchboard.domain.Role;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Renders an outbound agent's call list at 1280×800 to target/screenshots: a record previewed with
  * its customer's card, the result asked for after the dial with a callback chosen (light and dark),
- * and a refused dial.
+ * a refused dial, and on a campaign the server dials: the wait for a call and the call put through.
  */
 @ExtendWith(ApplicationExtension.class)
 class OutboundScreenshotTest {
@@ -58,8 +59,13 @@ class OutboundScreenshotTest {
 
     @Test
     void writesTheCallList(FxRobot robot) throws Exception {
+        api.dialLogs.put(501L, List.of(
+                new OutboundLogEntryView(12, Campaigns.RENEWALS, 501, Fixtures.ADA_PHONE, 7L, "RESULT", "NO_ANSWER",
+                        "next attempt at …", 44L, Fixtures.NOW.minusSeconds(26 * 3600)),
+                new OutboundLogEntryView(11, Campaigns.RENEWALS, 501, Fixtures.ADA_PHONE, 7L, "AGENT_SKIP", null,
+                        "skipped by the agent", null, Fixtures.NOW.minusSeconds(28 * 3600))));
         signIn(robot, api);
-        waitUntil(() -> text(robot, "#nameLabel").equals("Ada Lovelace"));
+        waitUntil(() -> text(robot, "#nameLabel").equals("Ada Lovelace") && visible(robot, "#historyPane"));
         Path preview = snapshot("outbound-preview-light.png");
 
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
@@ -79,6 +85,21 @@ class OutboundScreenshotTest {
         waitUntil(() -> text(robot, "#outboundMessage").startsWith("Not dialled"));
         Path refused = snapshot("outbound-refused-dark.png");
         for (Path p : List.of(preview, result, dark, refused)) {
+            assertThat(Files.size(p)).as(p.toString()).isGreaterThan(10_000);
+        }
+    }
+
+    @Test
+    void writesTheWaitForTheDiallerAndTheCallItPutsThrough(FxRobot robot) throws Exception {
+        api.campaigns.clear();
+        api.campaigns.add(Campaigns.winter());
+        signIn(robot, api);
+        waitUntil(() -> text(robot, "#outboundMessage").startsWith("Waiting for a call"));
+        Path waiting = snapshot("outbound-waiting-light.png");
+        onFx(() -> api.putThrough(Campaigns.grace()));
+        waitUntil(() -> visible(robot, "#resultPane") && text(robot, "#nameLabel").equals("Grace Hopper"));
+        Path connected = snapshot("outbound-connected-light.png");
+        for (Path p : List.of(waiting, connected)) {
             assertThat(Files.size(p)).as(p.toString()).isGreaterThan(10_000);
         }
     }

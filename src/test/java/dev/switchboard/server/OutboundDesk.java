@@ -57,6 +57,15 @@ final class OutboundDesk {
                 (body instanceof String s ? s : json(body)).getBytes(StandardCharsets.UTF_8), token);
     }
 
+    Answer send(String method, String path, String json) {
+        return send(method, path, "application/json", json.getBytes(StandardCharsets.UTF_8), token);
+    }
+
+    Answer put(String path, Object body) {
+        return send("PUT", path, "application/json",
+                (body instanceof String s ? s : json(body)).getBytes(StandardCharsets.UTF_8), token);
+    }
+
     Answer postCsv(String path, byte[] csv) {
         return send("POST", path, "text/csv", csv, token);
     }

@@ -188,8 +188,9 @@ class OutboundDialTest {
         assertThat(Instant.parse(r.path("nextAttemptAt").asText()))
                 .isBetween(before.plus(Duration.ofMinutes(15)), clock.instant().plus(Duration.ofMinutes(15)));
         JsonNode log = log(id);
-        assertThat(entry(log, "DIAL", "+442079460001").path("interactionId").asLong()).isPositive();
+        assertThat(entry(log, "DIAL", "+442079460001")).isNotNull();
         assertThat(entry(log, "RESULT", "+442079460001").path("reason").asText()).isEqualTo("BUSY");
+        assertThat(entry(log, "RESULT", "+442079460001").path("interactionId").asLong()).isPositive();
         JsonNode progress = supervisor.get("/api/v1/outbound/campaigns/" + id).body().path("progress");
         assertThat(progress.path("attempted").asInt()).isEqualTo(1);
         assertThat(progress.path("remaining").asInt()).isEqualTo(1);

@@ -194,14 +194,121 @@ class OutboundListTest {
         assertThat(ownNumber.status()).isEqualTo(403);
         assertThat(ownNumber.error()).isEqualTo("forbidden");
 
-        // a mode that is not dialled yet is stored, and says so
+        // a campaign the server dials has no preview: its agents take a seat instead
         long progressive = campaign(supervisor, "Later", "PROGRESSIVE");
         JsonNode view = supervisor.get("/api/v1/outbound/campaigns/" + progressive).body();
-        assertThat(view.path("dialled").asBoolean()).isFalse();
-        assertThat(view.path("note").asText()).contains("not dialled yet");
+        assertThat(view.path("dialled").asBoolean()).isTrue();
+        assertThat(view.path("note").asText()).contains("one call for each ready agent");
         Answer next = outbound.post("/api/v1/outbound/campaigns/" + progressive + "/next", "");
         assertThat(next.status()).isEqualTo(409);
-        assertThat(next.error()).isEqualTo("not_dialled");
+        assertThat(next.error()).isEqualTo("dialled_by_server");
+        assertThat(next.body().path("message").asText()).contains("/join");
+        Answer previewSeat = outbound.post("/api/v1/outbound/campaigns/" + id + "/join", "");
+        assertThat(previewSeat.status()).isEqualTo(409);
+        assertThat(supervisor.post("/api/v1/outbound/campaigns/" + progressive + "/join", "").status()).isEqualTo(403);
         assertThat(outbound.get("/api/v1/outbound/campaigns").body()).hasSize(2);
+    }
+
+    @Test
+    void aSupervisorPausesAndResumesACampaignAndAnAgentReadsTheAttemptsOfTheRecordTheyHold() {
+        long id = campaign(supervisor, "Renewals", "PREVIEW");
+        importList(supervisor, id, "", "name,number\nAda,020 7946 0001\n");
+
+        assertThat(outbound.put("/api/v1/outbound/campaigns/" + id + "/active", "{\"active\":false}").status())
+                .isEqualTo(403);
+        Answer bad = supervisor.put("/api/v1/outbound/campaigns/" + id + "/active", "{\"active\":\"no\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.field()).isEqualTo("active");
+        assertThat(supervisor.put("/api/v1/outbound/campaigns/" + id + "/active", "{}").field()).isEqualTo("active");
+        assertThat(supervisor.put("/api/v1/outbound/campaigns/999999/active", "{\"active\":false}").status())
+                .isEqualTo(404);
+
+        Answer paused = supervisor.put("/api/v1/outbound/campaigns/" + id + "/active", "{\"active\":false}");
+        assertThat(paused.status()).isEqualTo(200);
+        assertThat(paused.body().path("active").asBoolean()).isFalse();
+        assertThat(outbound.get("/api/v1/outbound/campaigns").body()).as("agents see running campaigns only").isEmpty();
+        Answer refused = outbound.post("/api/v1/outbound/campaigns/" + id + "/next", "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.error()).isEqualTo("inactive");
+
+        Answer resumed = supervisor.put("/api/v1/outbound/campaigns/" + id + "/active", "{\"active\":true}");
+        assertThat(resumed.body().path("active").asBoolean()).isTrue();
+        Answer offered = outbound.post("/api/v1/outbound/campaigns/" + id + "/next", "");
+        long record = offered.body().path("record").path("id").asLong();
+        assertThat(record).isPositive();
+
+        Answer skipped = outbound.post("/api/v1/outbound/records/" + record + "/skip", "{\"reason\":\"wrong hour\"}");
+        assertThat(skipped.status()).isEqualTo(200);
+        assertThat(outbound.get("/api/v1/outbound/records/" + record + "/attempts").status())
+                .as("let go: no longer the agent's").isEqualTo(403);
+        outbound.post("/api/v1/outbound/campaigns/" + id + "/next", "");
+        JsonNode attempts = outbound.get("/api/v1/outbound/records/" + record + "/attempts").body();
+        assertThat(attempts).hasSize(1);
+        assertThat(attempts.get(0).path("action").asText()).isEqualTo("AGENT_SKIP");
+        assertThat(attempts.get(0).path("message").asText()).isEqualTo("wrong hour");
+        assertThat(supervisor.get("/api/v1/outbound/records/" + record + "/attempts").body()).hasSize(1);
+        assertThat(supervisor.get("/api/v1/outbound/records/999999/attempts").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCampaignKeepsItsOwnDispositionsAndBadOnesAreRefusedByPosition() {
+        String base = "{\"name\":\"Collections\",\"mode\":\"PREVIEW\",\"purpose\":\"SERVICE\",\"callingHours\":"
+                + WINDOWS + ",\"dispositions\":";
+        Answer made = supervisor.post("/api/v1/outbound/campaigns", base
+                + "[{\"code\":\"PROMISE_TO_PAY\",\"key\":\"P\",\"closesRecord\":true,\"schedulesCallback\":false},"
+                + "{\"code\":\"CALL_LATER\",\"key\":\"L\",\"closesRecord\":false,\"schedulesCallback\":true},"
+                + "{\"code\":\"STOP\",\"key\":\"X\",\"closesRecord\":true,\"schedulesCallback\":false,\"addsToDoNotCall\":\"CAMPAIGN\"}]}");
+        assertThat(made.status()).as(made.body().toString()).isEqualTo(201);
+        long id = made.body().path("id").asLong();
+        JsonNode stored = supervisor.get("/api/v1/outbound/campaigns/" + id).body().path("dispositions");
+        assertThat(stored).hasSize(3);
+        assertThat(stored.get(0).path("code").asText()).isEqualTo("PROMISE_TO_PAY");
+        assertThat(stored.get(1).path("schedulesCallback").asBoolean()).isTrue();
+        assertThat(stored.get(2).path("addsToDoNotCall").asText()).isEqualTo("CAMPAIGN");
+
+        Answer twoKeys = supervisor.post("/api/v1/outbound/campaigns", base
+                + "[{\"code\":\"A\",\"key\":\"P\",\"closesRecord\":true,\"schedulesCallback\":false},{\"code\":\"B\",\"key\":\"p\",\"closesRecord\":true,\"schedulesCallback\":false}]}");
+        assertThat(twoKeys.status()).isEqualTo(400);
+        assertThat(twoKeys.field()).isEqualTo("dispositions[1]");
+        Answer badCode = supervisor.post("/api/v1/outbound/campaigns", base + "[{\"code\":\"not ok\",\"key\":\"P\",\"closesRecord\":true,\"schedulesCallback\":false}]}");
+        assertThat(badCode.field()).isEqualTo("dispositions[0]");
+        Answer listsButStays = supervisor.post("/api/v1/outbound/campaigns", base
+                + "[{\"code\":\"STOP\",\"key\":\"X\",\"closesRecord\":false,\"schedulesCallback\":false,\"addsToDoNotCall\":\"GLOBAL\"}]}");
+        assertThat(listsButStays.status()).isEqualTo(400);
+        assertThat(listsButStays.body().path("message").asText()).contains("must be final");
+        Answer missingFlag = supervisor.post("/api/v1/outbound/campaigns", base + "[{\"code\":\"A\",\"key\":\"P\"}]}");
+        assertThat(missingFlag.field()).isEqualTo("dispositions[0].closesRecord");
+        assertThat(supervisor.post("/api/v1/outbound/campaigns", base + "[]}").field()).isEqualTo("dispositions");
+        assertThat(supervisor.get("/api/v1/outbound/campaigns").body()).as("nothing half made").hasSize(1);
+
+        // the agent's result takes the campaign's own codes (and keys) only
+        importList(supervisor, id, "", "name,number\nAda,020 7946 0001\n");
+        long record = outbound.post("/api/v1/outbound/campaigns/" + id + "/next", "").body().path("record").path("id")
+                .asLong();
+        assertThat(record).isPositive();
+        JsonNode view = supervisor.get("/api/v1/outbound/campaigns/" + id).body();
+        assertThat(view.path("dispositions").get(0).path("key").asText()).isEqualTo("P");
+    }
+
+    @Test
+    void aReadyOutboundAgentIsReachedByNoInboundQueue() {
+        Answer ready = outbound.send("PUT", "/api/v1/me/state", "{\"state\":\"READY\"}");
+        assertThat(ready.status()).as(ready.body().toString()).isEqualTo(200);
+        // a call for General, a queue whose skill the outbound agent has on file
+        Answer contact = supervisor.post("/api/v1/interactions", "{\"channel\":\"PHONE\",\"address\":\"+441632960001\"}");
+        assertThat(contact.status()).as(contact.body().toString()).isEqualTo(201);
+        long id = contact.body().path("interaction").path("id").asLong(contact.body().path("id").asLong());
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        JsonNode after = supervisor.get("/api/v1/interactions/" + id).body();
+        assertThat(after.path("state").asText()).as(after.toString()).isEqualTo("QUEUED");
+        Answer aimed = supervisor.post("/api/v1/supervisor/interactions/" + id + "/move",
+                "{\"agentId\":" + outbound.me() + "}");
+        assertThat(aimed.status()).as(aimed.body().toString()).isEqualTo(400);
+        assertThat(aimed.field()).isEqualTo("agentId");
+        assertThat(outbound.get("/api/v1/queue").body()).as("but reaches no outbound agent").isEmpty();
     }
 }

@@ -113,13 +113,13 @@ class RoutingFlowTest {
 
     @Test
     void onlyAgentsWithTheQueuesSkillsAreOffered() {
-        Desk outbound = new Desk("outbound");
-        outbound.api.setState(AgentState.READY);
-        long billing = call(outbound, "Billing", "+447700900301");
-        long sales = call(outbound, "Sales", "+447700900302");
-        outbound.offerOf(sales);
-        assertThat(outbound.wasOffered(billing)).isFalse();
-        assertThat(outbound.api.queue()).extracting(e -> e.interactionId()).doesNotContain(billing);
+        Desk kim = new Desk(InboundColleague.add(server));
+        kim.api.setState(AgentState.READY);
+        long billing = call(kim, "Billing", "+447700900301");
+        long sales = call(kim, "Sales", "+447700900302");
+        kim.offerOf(sales);
+        assertThat(kim.wasOffered(billing)).isFalse();
+        assertThat(kim.api.queue()).extracting(e -> e.interactionId()).doesNotContain(billing);
         Desk supervisor = new Desk("supervisor");
         assertThat(supervisor.api.queue()).extracting(e -> e.interactionId()).contains(billing);
     }
@@ -204,24 +204,24 @@ class RoutingFlowTest {
     @Test
     void aTransferCarriesItsNoteToTheQueueOrToTheNamedAgent() {
         Desk agent = new Desk("agent");
-        Desk outbound = new Desk("outbound");
+        Desk kim = new Desk(InboundColleague.add(server));
         long id = call(agent, "General", "+447700900330");
         agent.offerOf(id);
         agent.api.accept(id);
-        outbound.api.setState(AgentState.READY);
+        kim.api.setState(AgentState.READY);
         agent.api.transfer(id, new TransferRequest(queue("Sales"), null, "wants the premium plan"));
-        OfferEvent offer = outbound.offerOf(id);
+        OfferEvent offer = kim.offerOf(id);
         assertThat(offer.pop().interaction().routing().transferNote()).isEqualTo("wants the premium plan");
         assertThat(offer.pop().interaction().routing().queueName()).isEqualTo("Sales");
         assertThat(agent.api.activeWork()).isEmpty();
 
-        outbound.api.accept(id);
+        kim.api.accept(id);
         long agentId = agent.api.me().id();
-        outbound.api.transfer(id, new TransferRequest(null, agentId, "back to you"));
+        kim.api.transfer(id, new TransferRequest(null, agentId, "back to you"));
         assertThat(agent.offerOf(id) != null && agent.offers.stream().filter(o -> o.interactionId() == id).count() == 2)
                 .isTrue();
 
-        assertThat(catchThrowableOfType(ApiException.class, () -> outbound.api.transfer(id,
+        assertThat(catchThrowableOfType(ApiException.class, () -> kim.api.transfer(id,
                 new TransferRequest(queue("Sales"), agentId, null))).status()).isEqualTo(400);
     }
 

@@ -356,8 +356,8 @@ class VoiceSipTest {
         startServer(null);
         Desk first = new Desk("agent");
         Sipp firstPhone = phone("agent", "phone-answer.xml");
-        Desk second = new Desk("outbound");
-        Sipp secondPhone = phone("outbound", "phone-answer.xml");
+        Desk second = new Desk(InboundColleague.add(server));
+        Sipp secondPhone = phone(InboundColleague.USERNAME, "phone-answer.xml");
         first.ready();
         Sipp caller = caller("carrier-call-wait-bye.xml", 0);
         long id = first.nextOffer().interactionId();
@@ -443,12 +443,12 @@ class VoiceSipTest {
         Connected call = connected(null, "carrier-call-wait-bye.xml", 0);
         Desk agent = call.agent();
         long id = call.id();
-        Desk colleague = new Desk("outbound");
-        Sipp colleaguePhone = phone("outbound", "phone-answer.xml");
+        Desk colleague = new Desk(InboundColleague.add(server));
+        Sipp colleaguePhone = phone(InboundColleague.USERNAME, "phone-answer.xml");
         long colleagueId = colleague.api.me().id();
 
         CallView consulting = agent.api.consult(id, new ConsultRequest(null, colleagueId));
-        assertThat(consulting.consult().target()).isEqualTo("Sam Okafor");
+        assertThat(consulting.consult().target()).isEqualTo("Kim Novak");
         awaitConsult(agent, id, ConsultView.CONNECTED);
         assertThat(mediaLine(message(colleaguePhone, false, "INVITE", 0)))
                 .isEqualTo(mediaLine(message(call.phone(), true, "200", 0)));

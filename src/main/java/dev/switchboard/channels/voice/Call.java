@@ -17,6 +17,10 @@ final class Call {
     boolean abandonedEarly;
     boolean held;
     boolean muted;
+    /** Placed for the dialler: the customer is rung first, with no agent (see {@link CustomerFirstCalls}). */
+    boolean customerFirst;
+    /** A customer-first call's customer answered; until an agent's phone is rung the call waits, media inactive. */
+    boolean customerAnswered;
 
     Call(String id, boolean outbound, String customerNumber) {
         this.id = id;

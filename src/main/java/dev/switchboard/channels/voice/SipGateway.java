@@ -68,6 +68,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
     private final Map<String, Leg> legs = new ConcurrentHashMap<>();
     private PhoneRegistrations registrations;
     private LegSignals signals;
+    private CustomerFirstCalls customerFirst;
     private final ScheduledExecutorService timers;
 
     private SipStack stack;
@@ -112,6 +113,7 @@ public final class SipGateway implements SipListener, AutoCloseable {
                     factory.createMessageFactory(), host, port);
             registrations = new PhoneRegistrations(registrar, events, sip, clock);
             signals = new LegSignals(provider, sip, host, timers, legs);
+            customerFirst = new CustomerFirstCalls(signals, events, host);
             timers.scheduleWithFixedDelay(registrations::forgetOldNonces, 1, 1, TimeUnit.MINUTES);
             LOG.info("SIP listening on udp {}:{}{}", host, port,
                     trunk == null ? "" : ", calling out through " + trunk);
@@ -171,7 +173,9 @@ public final class SipGateway implements SipListener, AutoCloseable {
 
     /**
      * Rings the agent's phone for a call and bridges it when the phone answers. When the phone is
-     * not registered, {@link VoiceEvents#failed} follows at once.
+     * not registered, {@link VoiceEvents#failed} follows at once. A queued inbound call goes back to
+     * the queue when the phone cannot take it; a customer-first call ({@link #callCustomer}), which
+     * must have been answered, is hung up (nobody else is ringing for it).
      */
     public void connectAgent(String callId, String username) {
         Call call = calls.get(callId);
@@ -183,10 +187,17 @@ public final class SipGateway implements SipListener, AutoCloseable {
             if (call.status == CallStatus.ENDED || call.far != null) {
                 return;
             }
+            if (call.customerFirst && !call.customerAnswered) {
+                throw new IllegalStateException("the customer has not answered yet");
+            }
+            String meanwhile = call.customerFirst ? " The customer was hung up." : " The call went back to the queue.";
             Optional<Registrar.Binding> phone = registrar.find(username);
             if (phone.isEmpty()) {
+                if (call.customerFirst) {
+                    end(call, null);
+                }
                 after.add(() -> events.failed(callId, 0, "Your phone is not registered: register it as " + username
-                        + " at " + registrarAddress() + ". The call went back to the queue."));
+                        + " at " + registrarAddress() + "." + meanwhile));
             } else {
                 try {
                     Leg agent = signals.newLeg(call, Side.AGENT);
@@ -200,8 +211,11 @@ public final class SipGateway implements SipListener, AutoCloseable {
                 } catch (Exception e) {
                     legs.values().removeIf(l -> l.call == call && l != call.customer && l != call.far);
                     LOG.warn("could not ring {}'s phone for call {}", username, callId, e);
+                    if (call.customerFirst) {
+                        end(call, null);
+                    }
                     after.add(() -> events.failed(callId, 0, "Your phone could not be called ("
-                            + e.getMessage() + "). The call went back to the queue."));
+                            + e.getMessage() + ")." + meanwhile));
                 }
             }
         }
@@ -292,6 +306,32 @@ public final class SipGateway implements SipListener, AutoCloseable {
                 legs.values().removeIf(l -> l.call == call);
                 forget(call);
                 throw new IllegalStateException("could not ring your phone: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Customer-first call, for the outbound dialler: rings {@code number} through the trunk with no
+     * agent on the call, for at most {@code ringFor}. The customer's answer is told with
+     * {@link VoiceEvents#customerAnswered} (the call then waits, silent, for {@link #connectAgent} or
+     * {@link #hangUp}); a refusal or the ring running out with {@link VoiceEvents#customerNotAnswered};
+     * the customer hanging up while the call waits with {@link VoiceEvents#customerLeft}. Once an
+     * agent's phone is rung the call is like any other. {@code callId} must be new.
+     */
+    public void callCustomer(String callId, String number, Duration ringFor) {
+        requireTrunk();
+        Call call = new Call(callId, true, number);
+        call.customerFirst = true;
+        if (calls.putIfAbsent(callId, call) != null) {
+            throw new IllegalArgumentException("call " + callId + " exists already");
+        }
+        synchronized (call) {
+            try {
+                customerFirst.ring(call, trunkUri(number), ringFor);
+            } catch (ParseException | SipException e) {
+                legs.values().removeIf(l -> l.call == call);
+                forget(call);
+                throw new IllegalStateException("could not call " + number + ": " + e.getMessage(), e);
             }
         }
     }
@@ -682,6 +722,9 @@ public final class SipGateway implements SipListener, AutoCloseable {
                 }
                 backFromConsult(call);
                 after.add(() -> events.consult(call.id, VoiceEvents.Consult.ENDED, "The other party hung up."));
+            } else if (CustomerFirstCalls.waitingForAgent(leg)) {
+                end(call, leg);
+                customerFirst.left(leg, after);
             } else if (leg.side == Side.CUSTOMER || leg == call.far) {
                 boolean external = leg.side == Side.AGENT && leg.external;
                 end(call, leg);
@@ -798,6 +841,13 @@ public final class SipGateway implements SipListener, AutoCloseable {
             legs.remove(leg.sipCallId);
             return;
         }
+        if (CustomerFirstCalls.waitingForAgent(leg)) {
+            // a customer-first call answered: it waits, silent, until an agent is connected or it is dropped
+            if (!customerFirst.answered(leg, resp, after)) {
+                end(call, null);
+            }
+            return;
+        }
         if (leg == call.conference) {
             // the phone's second line is up: the consulted party moves to it, the caller comes off hold
             signals.ack(leg, resp, null);
@@ -870,6 +920,11 @@ public final class SipGateway implements SipListener, AutoCloseable {
             String problem = leg.username != null ? LegSignals.phoneProblem(status, leg.timedOut).replace("Your phone",
                     leg.username + "'s phone") : LegSignals.numberProblem(status, leg.timedOut);
             after.add(() -> events.consult(call.id, VoiceEvents.Consult.ENDED, problem));
+            return;
+        }
+        if (CustomerFirstCalls.waitingForAgent(leg)) {
+            end(call, leg);
+            customerFirst.notAnswered(leg, status, after);
             return;
         }
         if (call.outbound) {

@@ -32,6 +32,25 @@ public interface VoiceEvents {
     /** A bridged (or connecting) call ended; {@code by} hung up. */
     void ended(String callId, Side by);
 
+    /**
+     * A call placed with {@link SipGateway#callCustomer} was answered: it waits, media inactive, for
+     * {@link SipGateway#connectAgent} or {@link SipGateway#hangUp}.
+     */
+    void customerAnswered(String callId);
+
+    /**
+     * A call placed with {@link SipGateway#callCustomer} ended before the customer answered: {@code status}
+     * is the final SIP status (487 after the gateway cancelled it, 408 when the network never answered),
+     * {@code timedOut} whether the gateway gave up ringing, {@code problem} a sentence for people.
+     */
+    void customerNotAnswered(String callId, int status, boolean timedOut, String problem);
+
+    /**
+     * The customer of a call placed with {@link SipGateway#callCustomer} hung up after answering and
+     * before any agent's phone was rung (once one is, the call ends with {@link #ended} as usual).
+     */
+    void customerLeft(String callId);
+
     /** How a consultation call stands. */
     enum Consult { CONNECTED, CONFERENCE, ENDED }
 

@@ -1,5 +1,7 @@
 package dev.switchboard.client.offline;
 
+import dev.switchboard.api.OutboundLogEntryView;
+import dev.switchboard.api.OutboundSeatView;
 import dev.switchboard.api.AgentSummary;
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.CallbackRequest;
@@ -205,6 +207,26 @@ abstract class LiveCalls implements SwitchboardApi {
     @Override
     public OutboundRecordView outboundResult(long recordId, OutboundResultRequest request) {
         return live(() -> server.outboundResult(recordId, request));
+    }
+
+    @Override
+    public CampaignView outboundSetActive(long campaignId, boolean active) {
+        return live(() -> server.outboundSetActive(campaignId, active));
+    }
+
+    @Override
+    public OutboundSeatView outboundJoin(long campaignId) {
+        return live(() -> server.outboundJoin(campaignId));
+    }
+
+    @Override
+    public OutboundSeatView outboundLeave(long campaignId) {
+        return live(() -> server.outboundLeave(campaignId));
+    }
+
+    @Override
+    public List<OutboundLogEntryView> outboundAttempts(long recordId) {
+        return live(() -> server.outboundAttempts(recordId));
     }
 
     @Override

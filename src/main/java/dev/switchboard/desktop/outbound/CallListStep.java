@@ -10,6 +10,8 @@ public enum CallListStep {
     REFUSED,
     /** Nothing may be dialled now. */
     NOTHING,
+    /** Seated on a campaign the server dials: waiting for the dialler to put an answered call through. */
+    WAITING,
     /** The record was dialled: the call, then its result. */
     ON_CALL
 }

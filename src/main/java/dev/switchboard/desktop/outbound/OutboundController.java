@@ -4,6 +4,9 @@ import dev.switchboard.desktop.Messages;
 import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.ui.Shortcuts;
 import dev.switchboard.domain.outbound.AttemptResult;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
@@ -26,15 +29,20 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * Shows the outbound agent's work and hands every action to the view model. Keys: Ctrl+D or Enter
- * dial, Ctrl+K skip, Ctrl+N next; while a result is asked for, a disposition's key picks it and
+ * dial, Ctrl+K skip, Ctrl+N next (on a campaign the server dials: take calls), Ctrl+L stop calls;
+ * while a result is asked for, a disposition's key picks it and
  * Ctrl+Enter saves. A filter on the view, so no control swallows them first.
  */
 public final class OutboundController {
     static final KeyCombination SKIP = KeyCombination.valueOf("Shortcut+K");
     static final KeyCombination NEXT = KeyCombination.valueOf("Shortcut+N");
+    static final KeyCombination STOP = KeyCombination.valueOf("Shortcut+L");
+    /** How often a seat on a campaign the server dials is renewed (the server lets it go after a minute). */
+    private static final Duration RENEW_SEAT = Duration.seconds(30);
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
 
@@ -48,6 +56,10 @@ public final class OutboundController {
     @FXML private ComboBox<CampaignItem> campaignBox;
     @FXML private Label progressLabel;
     @FXML private Button nextButton;
+    @FXML private Button stopButton;
+    @FXML private Label saveHint;
+    @FXML private VBox historyPane;
+    @FXML private VBox historyBox;
     @FXML private HBox messageRow;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label outboundMessage;
@@ -91,6 +103,17 @@ public final class OutboundController {
         subscriptions.bind(campaignBox.disableProperty(), vm.stageProperty().isEqualTo(CallListStep.ON_CALL));
         subscriptions.bind(progressLabel.textProperty(), vm.progressProperty());
         subscriptions.bind(nextButton.disableProperty(), vm.canNextProperty().not());
+        subscriptions.bind(stopButton.disableProperty(), vm.canStopProperty().not());
+        shown(stopButton, vm.seatedProperty());
+        tip(stopButton, "outbound.stop.keys");
+        subscriptions.listen(vm.campaignProperty(), (obs, old, now) -> nameNext(now));
+        nameNext(vm.campaignProperty().get());
+        shown(historyPane, Bindings.isNotEmpty(vm.history()));
+        subscriptions.listen(vm.history(), (javafx.collections.ListChangeListener<String>) c -> showHistory());
+        Timeline renew = new Timeline(new KeyFrame(RENEW_SEAT, e -> vm.renewSeat()));
+        renew.setCycleCount(Animation.INDEFINITE);
+        renew.play();
+        subscriptions.onClose(renew::stop);
         subscriptions.bind(outboundDial.disableProperty(), vm.canDialProperty().not());
         subscriptions.bind(skipButton.disableProperty(), vm.canDialProperty().not());
         subscriptions.bind(outboundSave.disableProperty(), vm.canSaveProperty().not());
@@ -101,8 +124,10 @@ public final class OutboundController {
         tip(outboundSave, "outbound.save.keys");
 
         subscriptions.bind(outboundMessage.textProperty(), vm.messageProperty());
-        subscriptions.bind(busyIndicator.visibleProperty(), vm.busyProperty());
-        subscriptions.bind(busyIndicator.managedProperty(), vm.busyProperty());
+        // the spinner also says the desktop waits for the dialler's next call
+        var spinning = vm.busyProperty().or(vm.stageProperty().isEqualTo(CallListStep.WAITING));
+        subscriptions.bind(busyIndicator.visibleProperty(), spinning);
+        subscriptions.bind(busyIndicator.managedProperty(), spinning);
         shown(messageRow, vm.messageProperty().isNotEmpty().or(vm.busyProperty()));
         subscriptions.listen(vm.errorProperty(), (obs, old, now) -> messageRow.pseudoClassStateChanged(ERROR, now));
 
@@ -130,6 +155,8 @@ public final class OutboundController {
                 outboundDial.requestFocus();
             } else if (now == CallListStep.ON_CALL) {
                 resultButtons.getChildren().get(0).requestFocus();
+            } else if (now == CallListStep.WAITING) {
+                stopButton.requestFocus();
             } else {
                 nextButton.requestFocus();
             }
@@ -220,6 +247,26 @@ public final class OutboundController {
         }
     }
 
+    private void nameNext(CampaignItem c) {
+        boolean seat = c != null && c.dialledByServer();
+        nextButton.setText(messages.get(seat ? "outbound.takeCalls" : "outbound.next"));
+        saveHint.setText(messages.get(seat ? "outbound.save.hint.seat" : "outbound.save.hint"));
+        // the dialler puts a callback through to whoever is free: "to me" is for preview campaigns
+        callbackToMe.setVisible(!seat);
+        callbackToMe.setManaged(!seat);
+        tip(nextButton, seat ? "outbound.takeCalls.keys" : "outbound.next.keys");
+    }
+
+    private void showHistory() {
+        historyBox.getChildren().clear();
+        for (String line : vm.history()) {
+            Label l = new Label(line);
+            l.getStyleClass().add("outbound-detail");
+            l.setWrapText(true);
+            historyBox.getChildren().add(l);
+        }
+    }
+
     private static void text(Label label, String text) {
         label.setText(text);
         boolean some = text != null && !text.isEmpty();
@@ -247,6 +294,9 @@ public final class OutboundController {
             e.consume();
         } else if (NEXT.match(e)) {
             vm.next();
+            e.consume();
+        } else if (STOP.match(e)) {
+            vm.stopCalls();
             e.consume();
         } else if (Shortcuts.SUBMIT.match(e) && vm.stageProperty().get() == CallListStep.ON_CALL) {
             vm.save();
@@ -280,6 +330,11 @@ public final class OutboundController {
     @FXML
     private void next() {
         vm.next();
+    }
+
+    @FXML
+    private void stopCalls() {
+        vm.stopCalls();
     }
 
     @FXML

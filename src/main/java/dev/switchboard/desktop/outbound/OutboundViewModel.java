@@ -1,9 +1,14 @@
 package dev.switchboard.desktop.outbound;
 
 import dev.switchboard.api.CampaignView;
+import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.OutboundDialView;
 import dev.switchboard.api.OutboundNextView;
+import dev.switchboard.api.OutboundRecordView;
 import dev.switchboard.api.OutboundResultRequest;
+import dev.switchboard.api.OutboundSeatView;
+import dev.switchboard.api.ScreenPop;
+import dev.switchboard.api.TicketView;
 import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.client.ApiException;
 import dev.switchboard.client.SwitchboardApi;
@@ -11,9 +16,11 @@ import dev.switchboard.desktop.EnumText;
 import dev.switchboard.desktop.ErrorText;
 import dev.switchboard.desktop.Formats;
 import dev.switchboard.desktop.Messages;
+import dev.switchboard.desktop.Registration;
 import dev.switchboard.desktop.TaskRunner;
+import dev.switchboard.desktop.session.AgentSession;
+import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.outbound.AttemptResult;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -23,9 +30,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
@@ -34,17 +39,16 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The outbound agent's work on a preview campaign: pick a campaign, preview the record the server
- * holds for the agent (with the customer's card), dial or skip it, end the call, report its result
- * (a disposition for a connected call, a time for a callback), and the next record comes on its own.
- * Every server call goes through the task runner; one at a time ({@link #busyProperty()}).
+ * The outbound agent's work on a campaign: pick a campaign; on a PREVIEW campaign, preview the record
+ * the server holds for the agent (with the customer's card and its earlier attempts), dial or skip
+ * it; on a PROGRESSIVE or PREDICTIVE one, take a seat and wait while the server's dialler puts
+ * answered calls through ({@code outbound.call} events). Then end the call, report its result (a
+ * disposition for a connected call, a time for a callback), and the next record or call comes on its
+ * own. Every server call goes through the task runner; one at a time ({@link #busyProperty()}).
  */
 public final class OutboundViewModel {
     /** The results an agent reports; ABANDONED is the dialler's to count. */
@@ -63,25 +67,19 @@ public final class OutboundViewModel {
     private final ReadOnlyObjectWrapper<CallListStep> stage = new ReadOnlyObjectWrapper<>(this, "stage", CallListStep.NO_CAMPAIGN);
     private final ReadOnlyObjectWrapper<RecordCard> record = new ReadOnlyObjectWrapper<>(this, "record");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper seated = new ReadOnlyBooleanWrapper(this, "seated");
+    private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
     private final ReadOnlyBooleanWrapper callEnded = new ReadOnlyBooleanWrapper(this, "callEnded");
-    private final ObservableList<DispositionItem> dispositions = FXCollections.observableArrayList();
-    private final ObjectProperty<AttemptResult> result = new SimpleObjectProperty<>(this, "result");
-    private final ObjectProperty<DispositionItem> disposition = new SimpleObjectProperty<>(this, "disposition");
-    private final ObjectProperty<LocalDate> callbackDate = new SimpleObjectProperty<>(this, "callbackDate");
-    private final StringProperty callbackTime = new SimpleStringProperty(this, "callbackTime", "");
-    private final BooleanProperty callbackToMe = new SimpleBooleanProperty(this, "callbackToMe", true);
-    private final BooleanBinding needsCallback;
+    private final ResultForm form;
     private final BooleanBinding canDial;
     private final BooleanBinding canNext;
     private final BooleanBinding canSave;
-    private final ChangeListener<CampaignItem> onCampaign = (obs, old, now) -> {
-        if (now != null && (old == null || old.id() != now.id())) {
-            dispositions.setAll(now.dispositions().stream().map(DispositionItem::of).toList());
-            next();
-        }
-    };
+    private final ChangeListener<CampaignItem> onCampaign = (obs, old, now) -> campaignChosen(old, now);
+    private final BooleanBinding canStop;
+    private Registration calls = () -> { };
+    private AgentSession session;
     private Long interactionId;
     /** The next record's arrival keeps the line about the result just saved. */
     private boolean keepMessage;
@@ -95,20 +93,22 @@ public final class OutboundViewModel {
         this.messages = messages;
         this.errors = errors;
         this.texts = new RecordTexts(messages, enums, formats, clock.getZone());
+        this.form = new ResultForm(clock);
         campaign.addListener(onCampaign);
-        result.addListener((obs, old, now) -> {
-            if (now != AttemptResult.CONNECTED) {
-                disposition.set(null);
-            }
-        });
-        needsCallback = Bindings.createBooleanBinding(
-                () -> disposition.get() != null && disposition.get().view().schedulesCallback(), disposition);
         canDial = stage.isEqualTo(CallListStep.PREVIEW).and(busy.not());
         // with no campaign, Next asks for the campaigns again
-        canNext = stage.isNotEqualTo(CallListStep.ON_CALL).and(busy.not());
-        canSave = stage.isEqualTo(CallListStep.ON_CALL).and(busy.not()).and(result.isNotNull())
-                .and(result.isNotEqualTo(AttemptResult.CONNECTED).or(disposition.isNotNull()))
-                .and(needsCallback.not().or(callbackDate.isNotNull().and(callbackTime.isNotEmpty())));
+        canNext = stage.isNotEqualTo(CallListStep.ON_CALL).and(stage.isNotEqualTo(CallListStep.WAITING))
+                .and(busy.not());
+        canStop = seated.and(stage.isEqualTo(CallListStep.WAITING)).and(busy.not());
+        canSave = stage.isEqualTo(CallListStep.ON_CALL).and(busy.not()).and(form.completeProperty());
+    }
+
+    private void campaignChosen(CampaignItem old, CampaignItem now) {
+        if (now != null && (old == null || old.id() != now.id())) {
+            form.useDispositions(now);
+            leaveSeat(old);
+            next();
+        }
     }
 
     /** Loads the active campaigns; with one of them chosen, its first record. */
@@ -129,7 +129,7 @@ public final class OutboundViewModel {
         });
     }
 
-    /** Asks for the next record of the chosen campaign. */
+    /** Asks for the next record of the chosen campaign; on a campaign the server dials, takes a seat on it. */
     public void next() {
         CampaignItem c = campaign.get();
         if (c == null && !busy.get()) {
@@ -139,7 +139,139 @@ public final class OutboundViewModel {
         if (c == null || busy.get() || stage.get() == CallListStep.ON_CALL) {
             return;
         }
+        if (c.dialledByServer()) {
+            record.set(null);
+            history.clear();
+            call(() -> api.outboundJoin(c.id()), seat -> {
+                seated.set(true);
+                presence(AgentState.READY);
+                if (seat.inHand() != null) {
+                    inHand(seat.inHand(), null, List.of());
+                    return;
+                }
+                stage.set(CallListStep.WAITING);
+                waiting(seat);
+            });
+            return;
+        }
         call(() -> api.outboundNext(c.id()), this::show);
+    }
+
+    /**
+     * Follows the session's event stream for the calls the dialler puts through to this agent, and
+     * keeps the agent's state in step with the seat: Ready while seated, on a break once they stop.
+     */
+    public void follow(AgentSession session) {
+        calls.close();
+        this.session = session;
+        calls = session.events().on(OutboundDialView.class, this::given);
+    }
+
+    private void presence(AgentState state) {
+        if (session != null) {
+            session.changeState(state, state == AgentState.NOT_READY ? "BREAK" : null);
+        }
+    }
+
+    /** Gives up the seat: the dialler puts no more calls through to this agent until Next. */
+    public void stopCalls() {
+        CampaignItem c = campaign.get();
+        if (!canStop.get() || c == null) {
+            return;
+        }
+        call(() -> api.outboundLeave(c.id()), seat -> {
+            seated.set(false);
+            presence(AgentState.NOT_READY);
+            if (stage.get() == CallListStep.WAITING) {   // a call put through meanwhile stays on screen
+                stage.set(CallListStep.NOTHING);
+                say(messages.get("outbound.stopped"));
+            }
+        });
+    }
+
+    /**
+     * Renews the seat (the server lets a seat go that is not renewed within a minute) and refreshes
+     * what the dialler is doing; the view calls it every half minute. A paused campaign ends the seat.
+     */
+    public void renewSeat() {
+        CampaignItem c = campaign.get();
+        if (!seated.get() || c == null) {
+            return;
+        }
+        tasks.run(() -> api.outboundJoin(c.id()), seat -> {
+            if (stage.get() == CallListStep.WAITING && !busy.get()) {
+                if (seat.inHand() != null) {
+                    inHand(seat.inHand(), null, List.of());   // a call given whose event never came
+                } else {
+                    waiting(seat);
+                }
+            }
+            refreshProgress();
+        }, failure -> {
+            if (failure instanceof ApiException refused && refused.status() == 409 && seated.get()) {
+                // paused, or the phone went away: the seat is over here, so it is over on the server too
+                seated.set(false);
+                tasks.run(() -> api.outboundLeave(c.id()), ok -> { }, ignored -> { });
+                if (stage.get() == CallListStep.WAITING) {
+                    stage.set(CallListStep.NOTHING);
+                }
+                fail(errors.of(failure));
+            }
+        });
+    }
+
+    /**
+     * The dialler put an answered call through to this agent: the record and its customer, on the
+     * call already, connected.
+     */
+    public void given(OutboundDialView v) {
+        if (disposed || v == null || v.record() == null) {
+            return;
+        }
+        // the record's own campaign: a call may come while another is picked
+        CampaignItem c = campaigns.stream().filter(i -> i.id() == v.record().campaignId()).findFirst()
+                .orElse(campaign.get());
+        if (c != null && c != campaign.get()) {
+            form.useDispositions(c);
+        }
+        ScreenPop pop = v.call();
+        record.set(texts.card(v.record(), pop == null ? null : pop.customer(),
+                pop == null || pop.openTickets() == null ? List.of() : pop.openTickets(),
+                c == null ? 0 : c.maxAttempts(), clock.instant()));
+        loadHistory(v.record().id());
+        dialled(v);
+        refreshProgress();
+        form.result().set(AttemptResult.CONNECTED);
+        say(messages.format("outbound.connected", record.get().name()));
+    }
+
+    /**
+     * A record dialled before whose result was never saved (the dial's answer was lost, or the
+     * desktop restarted): back on screen to say how the call ended.
+     */
+    private void inHand(OutboundRecordView r, CustomerSummary customer, List<TicketView> tickets) {
+        CampaignItem c = campaign.get();
+        record.set(texts.card(r, customer, tickets, c == null ? 0 : c.maxAttempts(), clock.instant()));
+        loadHistory(r.id());
+        dialled(new OutboundDialView(r, null));
+        interactionId = r.interactionId();
+        fail(messages.format("outbound.inHand", record.get().name()));
+    }
+
+    private void waiting(OutboundSeatView seat) {
+        say(seat.nextDueAt() != null
+                ? messages.format("outbound.waiting.until", texts.nothing(null, seat.nextDueAt(), clock.instant()))
+                : messages.format("outbound.waiting", seat.note() == null ? "" : seat.note()));
+    }
+
+    private void loadHistory(long recordId) {
+        history.clear();
+        tasks.run(() -> api.outboundAttempts(recordId), lines -> {
+            RecordCard shown = record.get();
+            if (shown != null && shown.id() == recordId) {
+                history.setAll(texts.history(lines));
+            }
+        }, failure -> { });
     }
 
     /** Dials the record shown. */
@@ -150,7 +282,10 @@ public final class OutboundViewModel {
         }
         say(messages.format("outbound.dialling", r.number()));
         busy.set(true);
-        tasks.run(() -> api.outboundDial(r.id()), this::dialled, failure -> {
+        tasks.run(() -> api.outboundDial(r.id()), v -> {
+            busy.set(false);
+            dialled(v);
+        }, failure -> {
             busy.set(false);
             if (failure instanceof ApiException api && api.status() == 409 && api.error() != null
                     && RecordTexts.isRefusal(api.error().error())) {
@@ -159,8 +294,24 @@ public final class OutboundViewModel {
                 refreshProgress();
             } else {
                 fail(errors.of(failure));
+                recoverDial(r.id());
             }
         });
+    }
+
+    /**
+     * After a dial whose answer did not come back (a timeout, a dropped link): the server may have
+     * placed the call. If it did, the record is shown as dialled, so its result can be reported.
+     */
+    private void recoverDial(long recordId) {
+        tasks.run(() -> api.outboundRecord(recordId), latest -> {
+            RecordCard shown = record.get();
+            if (latest != null && latest.dialledAt() != null && shown != null && shown.id() == recordId
+                    && stage.get() == CallListStep.PREVIEW) {
+                inHand(latest, null, List.of());
+                record.set(shown);   // keep the card with its customer
+            }
+        }, failure -> { });
     }
 
     /** Passes on the record shown; the next one comes. */
@@ -189,30 +340,15 @@ public final class OutboundViewModel {
 
     /** A key typed while the result is asked for: the disposition with that shortcut, if any. */
     public boolean pickKey(char key) {
-        if (stage.get() != CallListStep.ON_CALL || busy.get()) {
-            return false;
-        }
-        for (DispositionItem d : dispositions) {
-            if (d.hasKey(key)) {
-                chooseDisposition(d);
-                return true;
-            }
-        }
-        return false;
+        return stage.get() == CallListStep.ON_CALL && !busy.get() && form.pickKey(key);
     }
 
     public void chooseResult(AttemptResult r) {
-        result.set(r);
+        form.result().set(r);
     }
 
     public void chooseDisposition(DispositionItem d) {
-        result.set(AttemptResult.CONNECTED);
-        disposition.set(d);
-        if (d != null && d.view().schedulesCallback() && callbackDate.get() == null) {
-            Instant in = clock.instant().plus(1, ChronoUnit.HOURS);
-            callbackDate.set(in.atZone(clock.getZone()).toLocalDate());
-            callbackTime.set(String.format("%02d:00", in.atZone(clock.getZone()).getHour()));
-        }
+        form.choose(d);
     }
 
     /** Posts the result (ending the call first if it still runs), then fetches the next record. */
@@ -222,20 +358,24 @@ public final class OutboundViewModel {
             return;
         }
         Instant at = null;
-        if (needsCallback.get()) {
-            at = callbackInstant();
+        if (form.needsCallback().get()) {
+            at = form.callbackInstant();
             if (at == null) {
                 fail(messages.get("outbound.callback.badTime"));
                 return;
             }
         }
-        DispositionItem d = disposition.get();
-        OutboundResultRequest request = new OutboundResultRequest(result.get(), d == null ? null : d.code(), at,
-                d != null && d.view().schedulesCallback() ? callbackToMe.get() : null);
+        DispositionItem d = form.disposition().get();
+        CampaignItem worked = campaign.get();
+        // on a campaign the server dials, a callback goes to the campaign: the dialler picks the agent
+        boolean toMe = form.callbackToMe().get() && (worked == null || !worked.dialledByServer());
+        OutboundResultRequest request = new OutboundResultRequest(form.result().get(), d == null ? null : d.code(), at,
+                d != null && d.view().schedulesCallback() ? toMe : null);
         Long call = interactionId;
         boolean hangUp = !callEnded.get();
-        String done = d == null ? texts.result(result.get()) : d.label();
-        call(() -> {
+        String done = d == null ? texts.result(form.result().get()) : d.label();
+        busy.set(true);
+        tasks.run(() -> {
             // the result first: refused, it leaves the call and its work as they were
             var saved = api.outboundResult(r.id(), request);
             if (call != null) {
@@ -243,13 +383,52 @@ public final class OutboundViewModel {
             }
             return saved;
         }, saved -> {
+            busy.set(false);
             clearCall();
+            refreshProgress();
+            CampaignItem c = campaign.get();
+            if (seated.get() && c != null && c.dialledByServer()) {
+                // the result frees the seat on the server: the dialler's next call comes by itself
+                record.set(null);
+                history.clear();
+                stage.set(CallListStep.WAITING);
+                say(messages.format("outbound.saved.waiting", r.name(), done));
+                return;
+            }
             stage.set(CallListStep.NOTHING);
             say(messages.format("outbound.saved", r.name(), done));
-            refreshProgress();
             keepMessage = true;
             next();
+        }, failure -> {
+            busy.set(false);
+            if (failure instanceof ApiException refused && refused.status() == 409 && refused.error() != null
+                    && "not_held".equals(refused.error().error())) {
+                lost(r, call);
+            } else {
+                fail(errors.of(failure));
+            }
         });
+    }
+
+    /**
+     * The record is no longer this agent's (the call never reached their phone, so the dialler let
+     * it go; or a supervisor's change): the call's work is closed and the list goes on.
+     */
+    private void lost(RecordCard r, Long call) {
+        if (call != null) {
+            tasks.run(() -> {
+                finishCall(call, true, null);
+                return null;
+            }, ok -> { }, ignored -> { });
+        }
+        clearCall();
+        record.set(null);
+        history.clear();
+        CampaignItem c = campaign.get();
+        boolean waiting = seated.get() && c != null && c.dialledByServer();
+        stage.set(waiting ? CallListStep.WAITING : CallListStep.NOTHING);
+        fail(messages.format("outbound.lost", r.name()));
+        refreshProgress();
     }
 
     /** The call is over for the agent: hang up if it still runs, and close its after-contact work. */
@@ -268,15 +447,6 @@ public final class OutboundViewModel {
         }
     }
 
-    private Instant callbackInstant() {
-        try {
-            LocalTime t = LocalTime.parse(callbackTime.get().trim());
-            return callbackDate.get().atTime(t).atZone(clock.getZone()).toInstant();
-        } catch (DateTimeParseException | NullPointerException e) {
-            return null;
-        }
-    }
-
     private void show(OutboundNextView v) {
         CampaignItem c = campaign.get();
         if (v.record() == null) {
@@ -285,8 +455,13 @@ public final class OutboundViewModel {
             say(texts.nothing(v.none(), v.nextDueAt(), clock.instant()));
             return;
         }
+        if (v.record().dialledAt() != null) {
+            inHand(v.record(), v.customer(), v.openTickets() == null ? List.of() : v.openTickets());
+            return;
+        }
         record.set(texts.card(v.record(), v.customer(), v.openTickets(), c == null ? 0 : c.maxAttempts(),
                 clock.instant()));
+        loadHistory(v.record().id());
         stage.set(CallListStep.PREVIEW);
         if (keepMessage) {
             keepMessage = false;
@@ -296,14 +471,9 @@ public final class OutboundViewModel {
     }
 
     private void dialled(OutboundDialView v) {
-        busy.set(false);
         interactionId = v.call() != null && v.call().interaction() != null ? v.call().interaction().id() : null;
         callEnded.set(false);
-        result.set(null);
-        disposition.set(null);
-        callbackDate.set(null);
-        callbackTime.set("");
-        callbackToMe.set(true);
+        form.clear();
         stage.set(CallListStep.ON_CALL);
         RecordCard r = record.get();
         say(messages.format("outbound.onCall", r == null ? v.record().number() : r.name()));
@@ -312,10 +482,7 @@ public final class OutboundViewModel {
     private void clearCall() {
         interactionId = null;
         callEnded.set(false);
-        result.set(null);
-        disposition.set(null);
-        callbackDate.set(null);
-        callbackTime.set("");
+        form.clear();
     }
 
     private void refreshProgress() {
@@ -331,7 +498,7 @@ public final class OutboundViewModel {
     }
 
     private static CampaignItem item(CampaignView v) {
-        return new CampaignItem(v.id(), v.name(), v.maxAttempts(),
+        return new CampaignItem(v.id(), v.name(), v.mode(), v.maxAttempts(),
                 v.dispositions() == null ? List.of() : v.dispositions());
     }
 
@@ -361,6 +528,30 @@ public final class OutboundViewModel {
     public void dispose() {
         disposed = true;
         campaign.removeListener(onCampaign);
+        calls.close();
+        leaveSeat(campaign.get());
+    }
+
+    /** Gives up the seat on {@code c} in the background (another campaign chosen, or the view closed). */
+    private void leaveSeat(CampaignItem c) {
+        if (seated.get() && c != null) {
+            seated.set(false);
+            tasks.run(() -> api.outboundLeave(c.id()), ok -> { }, failure -> { });
+        }
+    }
+
+    /** The record's earlier attempts, newest first ("25 Nov 14:02 · Busy"); empty while unknown. */
+    public ObservableList<String> history() {
+        return history;
+    }
+
+    /** Seated on a campaign the server dials. */
+    public ReadOnlyBooleanProperty seatedProperty() {
+        return seated.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canStopProperty() {
+        return canStop;
     }
 
     public ObservableList<CampaignItem> campaigns() {
@@ -406,32 +597,32 @@ public final class OutboundViewModel {
 
     /** The chosen campaign's dispositions, each with its one-key shortcut. */
     public ObservableList<DispositionItem> dispositions() {
-        return dispositions;
+        return form.dispositions();
     }
 
     public ReadOnlyObjectProperty<AttemptResult> resultProperty() {
-        return result;
+        return form.result();
     }
 
     public ReadOnlyObjectProperty<DispositionItem> dispositionProperty() {
-        return disposition;
+        return form.disposition();
     }
 
     public ObjectProperty<LocalDate> callbackDateProperty() {
-        return callbackDate;
+        return form.callbackDate();
     }
 
     /** The callback's time of day in the agent's zone, "14:30". */
     public StringProperty callbackTimeProperty() {
-        return callbackTime;
+        return form.callbackTime();
     }
 
     public BooleanProperty callbackToMeProperty() {
-        return callbackToMe;
+        return form.callbackToMe();
     }
 
     public BooleanBinding needsCallbackProperty() {
-        return needsCallback;
+        return form.needsCallback();
     }
 
     public BooleanBinding canDialProperty() {

@@ -1,6 +1,8 @@
 package dev.switchboard.desktop.outbound;
 
+import dev.switchboard.api.CampaignDispositionView;
 import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.api.OutboundLogEntryView;
 import dev.switchboard.api.OutboundRecordView;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.desktop.EnumText;
@@ -12,6 +14,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Turns the server's record, customer and results into the sentences of the outbound view. */
@@ -80,6 +83,38 @@ final class RecordTexts {
             case CONNECTED -> "outbound.result.connected";
             case ABANDONED -> "outbound.result.abandoned";
         });
+    }
+
+    /**
+     * The record's dial log as the agent reads it, newest first: each attempt's result, the outcome
+     * chosen, and the times it was passed over. Lines of no use to the agent (a dial, a hand-over)
+     * are left out.
+     */
+    List<String> history(List<OutboundLogEntryView> log) {
+        List<String> out = new ArrayList<>();
+        for (OutboundLogEntryView l : log) {
+            String what = switch (l.action()) {
+                case "RESULT" -> resultName(l.reason());
+                case "DISPOSITION" -> messages.format("outbound.history.outcome",
+                        DispositionItem.of(new CampaignDispositionView(l.reason(), 'X', false, false, null)).label());
+                case "AGENT_SKIP" -> messages.get("outbound.history.skipped");
+                case "SKIP", "REFUSED" -> messages.format("outbound.history.notDialled", l.message());
+                case "DIAL_FAILED" -> messages.format("outbound.history.notPlaced", l.message());
+                default -> null;
+            };
+            if (what != null) {
+                out.add(messages.format("outbound.history.line", formats.dateTime(l.at()), what));
+            }
+        }
+        return out;
+    }
+
+    private String resultName(String code) {
+        try {
+            return result(AttemptResult.valueOf(code));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return String.valueOf(code);
+        }
     }
 
     /** When nothing may be dialled: the time the next record falls due, else the server's reason. */

@@ -42,7 +42,8 @@ import java.util.Map;
 /**
  * Binds the supervisor's dashboard: the settings (treatment with its explanation, short-abandon
  * cut-off), the alerts, the line about the last action, a tile per queue (with its priority and
- * actions) or the chart of today, and the agent grid with its filters and actions; the report export.
+ * actions), the chart of today or the outbound campaigns, and the agent grid with its filters and actions;
+ * the report export.
  */
 public final class SupervisorController {
     private final SupervisorViewModel vm;
@@ -57,6 +58,7 @@ public final class SupervisorController {
     private SortedList<AgentRow> sorted;
     private AgentMenu agentMenu;
     private IntervalChart chart;
+    private CampaignsPane campaigns;
 
     @FXML private VBox root;
     @FXML private Label updatedLabel;
@@ -85,6 +87,8 @@ public final class SupervisorController {
     @FXML private TabPane sections;
     @FXML private Tab queuesTab;
     @FXML private Tab chartTab;
+    @FXML private Tab campaignsTab;
+    @FXML private StackPane campaignsHost;
     @FXML private Label chartCaption;
     @FXML private ComboBox<QueueChoice> chartQueue;
     @FXML private Label targetLegend;
@@ -151,12 +155,14 @@ public final class SupervisorController {
         subscriptions.listen(vm.agents(), (ListChangeListener<AgentRow>) c -> agentMenu.enable());
         bindFeedback();
         bindChart();
+        bindCampaigns();
         exportButton.setTooltip(new Tooltip(messages.format("supervisor.report.tip",
                 SupervisorKeys.EXPORT.getDisplayText())));
         refreshButton.setTooltip(new Tooltip(messages.format("supervisor.refresh.tip",
                 SupervisorKeys.REFRESH.getDisplayText())));
         queuesTab.setTooltip(new Tooltip(SupervisorKeys.SHOW_QUEUES.getDisplayText()));
         chartTab.setTooltip(new Tooltip(SupervisorKeys.SHOW_CHART.getDisplayText()));
+        campaignsTab.setTooltip(new Tooltip(SupervisorKeys.SHOW_CAMPAIGNS.getDisplayText()));
         root.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         subscriptions.onClose(() -> root.removeEventFilter(KeyEvent.KEY_PRESSED, keys));
     }
@@ -223,6 +229,11 @@ public final class SupervisorController {
             sections.getSelectionModel().select(queuesTab);
         } else if (SupervisorKeys.SHOW_CHART.match(e)) {
             sections.getSelectionModel().select(chartTab);
+        } else if (SupervisorKeys.SHOW_CAMPAIGNS.match(e)) {
+            sections.getSelectionModel().select(campaignsTab);
+            campaigns.focus();
+        } else if (SupervisorKeys.PAUSE_RESUME.match(e) && campaignsTab.isSelected()) {
+            campaigns.toggle();
         } else if (SupervisorKeys.SHOW_AGENTS.match(e)) {
             agentTable.requestFocus();
         } else {
@@ -296,6 +307,15 @@ public final class SupervisorController {
         subscriptions.listen(model.errorProperty(), (obs, old, data) -> showChart());
         subscriptions.listen(model.loadedProperty(), (obs, old, data) -> showChart());
         showChart();
+    }
+
+    /** The Campaigns tab: asked for while it is open. */
+    private void bindCampaigns() {
+        campaigns = new CampaignsPane(vm.campaigns(), messages, subscriptions);
+        campaignsHost.getChildren().add(campaigns.node());
+        subscriptions.listen(campaignsTab.selectedProperty(), (obs, old, open) -> campaigns.showing(open));
+        campaigns.showing(campaignsTab.isSelected());
+        subscriptions.onClose(() -> campaigns.showing(false));
     }
 
     private void showChart() {

@@ -16,7 +16,11 @@ public final class SupervisorKeys {
     public static final KeyCombination REFRESH = KeyCombination.valueOf("F5");
     public static final KeyCombination SHOW_QUEUES = KeyCombination.valueOf("Alt+1");
     public static final KeyCombination SHOW_CHART = KeyCombination.valueOf("Alt+2");
-    public static final KeyCombination SHOW_AGENTS = KeyCombination.valueOf("Alt+3");
+    public static final KeyCombination SHOW_CAMPAIGNS = KeyCombination.valueOf("Alt+3");
+    /** After the three tabs above it, the agent grid. */
+    public static final KeyCombination SHOW_AGENTS = KeyCombination.valueOf("Alt+4");
+    /** In the Campaigns tab: pause (after asking) or resume the selected campaign. */
+    public static final KeyCombination PAUSE_RESUME = KeyCombination.valueOf("Shortcut+Shift+U");
     /** In the waiting contacts: move the selected one. */
     public static final KeyCombination MOVE_TO_QUEUE = KeyCombination.valueOf("Shortcut+M");
     public static final KeyCombination MOVE_TO_AGENT = KeyCombination.valueOf("Shortcut+Shift+M");

@@ -90,6 +90,7 @@ public final class SupervisorViewModel {
     private final ObservableList<QueueChoice> readQueues = FXCollections.unmodifiableObservableList(queues);
     private final Feedback feedback = new Feedback();
     private final IntervalChartModel chart;
+    private final CampaignsViewModel campaigns;
     private final AgentActions agentActions;
     private final QueueActions queueActions;
     private final ReportExport report;
@@ -120,6 +121,7 @@ public final class SupervisorViewModel {
         queueActions = new QueueActions(api, tasks, messages, enums, errors, feedback, this::now,
                 () -> List.copyOf(allAgents), this::refresh);
         report = new ReportExport(api, tasks, messages, errors, feedback, this::today);
+        campaigns = new CampaignsViewModel(api, tasks, messages, errors, feedback);
     }
 
     /** Follows the pushed dashboard and asks for the first one. */
@@ -132,6 +134,7 @@ public final class SupervisorViewModel {
     public void dispose() {
         live.close();
         chart.dispose();
+        campaigns.dispose();
         generation++; // answers still on their way are dropped
     }
 
@@ -153,6 +156,7 @@ public final class SupervisorViewModel {
         forbidden = false;
         load();
         chart.refresh(now);
+        campaigns.refresh();
     }
 
     /** Every second: the agents' time in state; and, off the live settings, the next ask when due. */
@@ -162,6 +166,7 @@ public final class SupervisorViewModel {
             row.tick(at);
         }
         chart.tick(at);
+        campaigns.tick();
         if (isLive() || forbidden || inFlight) {
             return;
         }
@@ -428,6 +433,11 @@ public final class SupervisorViewModel {
 
     public IntervalChartModel chart() {
         return chart;
+    }
+
+    /** The Campaigns tab. */
+    public CampaignsViewModel campaigns() {
+        return campaigns;
     }
 
     public AgentActions agentActions() {

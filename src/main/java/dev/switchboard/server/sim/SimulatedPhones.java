@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The soft phones of simulated and bench agents, all on one SIP stack. Each phone registers at the server
  * (answering its digest challenge), re-registers before the binding expires, rings for a moment when an
  * INVITE comes and answers it with its own SDP, and answers re-INVITE, INFO, BYE and CANCEL as a desk phone
- * would. Only signalling: the SDP names ports, but no media flows.
+ * would. Only signalling: the SDP names ports, but no media flows. As the trunk ({@link #answerNumbers}) it
+ * also plays the customers the outbound dialler rings first (see {@link #customers}).
  */
 public final class SimulatedPhones implements AutoCloseable {
     /** What a phone did; called on SIP stack threads, so keep it short. */
@@ -52,6 +54,8 @@ public final class SimulatedPhones implements AutoCloseable {
     private static final int EXPIRES = 3600;
     private static final Duration RETRY = Duration.ofSeconds(10);
     private static final Duration UNREGISTER_WAIT = Duration.ofSeconds(3);
+    /** A customer who lets it ring gives up this long after the gateway should have (480). */
+    private static final Duration NOBODY_HOME = Duration.ofSeconds(90);
 
     private final SipEndpoint sip;
     private final String serverHost;
@@ -67,6 +71,19 @@ public final class SimulatedPhones implements AutoCloseable {
     private volatile Duration ringDelay = Duration.ofSeconds(1);
     private volatile Duration hangUpAfter;
     private volatile boolean answerNumbers;
+    private volatile Customers customers = new Customers(0.1, 0.1, Duration.ofSeconds(1), Duration.ofSeconds(4));
+
+    /** How the simulated customers take the dialler's calls; see {@link #customers}. */
+    private record Customers(double busyShare, double unansweredShare, Duration shortestRing, Duration longestRing) {
+        /** Picks the ring before the answer, or null when this call is never answered. */
+        Duration ringOrNever(double dice) {
+            if (dice < busyShare + unansweredShare) {
+                return null;
+            }
+            long spread = longestRing.toMillis() - shortestRing.toMillis();
+            return shortestRing.plusMillis(spread <= 0 ? 0 : ThreadLocalRandom.current().nextLong(spread + 1));
+        }
+    }
 
     /**
      * Opens the phones' SIP stack on a free UDP port of {@code ownHost}.
@@ -101,6 +118,21 @@ public final class SimulatedPhones implements AutoCloseable {
      */
     public void answerNumbers(boolean on) {
         this.answerNumbers = on;
+    }
+
+    /**
+     * How the simulated customers take the outbound dialler's calls (an INVITE to a number without an SDP
+     * offer; click-to-dial and transfers always carry one and are answered after {@link #ringDelay}): a share
+     * is busy (486 at once), a share lets it ring until the gateway gives up, and the rest answer after a
+     * ring between {@code shortestRing} and {@code longestRing}. By default 10 % are busy, 10 % do not
+     * answer, and the others answer within 1 to 4 s.
+     */
+    public void customers(double busyShare, double unansweredShare, Duration shortestRing, Duration longestRing) {
+        if (busyShare < 0 || unansweredShare < 0 || busyShare + unansweredShare > 1
+                || longestRing.compareTo(shortestRing) < 0 || shortestRing.isNegative()) {
+            throw new IllegalArgumentException("shares must be 0 to 1 in all, and rings from shortest to longest");
+        }
+        this.customers = new Customers(busyShare, unansweredShare, shortestRing, longestRing);
     }
 
     /** A busy phone turns every new call away with 486 Busy Here. */
@@ -285,16 +317,43 @@ public final class SimulatedPhones implements AutoCloseable {
         String user = request.getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
         Phone phone = user == null ? null : phones.get(user);
         boolean outsideNumber = phone == null && answerNumbers && user != null && user.matches("\\+?[0-9]{3,20}");
-        if (!outsideNumber && (phone == null || phone.busy)) {
-            int code = phone == null ? Response.NOT_FOUND : Response.BUSY_HERE;
+        // the dialler rings customers with no agent yet, so its INVITE has no offer: the customer makes it
+        boolean dialled = outsideNumber && SipEndpoint.body(request) == null;
+        Customers who = customers;
+        double dice = ThreadLocalRandom.current().nextDouble();
+        boolean refused = !outsideNumber && (phone == null || phone.busy) || dialled && dice < who.busyShare();
+        if (refused) {
+            int code = phone == null && !outsideNumber ? Response.NOT_FOUND : Response.BUSY_HERE;
             st.sendResponse(sip.messages.createResponse(code, request));
             return;
         }
+        Duration ring = dialled ? who.ringOrNever(dice) : ringDelay;
         PhoneCall call = new PhoneCall(outsideNumber ? user : phone.username, st, SipEndpoint.tag(), new SipEndpoint.Media(sip.host));
         calls.put(callId, call);
         st.sendResponse(sip.response(request, Response.RINGING, call.toTag, call.username, null));
         call.dialog = st.getDialog();
-        timer.schedule(() -> answer(callId, call), ringDelay.toMillis(), TimeUnit.MILLISECONDS);
+        if (ring != null) {
+            timer.schedule(() -> answer(callId, call), ring.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            timer.schedule(() -> giveUp(callId, call), NOBODY_HOME.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A call nobody picked up and the caller never cancelled: 480, so it does not ring for ever. */
+    private void giveUp(String callId, PhoneCall call) {
+        synchronized (call) {
+            if (call.answered || call.ended) {
+                return;
+            }
+            call.ended = true;
+        }
+        try {
+            call.invite.sendResponse(sip.response(call.invite.getRequest(), Response.TEMPORARILY_UNAVAILABLE,
+                    call.toTag, null, null));
+        } catch (SipException | ParseException | InvalidArgumentException e) {
+            LOG.debug("simulated customer {} could not give up on {}: {}", call.username, callId, e.toString());
+        }
+        ended(callId);
     }
 
     private void answer(String callId, PhoneCall call) {

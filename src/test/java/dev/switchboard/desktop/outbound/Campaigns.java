@@ -35,6 +35,16 @@ public final class Campaigns {
                 new CampaignProgressView(120, 34, 41, 9, 0, 80, 6, 28), Fixtures.NOW.minusSeconds(86_400));
     }
 
+    public static final long WINTER = 32;
+
+    /** A campaign the server dials, one call per ready agent. */
+    public static CampaignView winter() {
+        CampaignView r = renewals();
+        return new CampaignView(WINTER, "Winter calls", DiallingMode.PROGRESSIVE, true, null, r.purpose(), true,
+                r.callingHours(), r.holidays(), r.retryAfter(), 5, 0.03, "GB", r.dispositions(),
+                new CampaignProgressView(40, 3, 4, 1, 0, 37, 0, 2), r.createdAt());
+    }
+
     /** Ada, linked to her customer card, dialled once before without an answer. */
     public static OutboundRecordView ada() {
         return record(501, "Ada Lovelace", Fixtures.ADA_PHONE, "Europe/London", Fixtures.ADA, 1,
@@ -50,6 +60,14 @@ public final class Campaigns {
                                             int attempts, AttemptResult last) {
         return new OutboundRecordView(id, RENEWALS, name, number, zone, null, customerId, null, attempts, last, null,
                 RecordStatus.PENDING, null, null, null, null, null, 7L, null, null);
+    }
+
+    /** The record as it stands once dialled, on the call {@code interactionId}. */
+    public static OutboundRecordView dialled(OutboundRecordView r, long interactionId) {
+        return new OutboundRecordView(r.id(), r.campaignId(), r.name(), r.number(), r.zone(), r.region(),
+                r.customerId(), r.customerRef(), r.attempts(), r.lastResult(), r.nextAttemptAt(), r.status(),
+                r.callbackAt(), r.callbackAgentId(), r.closeReason(), r.dispositionCode(), r.blockedReason(), r.heldBy(),
+                Fixtures.NOW, interactionId);
     }
 
     /** The answer to "next" with this record and, when linked, the fake's customer and open tickets. */

@@ -114,4 +114,32 @@ class OutboundFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitUntil(() -> visible(robot, "#nameLabel") && text(robot, "#nameLabel").equals("Grace Hopper"));
     }
+
+    @Test
+    void onACampaignTheServerDialsTheAgentWaitsTakesTheCallPutThroughAndStopsWithCtrlL(FxRobot robot) {
+        api.campaigns.clear();
+        api.campaigns.add(Campaigns.winter());
+        signIn(robot, api);
+        waitUntil(() -> text(robot, "#outboundMessage").startsWith("Waiting for a call"));
+        assertThat(api.outboundJoins).containsExactly(Campaigns.WINTER);
+        assertThat(visible(robot, "#stopButton")).isTrue();
+        assertThat(visible(robot, "#busyIndicator")).as("the spinner says it waits").isTrue();
+        assertThat(text(robot, "#nextButton")).isEqualTo("Take calls");
+        assertThat(visible(robot, "#recordRow")).isFalse();
+
+        onFx(() -> api.putThrough(Campaigns.ada()));
+        waitUntil(() -> visible(robot, "#resultPane") && text(robot, "#nameLabel").equals("Ada Lovelace"));
+        assertThat(text(robot, "#outboundMessage")).startsWith("Connected to Ada Lovelace");
+        assertThat(visible(robot, "#outboundDial")).as("dialled already").isFalse();
+        robot.type(KeyCode.S);
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> text(robot, "#outboundMessage").equals("Saved for Ada Lovelace: Sale. Waiting for the next call."));
+        assertThat(api.outboundResults.get(0).getValue().disposition()).isEqualTo("SALE");
+        assertThat(api.nextAsks).isEmpty();
+
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> text(robot, "#outboundMessage").startsWith("You take no more calls"));
+        assertThat(api.outboundLeaves).containsExactly(Campaigns.WINTER);
+        assertThat(visible(robot, "#stopButton")).isFalse();
+    }
 }

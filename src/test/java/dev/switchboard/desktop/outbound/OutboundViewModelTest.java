@@ -1,8 +1,10 @@
 package dev.switchboard.desktop.outbound;
 
 import dev.switchboard.api.ApiError;
+import dev.switchboard.api.OutboundLogEntryView;
 import dev.switchboard.api.OutboundResultRequest;
 import dev.switchboard.client.ApiException;
+import dev.switchboard.client.ServerUnreachableException;
 import dev.switchboard.desktop.EnumText;
 import dev.switchboard.desktop.ErrorText;
 import dev.switchboard.desktop.Fixtures;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -198,5 +201,129 @@ class OutboundViewModelTest {
         vm.save(); // tried again, accepted: now the call ends and its work closes
         assertThat(h.api.calls).contains("end " + call).anyMatch(c -> c.startsWith("wrapUp " + call));
         assertThat(h.api.outboundResults).hasSize(1);
+    }
+
+    @Test
+    void onACampaignTheServerDialsTheAgentTakesASeatAndTheDiallersCallComesThrough() {
+        h.api.campaigns.clear();
+        h.api.campaigns.add(Campaigns.winter());
+        vm.follow(h.w.session());
+        vm.start();
+
+        assertThat(h.api.outboundJoins).containsExactly(Campaigns.WINTER);
+        assertThat(h.api.nextAsks).as("no preview on a campaign the server dials").isEmpty();
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.WAITING);
+        assertThat(vm.seatedProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).startsWith("Waiting for a call").contains("1 call out");
+        assertThat(vm.canDialProperty().get()).isFalse();
+        assertThat(vm.canNextProperty().get()).isFalse();
+        assertThat(vm.canStopProperty().get()).isTrue();
+        assertThat(h.api.calls).as("seated: Ready for supervisors to see").contains("setState READY");
+
+        h.api.dialLogs.put(501L, List.of(new OutboundLogEntryView(9, Campaigns.WINTER, 501, Fixtures.ADA_PHONE, null,
+                "RESULT", "NO_ANSWER", "next attempt at …", null, Fixtures.NOW.minusSeconds(7_200))));
+        h.api.putThrough(Campaigns.ada());
+
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.ON_CALL);
+        assertThat(vm.recordProperty().get().name()).isEqualTo("Ada Lovelace");
+        assertThat(vm.recordProperty().get().customer().name()).isEqualTo("Ada Lovelace");
+        assertThat(vm.resultProperty().get()).as("a person answered").isEqualTo(AttemptResult.CONNECTED);
+        assertThat(vm.messageProperty().get()).startsWith("Connected to Ada Lovelace");
+        assertThat(vm.history()).singleElement().asString().endsWith(" · No answer");
+
+        assertThat(vm.pickKey('s')).isTrue();
+        vm.save();
+        assertThat(h.api.outboundResults).singleElement().satisfies(e -> {
+            assertThat(e.getKey()).isEqualTo(501L);
+            assertThat(e.getValue().disposition()).isEqualTo("SALE");
+        });
+        assertThat(vm.stageProperty().get()).as("the seat waits for the next call").isEqualTo(CallListStep.WAITING);
+        assertThat(vm.messageProperty().get()).isEqualTo("Saved for Ada Lovelace: Sale. Waiting for the next call.");
+        assertThat(h.api.nextAsks).isEmpty();
+
+        vm.stopCalls();
+        assertThat(h.api.outboundLeaves).containsExactly(Campaigns.WINTER);
+        assertThat(h.api.calls).contains("setState NOT_READY BREAK");
+        assertThat(vm.seatedProperty().get()).isFalse();
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.NOTHING);
+        assertThat(vm.canNextProperty().get()).as("Next takes calls again").isTrue();
+        vm.next();
+        assertThat(h.api.outboundJoins).hasSize(2);
+    }
+
+    @Test
+    void aPreviewedRecordShowsItsEarlierAttempts() {
+        h.api.dialLogs.put(501L, List.of(
+                new OutboundLogEntryView(11, Campaigns.RENEWALS, 501, Fixtures.ADA_PHONE, 7L, "DISPOSITION",
+                        "LEFT_MESSAGE", "", null, Fixtures.NOW.minusSeconds(3_600)),
+                new OutboundLogEntryView(10, Campaigns.RENEWALS, 501, Fixtures.ADA_PHONE, null, "DIAL", null,
+                        "attempt 1 of 5", null, Fixtures.NOW.minusSeconds(3_700))));
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.ada()));
+        vm.start();
+
+        assertThat(vm.history()).singleElement().asString().endsWith(" · Outcome: Left message");
+    }
+
+    @Test
+    void aDialWhoseAnswerWasLostIsFoundPlacedAndItsResultAsked() {
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.ada()));
+        vm.start();
+        h.api.dialFailure = new ServerUnreachableException("read timed out", null);
+        h.api.holdRecord(Campaigns.dialled(Campaigns.ada(), 8_001));
+        vm.dial();
+
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.ON_CALL);
+        assertThat(vm.messageProperty().get()).startsWith("The call to Ada Lovelace was dialled");
+        assertThat(vm.recordProperty().get().customer().name()).as("the card stays").isEqualTo("Ada Lovelace");
+        vm.chooseResult(AttemptResult.NO_ANSWER);
+        vm.save();
+        assertThat(h.api.outboundResults).singleElement().satisfies(e -> assertThat(e.getKey()).isEqualTo(501L));
+        assertThat(h.api.calls).as("the call found is hung up").contains("end 8001");
+    }
+
+    @Test
+    void aRecordDialledBeforeARestartComesBackToBeReported() {
+        h.api.nextAnswers.add(Campaigns.preview(h.api, Campaigns.dialled(Campaigns.ada(), 8_002)));
+        vm.start();
+
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.ON_CALL);
+        assertThat(vm.canDialProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).contains("was dialled but its result was never saved");
+    }
+
+    @Test
+    void onACampaignTheServerDialsACallbackGoesToTheCampaignAndALostCallGoesBackToWaiting() {
+        h.api.campaigns.clear();
+        h.api.campaigns.add(Campaigns.winter());
+        vm.follow(h.w.session());
+        vm.start();
+        h.api.putThrough(Campaigns.ada());
+        assertThat(vm.pickKey('c')).isTrue();
+        vm.callbackTimeProperty().set("15:30");
+        vm.save();
+        assertThat(h.api.outboundResults.get(0).getValue().callbackToMe()).as("the dialler picks the agent").isFalse();
+
+        h.api.putThrough(Campaigns.grace());
+        h.api.resultFailure = new ApiException(409, new ApiError("not_held",
+                "record 502 is not held by you: ask for the next record first", null));
+        vm.chooseResult(AttemptResult.CONNECTED);
+        assertThat(vm.pickKey('n')).isTrue();
+        vm.save();
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.WAITING);
+        assertThat(vm.recordProperty().get()).isNull();
+        assertThat(vm.messageProperty().get()).startsWith("The call to Grace Hopper did not reach you");
+    }
+
+    @Test
+    void aCallGivenWhoseEventNeverCameIsShownWhenTheSeatIsRenewed() {
+        h.api.campaigns.clear();
+        h.api.campaigns.add(Campaigns.winter());
+        vm.follow(h.w.session());
+        vm.start();
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.WAITING);
+        h.api.seatInHand = Campaigns.dialled(Campaigns.ada(), 8_003);
+        vm.renewSeat();
+        assertThat(vm.stageProperty().get()).isEqualTo(CallListStep.ON_CALL);
+        assertThat(vm.recordProperty().get().name()).isEqualTo("Ada Lovelace");
     }
 }

@@ -187,6 +187,11 @@ public final class CallListImporter {
         }
     }
 
+    /** The longest contact name a record keeps. */
+    static final int MAX_NAME = 200;
+    /** The longest customer reference a record keeps. */
+    static final int MAX_REF = 100;
+
     /** Kept apart so that a row's checks read as one list. */
     private static final class RowReader {
         private RowReader() {
@@ -199,6 +204,9 @@ public final class CallListImporter {
             String rawNumber = fields.get(c.number()).strip();
             if (name.isEmpty()) {
                 issues.add(new RejectedRow.Issue(RowProblem.MISSING_VALUE, "no value in column \"" + m.name() + "\""));
+            } else if (name.length() > MAX_NAME) {
+                issues.add(new RejectedRow.Issue(RowProblem.TOO_LONG, "the value in column \"" + m.name() + "\" has "
+                        + name.length() + " characters; at most " + MAX_NAME));
             }
             Optional<String> region = c.region().map(i -> fields.get(i).strip().toUpperCase(Locale.ROOT))
                     .filter(r -> !r.isEmpty());
@@ -241,10 +249,15 @@ public final class CallListImporter {
                     consents.remove(consent);
                 }
             });
+            Optional<String> customerRef = c.customerRef().map(i -> fields.get(i).strip()).filter(s -> !s.isEmpty());
+            if (customerRef.isPresent() && customerRef.get().length() > MAX_REF) {
+                issues.add(new RejectedRow.Issue(RowProblem.TOO_LONG, "the value in column \""
+                        + m.customerRef().orElseThrow() + "\" has " + customerRef.get().length() + " characters; at most "
+                        + MAX_REF));
+            }
             if (!issues.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<String> customerRef = c.customerRef().map(i -> fields.get(i).strip()).filter(s -> !s.isEmpty());
             return Optional.of(CallRecord.fresh(importer.newId(), customerRef, name, number.orElseThrow(), zone,
                     region, consents));
         }

@@ -11,5 +11,7 @@ public enum RowProblem {
     INVALID_REGION,
     INVALID_ZONE,
     INVALID_CONSENT,
-    DUPLICATE_NUMBER
+    DUPLICATE_NUMBER,
+    /** A value longer than a record keeps (a name of over 200 characters, a reference of over 100). */
+    TOO_LONG
 }

@@ -189,4 +189,20 @@ class CallListImporterTest {
                 .getBytes(StandardCharsets.UTF_8), mapping));
         assertThat(result.records()).extracting(CallRecord::number).containsExactly("+4930123456");
     }
+
+    @Test
+    void aValueLongerThanARecordKeepsSpoilsOnlyItsRow() {
+        String longName = "N".repeat(201);
+        String longRef = "R".repeat(101);
+        ImportResult.Parsed result = parsed(importer.read(("Full name,Phone,Ref\n"
+                + longName + ",020 7946 0001,\n"
+                + "Ada,020 7946 0002," + longRef + "\n"
+                + "N".repeat(200) + ",020 7946 0003," + "R".repeat(100) + "\n").getBytes(StandardCharsets.UTF_8),
+                ColumnMapping.of("Full name", "Phone").withCustomerRef("Ref")));
+        assertThat(result.records()).singleElement().satisfies(r -> assertThat(r.name()).hasSize(200));
+        assertThat(result.rejected()).extracting(RejectedRow::line).containsExactly(2, 3);
+        assertThat(result.rejected().get(0).problems()).containsExactly(RowProblem.TOO_LONG);
+        assertThat(result.rejected().get(0).issues().get(0).message()).contains("Full name").contains("201");
+        assertThat(result.rejected().get(1).issues().get(0).message()).contains("Ref").contains("at most 100");
+    }
 }
