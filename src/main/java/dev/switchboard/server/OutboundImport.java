@@ -30,7 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OutboundImport {
     /** How the file's columns map to a record's fields, and the consent the list's owner vouches for. */
     record Options(String nameColumn, String numberColumn, String zoneColumn, String regionColumn,
-                   String customerRefColumn, String consentColumn, boolean consentForAll, char delimiter) {
+                   String customerRefColumn, String consentColumn, boolean consentForAll, char delimiter,
+                   String emailColumn) {
+        Options(String nameColumn, String numberColumn, String zoneColumn, String regionColumn,
+                String customerRefColumn, String consentColumn, boolean consentForAll, char delimiter) {
+            this(nameColumn, numberColumn, zoneColumn, regionColumn, customerRefColumn, consentColumn, consentForAll,
+                    delimiter, null);
+        }
     }
 
     private final CampaignRecordStore records;
@@ -48,6 +54,7 @@ final class OutboundImport {
         mapping = o.regionColumn() == null ? mapping : mapping.withRegion(o.regionColumn());
         mapping = o.customerRefColumn() == null ? mapping : mapping.withCustomerRef(o.customerRefColumn());
         mapping = o.consentColumn() == null ? mapping : mapping.withConsent(needed, o.consentColumn());
+        mapping = o.emailColumn() == null ? mapping : mapping.withEmail(o.emailColumn());
         // the store gives the real ids; these only tell the rows apart until then
         AtomicLong row = new AtomicLong();
         CallListImporter importer = new CallListImporter(campaign.defaultRegion(), o.delimiter(),
@@ -58,7 +65,7 @@ final class OutboundImport {
         }
         ImportResult.Parsed parsed = (ImportResult.Parsed) result;
         List<CampaignRecordStore.NewRecord> rows = parsed.accepted().stream()
-                .map(a -> new CampaignRecordStore.NewRecord(a.line(), a.record())).toList();
+                .map(a -> new CampaignRecordStore.NewRecord(a.line(), a.record(), a.email().orElse(null))).toList();
         CampaignRecordStore.Saved saved;
         try {
             saved = records.importRecords(campaign.id(), rows, clock.instant());

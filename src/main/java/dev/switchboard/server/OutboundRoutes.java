@@ -28,7 +28,8 @@ import java.util.Locale;
  *   <li>{@code POST /campaigns/{id}/records} (supervisors): a call list, {@code Content-Type: text/csv}
  *       (UTF-8), the columns named by query parameters {@code nameColumn} (default {@code name}),
  *       {@code numberColumn} (default {@code number}) and, optional, {@code zoneColumn},
- *       {@code regionColumn}, {@code customerRefColumn}, {@code consentColumn} (yes/no per row for the
+ *       {@code regionColumn}, {@code customerRefColumn}, {@code emailColumn} (finds the customer by
+ *       e-mail when the number finds none), {@code consentColumn} (yes/no per row for the
  *       campaign's purpose), {@code consentForAll=true} (the list's owner vouches for that consent on
  *       every row) and {@code delimiter} ({@code ,} {@code ;} or {@code tab}). A refused file is a 400
  *       naming the problem and saves nothing; otherwise 200 with the rows saved and the rows rejected;</li>
@@ -120,7 +121,8 @@ final class OutboundRoutes {
     private static OutboundImport.Options importOptions(Context ctx) {
         return new OutboundImport.Options(column(ctx, "nameColumn", "name"), column(ctx, "numberColumn", "number"),
                 column(ctx, "zoneColumn", null), column(ctx, "regionColumn", null), column(ctx, "customerRefColumn", null),
-                column(ctx, "consentColumn", null), yesNo(ctx, "consentForAll"), delimiter(ctx));
+                column(ctx, "consentColumn", null), yesNo(ctx, "consentForAll"), delimiter(ctx),
+                column(ctx, "emailColumn", null));
     }
 
     private static byte[] listBody(Context ctx) {

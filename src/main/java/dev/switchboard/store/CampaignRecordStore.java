@@ -86,7 +86,11 @@ public final class CampaignRecordStore {
     }
 
     /** A record read from a list, with the file line it came from. */
-    public record NewRecord(int line, CallRecord record) {
+    public record NewRecord(int line, CallRecord record, String email) {
+        /** A record with no e-mail address to find its customer by. */
+        public NewRecord(int line, CallRecord record) {
+            this(line, record, null);
+        }
     }
 
     /** What an import saved: how many rows, how many linked to a customer, and the lines already on the list. */
@@ -115,14 +119,19 @@ public final class CampaignRecordStore {
     /**
      * Saves a list's records in one transaction. A number already on the campaign's list is not saved
      * (its line is in the answer); a number held by exactly one customer's phone contact point is
-     * linked to that customer.
+     * linked to that customer, and otherwise an e-mail address given on the row and held by exactly
+     * one customer links it to them.
      */
     public Saved importRecords(long campaignId, List<NewRecord> rows, Instant at) {
         return jdbc.inTransaction(c -> {
             Set<String> numbers = new HashSet<>();
             rows.forEach(r -> numbers.add(r.record().number()));
             Set<String> existing = existingNumbers(c, campaignId, numbers);
-            Map<String, Long> owners = soleOwners(c, numbers);
+            Map<String, Long> owners = soleOwners(c, "PHONE", numbers);
+            Set<String> emails = new HashSet<>();
+            rows.stream().filter(r -> r.email() != null && !owners.containsKey(r.record().number()))
+                    .forEach(r -> emails.add(r.email()));
+            Map<String, Long> byEmail = emails.isEmpty() ? Map.of() : soleOwners(c, "EMAIL", emails);
             Map<Integer, String> already = new LinkedHashMap<>();
             int saved = 0;
             int linked = 0;
@@ -135,7 +144,9 @@ public final class CampaignRecordStore {
                         already.put(row.line(), r.number());
                         continue;
                     }
-                    Long customer = owners.get(r.number());
+                    // the number's sole owner, else the sole owner of the row's e-mail address
+                    Long customer = owners.containsKey(r.number()) ? owners.get(r.number())
+                            : row.email() == null ? null : byEmail.get(row.email());
                     ps.setLong(1, campaignId);
                     Jdbc.setLongOrNull(ps, 2, customer);
                     ps.setString(3, r.customerRef().orElse(null));
@@ -346,13 +357,14 @@ public final class CampaignRecordStore {
     }
 
     /** Numbers held by exactly one customer's phone contact point, with that customer. */
-    private static Map<String, Long> soleOwners(Connection c, Set<String> numbers) throws SQLException {
+    private static Map<String, Long> soleOwners(Connection c, String kind, Set<String> addresses) throws SQLException {
         Map<String, Set<Long>> owners = new HashMap<>();
-        for (List<String> chunk : chunks(numbers)) {
-            Jdbc.query(c, "SELECT address, customer_id FROM contact_point WHERE kind = 'PHONE' AND address IN ("
+        for (List<String> chunk : chunks(addresses)) {
+            Jdbc.query(c, "SELECT address, customer_id FROM contact_point WHERE kind = ? AND address IN ("
                     + Jdbc.placeholders(chunk.size()) + ")", ps -> {
+                        ps.setString(1, kind);
                         for (int i = 0; i < chunk.size(); i++) {
-                            ps.setString(i + 1, chunk.get(i));
+                            ps.setString(i + 2, chunk.get(i));
                         }
                     }, rs -> owners.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2)));
         }

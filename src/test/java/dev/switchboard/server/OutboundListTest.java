@@ -311,4 +311,27 @@ class OutboundListTest {
         assertThat(aimed.field()).isEqualTo("agentId");
         assertThat(outbound.get("/api/v1/queue").body()).as("but reaches no outbound agent").isEmpty();
     }
+
+    @Test
+    void aRowWhoseNumberFindsNoCustomerIsLinkedByItsEmailAddress() {
+        long id = campaign(supervisor, "Renewals", "PREVIEW");
+        Answer grace = supervisor.post("/api/v1/customers", "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\","
+                + "\"contactPoints\":[{\"kind\":\"EMAIL\",\"value\":\"grace@navy.example\"}]}");
+        assertThat(grace.status()).as(grace.body().toString()).isEqualTo(201);
+        long graceId = grace.body().path("id").asLong();
+
+        Answer list = importList(supervisor, id, "&emailColumn=Mail", """
+                name,number,Mail
+                Grace Hopper,020 7946 0011,Grace@Navy.example
+                Nobody Known,020 7946 0012,nobody@else.example
+                Bad Mail,020 7946 0013,not-an-address
+                No Mail,020 7946 0014,
+                """);
+        assertThat(list.status()).as(list.body().toString()).isEqualTo(200);
+        assertThat(list.body().path("accepted").asInt()).isEqualTo(3);
+        assertThat(list.body().path("linkedToCustomers").asInt()).isEqualTo(1);
+        assertThat(lines(list.body())).containsExactly("4:INVALID_EMAIL");
+        Answer next = outbound.post("/api/v1/outbound/campaigns/" + id + "/next", "");
+        assertThat(next.body().path("record").path("customerId").asLong()).isEqualTo(graceId);
+    }
 }

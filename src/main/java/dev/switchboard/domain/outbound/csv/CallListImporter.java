@@ -87,13 +87,14 @@ public final class CallListImporter {
                         + " fields where the header has " + width + "; quote values that contain '" + delimiter + "'"));
             } else {
                 Optional<CallRecord> record = RowReader.read(row.fields(), columns, this, issues);
-                if (record.isPresent()) {
+                Optional<String> email = RowReader.email(row.fields(), columns, issues);
+                if (record.isPresent() && issues.isEmpty()) {
                     Integer first = firstLineOfNumber.putIfAbsent(record.get().number(), row.line());
                     if (first != null) {
                         issues.add(new RejectedRow.Issue(RowProblem.DUPLICATE_NUMBER,
                                 record.get().number() + " is already on line " + first));
                     } else {
-                        accepted.add(new ImportResult.Accepted(row.line(), record.get()));
+                        accepted.add(new ImportResult.Accepted(row.line(), record.get(), email));
                     }
                 }
             }
@@ -148,7 +149,8 @@ public final class CallListImporter {
 
     /** The position of each mapped header in the file's header row. */
     record Columns(int name, int number, Optional<Integer> zone, Optional<Integer> customerRef,
-                   Optional<Integer> region, Map<Consent, Integer> consents, ColumnMapping mapping) {
+                   Optional<Integer> region, Map<Consent, Integer> consents, Optional<Integer> email,
+                   ColumnMapping mapping) {
 
         static Columns locate(List<String> header, ColumnMapping mapping) throws CsvText.Unreadable {
             Map<String, List<Integer>> positions = new LinkedHashMap<>();
@@ -159,6 +161,7 @@ public final class CallListImporter {
             mapping.zone().ifPresent(wanted::add);
             mapping.customerRef().ifPresent(wanted::add);
             mapping.region().ifPresent(wanted::add);
+            mapping.email().ifPresent(wanted::add);
             wanted.addAll(mapping.consents().values());
             List<String> missing = wanted.stream().filter(w -> !positions.containsKey(key(w))).distinct().toList();
             if (!missing.isEmpty()) {
@@ -175,7 +178,8 @@ public final class CallListImporter {
             return new Columns(positions.get(key(mapping.name())).get(0), positions.get(key(mapping.number())).get(0),
                     mapping.zone().map(h -> positions.get(key(h)).get(0)),
                     mapping.customerRef().map(h -> positions.get(key(h)).get(0)),
-                    mapping.region().map(h -> positions.get(key(h)).get(0)), consentColumns, mapping);
+                    mapping.region().map(h -> positions.get(key(h)).get(0)), consentColumns,
+                    mapping.email().map(h -> positions.get(key(h)).get(0)), mapping);
         }
 
         private static String key(String header) {
@@ -194,7 +198,24 @@ public final class CallListImporter {
 
     /** Kept apart so that a row's checks read as one list. */
     private static final class RowReader {
+        /** Reads e-mail addresses (the region plays no part in them). */
+        private static final AddressNormalizer EMAIL = new AddressNormalizer("ZZ");
+
         private RowReader() {
+        }
+
+        /** The row's e-mail key (lower case), when the file maps one and the row gives one. */
+        static Optional<String> email(List<String> fields, Columns c, List<RejectedRow.Issue> issues) {
+            String raw = c.email().map(i -> fields.get(i).strip()).orElse("");
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> key = raw.length() > 254 || raw.indexOf('@') < 1 ? Optional.empty() : EMAIL.email(raw);
+            if (key.isEmpty()) {
+                issues.add(new RejectedRow.Issue(RowProblem.INVALID_EMAIL, "\"" + raw + "\" in column \""
+                        + c.mapping().email().orElseThrow() + "\" is not an e-mail address"));
+            }
+            return key;
         }
 
         static Optional<CallRecord> read(List<String> fields, Columns c, CallListImporter importer,

@@ -3,6 +3,7 @@ package dev.switchboard.domain.outbound.csv;
 import dev.switchboard.domain.outbound.CallRecord;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outcome of reading a call list: the file was refused as a whole, or it was read, giving the
@@ -27,6 +28,6 @@ public sealed interface ImportResult {
     }
 
     /** A good row: the line it started on and the record made from it. */
-    record Accepted(int line, CallRecord record) {
+    record Accepted(int line, CallRecord record, Optional<String> email) {
     }
 }

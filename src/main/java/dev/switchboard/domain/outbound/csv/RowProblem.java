@@ -11,6 +11,7 @@ public enum RowProblem {
     INVALID_REGION,
     INVALID_ZONE,
     INVALID_CONSENT,
+    INVALID_EMAIL,
     DUPLICATE_NUMBER,
     /** A value longer than a record keeps (a name of over 200 characters, a reference of over 100). */
     TOO_LONG
