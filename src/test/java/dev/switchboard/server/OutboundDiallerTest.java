@@ -150,8 +150,7 @@ class OutboundDiallerTest {
         dialler.join(new Session("t", ann), id);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.placed.size() == 1);
-        sleep(1_500);
-        assertThat(lines.placed).as("one ready agent, one call ringing: no second call").hasSize(1);
+        stays(() -> lines.placed.size() == 1, "one ready agent, one call ringing: no second call");
 
         String first = lines.last();
         lines.listeners.get(first).answered(first);
@@ -166,8 +165,7 @@ class OutboundDiallerTest {
         assertThat(held.dialledAt()).isNotNull();
         assertThat(actions(id)).contains("DIAL", "CONNECT");
 
-        sleep(1_500);
-        assertThat(lines.placed).as("the only agent is on the call: nothing more is dialled").hasSize(1);
+        stays(() -> lines.placed.size() == 1, "the only agent is on the call: nothing more is dialled");
 
         // her result frees her: the next number is dialled
         dialler.resultReported(ann.id(), id);
@@ -244,7 +242,7 @@ class OutboundDiallerTest {
         dialler.join(new Session("t", ann), id);
         dialler.join(new Session("u", ben), id);
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.placed.size() == 1);
-        sleep(1_500);
+        stays(() -> lines.placed.size() == 1, "the listed number is never placed");
         assertThat(lines.numbers.values()).containsExactly("+442079460002");
         assertThat(recordOf(id, "+442079460001").blockedReason()).isEqualTo("DNC_GLOBAL");
 
@@ -259,8 +257,7 @@ class OutboundDiallerTest {
         add(id, "+442079460004");
         String call = lines.last();
         lines.listeners.get(call).notAnswered(call, AttemptResult.NO_ANSWER, "no answer");
-        sleep(2_000);
-        assertThat(lines.placed).as("paused: the free agent gets no call").hasSize(1);
+        stays(() -> lines.placed.size() == 1, "paused: the free agent gets no call");
         assertThatThrownBy(() -> dialler.join(new Session("u", ben), id)).isInstanceOf(ApiProblem.class)
                 .hasMessageContaining("paused");
 
@@ -310,11 +307,8 @@ class OutboundDiallerTest {
         return records.log(campaignId, null, 100).stream().map(l -> l.entry().action()).toList();
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Holds for two seconds of the dialler's turns (a thing that must not happen, watched for). */
+    private static void stays(java.util.concurrent.Callable<Boolean> condition, String what) {
+        await(what).during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(condition);
     }
 }

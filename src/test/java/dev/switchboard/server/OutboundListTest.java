@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Campaigns, call lists and the do-not-call lists over the API: a bad file changes nothing, bad rows
@@ -298,13 +300,8 @@ class OutboundListTest {
         Answer contact = supervisor.post("/api/v1/interactions", "{\"channel\":\"PHONE\",\"address\":\"+441632960001\"}");
         assertThat(contact.status()).as(contact.body().toString()).isEqualTo(201);
         long id = contact.body().path("interaction").path("id").asLong(contact.body().path("id").asLong());
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        JsonNode after = supervisor.get("/api/v1/interactions/" + id).body();
-        assertThat(after.path("state").asText()).as(after.toString()).isEqualTo("QUEUED");
+        await("no offer to the outbound agent").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                .until(() -> supervisor.get("/api/v1/interactions/" + id).body().path("state").asText().equals("QUEUED"));
         Answer aimed = supervisor.post("/api/v1/supervisor/interactions/" + id + "/move",
                 "{\"agentId\":" + outbound.me() + "}");
         assertThat(aimed.status()).as(aimed.body().toString()).isEqualTo(400);

@@ -78,7 +78,7 @@ public final class OutboundViewModel {
     private final BooleanBinding canSave;
     private final ChangeListener<CampaignItem> onCampaign = (obs, old, now) -> campaignChosen(old, now);
     private final BooleanBinding canStop;
-    private Registration calls = () -> { };
+    private Registration callEvents = () -> { };
     private AgentSession session;
     private Long interactionId;
     /** The next record's arrival keeps the line about the result just saved. */
@@ -162,9 +162,9 @@ public final class OutboundViewModel {
      * keeps the agent's state in step with the seat: Ready while seated, on a break once they stop.
      */
     public void follow(AgentSession session) {
-        calls.close();
+        callEvents.close();
         this.session = session;
-        calls = session.events().on(OutboundDialView.class, this::given);
+        callEvents = session.events().on(OutboundDialView.class, this::given);
     }
 
     private void presence(AgentState state) {
@@ -173,7 +173,7 @@ public final class OutboundViewModel {
         }
     }
 
-    /** Gives up the seat: the dialler puts no more calls through to this agent until Next. */
+    /** Gives up the seat: the dialler puts no more calls through to this agent until Take calls. */
     public void stopCalls() {
         CampaignItem c = campaign.get();
         if (!canStop.get() || c == null) {
@@ -528,7 +528,7 @@ public final class OutboundViewModel {
     public void dispose() {
         disposed = true;
         campaign.removeListener(onCampaign);
-        calls.close();
+        callEvents.close();
         leaveSeat(campaign.get());
     }
 
