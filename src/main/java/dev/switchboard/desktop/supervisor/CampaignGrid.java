@@ -41,6 +41,7 @@ final class CampaignGrid {
         TableColumn<CampaignRow, CampaignRow> mode = text("supervisor.campaigns.mode", CampaignRow::mode,
                 Comparator.comparing(CampaignRow::mode),
                 (cell, row) -> cell.setTooltip(row.modeNote().isEmpty() ? null : new Tooltip(row.modeNote())));
+        mode.setPrefWidth(110);   // "Progressive" and "Predictive" whole
         TableColumn<CampaignRow, CampaignRow> state = text("supervisor.campaigns.state", CampaignRow::state,
                 Comparator.comparing(CampaignRow::active), (cell, row) -> {
                     cell.setId("campaign-state-" + row.id());
