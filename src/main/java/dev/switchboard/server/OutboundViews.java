@@ -10,7 +10,6 @@ import dev.switchboard.api.OutboundRecordView;
 import dev.switchboard.domain.outbound.CallRecord;
 import dev.switchboard.domain.outbound.Callback;
 import dev.switchboard.domain.outbound.Campaign;
-import dev.switchboard.domain.outbound.DiallingMode;
 import dev.switchboard.store.CampaignRecordStore;
 import dev.switchboard.store.CampaignStore;
 import dev.switchboard.store.DoNotCallStore;

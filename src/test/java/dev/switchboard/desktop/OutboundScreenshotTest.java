@@ -5,7 +5,6 @@ import dev.switchboard.api.OutboundLogEntryView;
 import dev.switchboard.client.ApiException;
 import dev.switchboard.desktop.outbound.Campaigns;
 import dev.switchboard.domain.Role;
-import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
