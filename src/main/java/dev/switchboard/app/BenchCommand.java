@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--targets", split = ",", description = "Which targets to measure (default: ${DEFAULT-VALUE}).")
-    java.util.Set<String> targets = new java.util.TreeSet<>(java.util.List.of("P1", "P2", "P4", "VOICE", "P9"));
+    java.util.Set<String> targets = new java.util.TreeSet<>(Bench.TARGETS);
 
     @Option(names = "--display", description = "Draw the measured desktops on the display instead of headless (Monocle).")
     boolean display;

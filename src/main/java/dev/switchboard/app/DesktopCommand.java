@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 
 /**
  * {@code switchboard desktop} (the default): the agent desktop. With {@code --server} it connects
@@ -28,6 +29,10 @@ import java.util.concurrent.Callable;
 final class DesktopCommand implements Callable<Integer> {
     @Option(names = "--server", description = "Connect to this server instead of starting one, e.g. http://10.0.0.5:8080.")
     String server;
+
+    @Option(names = "--user", description = "With --server: sign in as this user at start, with the password in "
+            + "SWITCHBOARD_PASSWORD (without it the login window asks for the password).")
+    String user;
 
     @Option(names = "--data-dir", description = "Data directory of the embedded server (default: the user's data directory).")
     Path dataDir;
@@ -55,7 +60,9 @@ final class DesktopCommand implements Callable<Integer> {
         String chosenTheme = theme.toLowerCase(Locale.ROOT).equals("dark") ? "dark" : "light";
         if (server != null) {
             try (OfflineApi api = new OfflineApi(new HttpSwitchboardApi(server), profilesFor(server))) {
-                DesktopLauncher.runRemote(new DesktopOptions(server, List.of(), chosenTheme, null), api);
+                DesktopLauncher.runRemote(new DesktopOptions(server, List.of(), chosenTheme, null,
+                        user == null ? null : new DesktopOptions.SignIn(user, System.getenv("SWITCHBOARD_PASSWORD")),
+                        startMarker()), api);
             }
             return 0;
         }
@@ -90,6 +97,20 @@ final class DesktopCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * With {@code -Dsb.startupMarker=true} (the benchmark's P6), one line on standard output when the
+     * queue is first usable: shown, loaded and live.
+     */
+    private static IntConsumer startMarker() {
+        if (!Boolean.getBoolean("sb.startupMarker")) {
+            return null;
+        }
+        return waiting -> {
+            System.out.println("Switchboard queue usable: " + waiting + " waiting");
+            System.out.flush();
+        };
     }
 
     /**

@@ -30,6 +30,7 @@ import dev.switchboard.desktop.ui.FileChoosers;
 import dev.switchboard.desktop.ui.FileDialogs;
 import dev.switchboard.desktop.wrapup.WrapUpController;
 import dev.switchboard.domain.Role;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -61,6 +62,9 @@ public final class Desktop {
     private Runnable closeCurrent;
     private Runnable onStopped = () -> { };
     private boolean stopped;
+    /** Who signs in on the first login window; used once, so signing out shows an empty form. */
+    private DesktopOptions.SignIn pendingSignIn;
+    private boolean startReported;
 
     public Desktop(DesktopOptions options, SwitchboardApi api) {
         this(options, api, new ServerClock(Clock.systemDefaultZone()), null);
@@ -74,6 +78,7 @@ public final class Desktop {
     /** For tests: also the file dialogs (a test picks files without a dialog). */
     Desktop(DesktopOptions options, SwitchboardApi api, Clock clock, TaskRunner tasks, FileDialogs files) {
         this.options = options;
+        this.pendingSignIn = options.signIn();
         this.files = files;
         this.api = api;
         this.clock = clock;
@@ -139,6 +144,15 @@ public final class Desktop {
             styles.close();
         });
         view.controller().focus();
+        DesktopOptions.SignIn signIn = pendingSignIn;
+        pendingSignIn = null;
+        if (signIn != null) {
+            vm.usernameProperty().set(signIn.username());
+            if (signIn.password() != null) {
+                vm.passwordProperty().set(signIn.password());
+                vm.signIn();
+            }
+        }
     }
 
     private void showMain(LoginResponse login) {
@@ -177,18 +191,37 @@ public final class Desktop {
         Scene scene = new Scene(view.root(), 1280, 800);
         Registration styles = SceneStyles.follow(scene, theme);
         String title = messages.format("main.window.title", w.main().agentNameProperty().get());
-        show(scene, title, 960, 600, () -> {
-            view.controller().dispose();
-            calls.dispose();
-            w.close();
-            styles.close();
-        });
+        Registration usable = reportUsableQueue(scene, w);
+        // answers reach the view models on this (the FX) thread, so none lands before this method returns;
+        // asking before the scene is put up lets the requests overlap its first CSS and layout pass
         w.start();
         if (outbound) {
             calls.follow(w.session());
             calls.start();
         }
+        show(scene, title, 960, 600, () -> {
+            usable.close();
+            view.controller().dispose();
+            calls.dispose();
+            w.close();
+            styles.close();
+        });
         view.controller().focus();
+    }
+
+    /** For the first main window only, when someone measures the start: see {@link DesktopOptions#queueUsable}. */
+    private Registration reportUsableQueue(Scene scene, Workspace w) {
+        if (options.queueUsable() == null || startReported || w.supervising()) {
+            return () -> { };
+        }
+        startReported = true;
+        BooleanBinding usable = w.queue().loadedProperty().and(w.session().connectedProperty());
+        FirstPulse first = FirstPulse.when(scene, usable,
+                () -> options.queueUsable().accept(w.queue().items().size()), fx);
+        return () -> {
+            first.close();
+            usable.dispose();
+        };
     }
 
     private void signOut() {

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -57,25 +58,14 @@ public final class Idempotency {
         String key = ctx.header(HEADER);
         String method = ctx.method().name();
         String path = ctx.path();
-        if (key == null || !WRITES.contains(method) || !path.startsWith("/api/v1/") || path.equals("/api/v1/login")) {
+        if (key == null || !WRITES.contains(method) || !path.startsWith("/api/v1/") || path.equals("/api/v1/login")
+                || path.equals(BatchWrites.PATH)) {
             return;
         }
-        if (!KEY.matcher(key).matches()) {
-            throw ApiProblem.badRequest(HEADER, HEADER + " must be 8 to 100 letters, digits, '.', '_', ':' or '-'");
-        }
-        Session session = Routes.session(ctx);
-        if (store.claim(session.agentId(), key, method, path, clock.instant())) {
+        IdempotencyStore.Entry first = claim(Routes.session(ctx).agentId(), key, method, path).orElse(null);
+        if (first == null) {
             ctx.attribute(CLAIMED, key);
             return;
-        }
-        IdempotencyStore.Entry first = store.find(session.agentId(), key).orElse(null);
-        if (first == null || first.running()) {
-            throw ApiProblem.conflict("key_in_progress",
-                    "a request with this " + HEADER + " is still being answered; ask again in a moment");
-        }
-        if (!first.method().equals(method) || !first.path().equals(path)) {
-            throw ApiProblem.conflict("key_reused", "this " + HEADER + " was used for " + first.method() + " "
-                    + first.path() + "; use a new key for a new request");
         }
         ctx.header(REPLAY_HEADER, "true");
         ctx.status(first.status());
@@ -85,19 +75,49 @@ public final class Idempotency {
         ctx.skipRemainingHandlers();
     }
 
+    /**
+     * Claims {@code key} for a write about to run (empty: run it), or gives the answer the first
+     * write with this key got. Throws a 409 while that write is still running or when the key was
+     * used for another write, and a 400 for a malformed key.
+     */
+    Optional<IdempotencyStore.Entry> claim(long agent, String key, String method, String path) {
+        if (!validKey(key)) {
+            throw ApiProblem.badRequest(HEADER, HEADER + " must be 8 to 100 letters, digits, '.', '_', ':' or '-'");
+        }
+        if (store.claim(agent, key, method, path, clock.instant())) {
+            return Optional.empty();
+        }
+        IdempotencyStore.Entry first = store.find(agent, key).orElse(null);
+        if (first == null || first.running()) {
+            throw ApiProblem.conflict("key_in_progress",
+                    "a request with this " + HEADER + " is still being answered; ask again in a moment");
+        }
+        if (!first.method().equals(method) || !first.path().equals(path)) {
+            throw ApiProblem.conflict("key_reused", "this " + HEADER + " was used for " + first.method() + " "
+                    + first.path() + "; use a new key for a new request");
+        }
+        return Optional.of(first);
+    }
+
+    static boolean validKey(String key) {
+        return key != null && KEY.matcher(key).matches();
+    }
+
     /** Keeps the answer to a claimed key, or lets the key go when the server could not answer. */
     void after(Context ctx) {
         String key = ctx.attribute(CLAIMED);
         if (key == null) {
             return;
         }
-        long agent = Routes.session(ctx).agentId();
-        int status = ctx.statusCode();
+        finish(Routes.session(ctx).agentId(), key, ctx.statusCode(), ctx.result());
+    }
+
+    /** Keeps the answer to the write that claimed {@code key}, or lets the key go when it is worth trying again. */
+    void finish(long agent, String key, int status, String body) {
         try {
             if (status >= 500 || status == 408 || status == 429) {
                 store.release(agent, key);
             } else {
-                String body = ctx.result();
                 store.complete(agent, key, status, body == null || body.length() > MAX_BODY ? null : body);
             }
         } catch (RuntimeException e) {

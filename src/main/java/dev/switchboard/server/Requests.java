@@ -19,8 +19,12 @@ public final class Requests {
     }
 
     public <T> T body(Context ctx, Class<T> type) {
-        String body = ctx.body();
-        if (body.isBlank()) {
+        return body(ctx.body(), type);
+    }
+
+    /** A request body read strictly as {@code type}; a 400 naming the problem when it cannot be. */
+    public <T> T body(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
             throw ApiProblem.badRequest(null, "a JSON request body is required");
         }
         if (body.indexOf('\u0000') >= 0 || body.contains("\\u0000")) {
@@ -50,7 +54,11 @@ public final class Requests {
     }
 
     public static long pathId(Context ctx, String name) {
-        String raw = ctx.pathParam(name);
+        return pathId(name, ctx.pathParam(name));
+    }
+
+    /** A path's id parameter: a positive whole number, or a 400 naming it. */
+    public static long pathId(String name, String raw) {
         try {
             long id = Long.parseLong(raw);
             if (id <= 0) {

@@ -59,10 +59,12 @@ public final class Routes {
     private final VoiceService voice;
     private final Requests requests;
     private final Idempotency idempotency;
+    private final BatchWrites writes;
 
     public Routes(AuthService auth, CustomerService customers, ContactService contacts, TicketService tickets,
                   WorkDistributor work, EventStreamResource events, EventHub hub, RoutingService routing,
-                  RoutingStore routingStore, VoiceService voice, Idempotency idempotency, ObjectMapper strict) {
+                  RoutingStore routingStore, VoiceService voice, Idempotency idempotency, ObjectMapper strict,
+                  java.util.function.Consumer<Runnable> together) {
         this.idempotency = idempotency;
         this.auth = auth;
         this.customers = customers;
@@ -75,6 +77,7 @@ public final class Routes {
         this.routingStore = routingStore;
         this.voice = voice;
         this.requests = new Requests(strict);
+        this.writes = new BatchWrites(idempotency, strict, together);
     }
 
     /** To a queue or an agent (routing), or for a call to an outside number (the phone channel). */
@@ -103,27 +106,27 @@ public final class Routes {
         r.post("/api/v1/login", this::login);
         r.post("/api/v1/logout", this::logout);
         r.get("/api/v1/me", ctx -> ctx.json(me(session(ctx))));
-        r.put("/api/v1/me/state", this::setState);
+        r.put("/api/v1/me/state", writes.add("PUT", "/api/v1/me/state", (s, p, body) -> BatchWrites.Answer.ok(setState(s, body))));
         r.get("/api/v1/me/work", ctx -> ctx.json(contacts.activeWork(session(ctx).agentId())));
         r.get("/api/v1/config", ctx -> ctx.json(routing.config()));
         r.get("/api/v1/queue", ctx -> ctx.json(work.waitingFor(session(ctx).agentId(), session(ctx).isSupervisor())));
 
         r.get("/api/v1/customers", this::findCustomers);
-        r.post("/api/v1/customers", ctx -> ctx.status(201).json(
-                customers.create(requests.body(ctx, NewCustomerRequest.class), session(ctx), contacts)));
+        r.post("/api/v1/customers", writes.add("POST", "/api/v1/customers", (s, p, body) -> BatchWrites.Answer.created(
+                customers.create(requests.body(body, NewCustomerRequest.class), s, contacts))));
         r.get("/api/v1/customers/{id}", ctx -> ctx.json(customers.get(Requests.pathId(ctx, "id"))));
         r.get("/api/v1/customers/{id}/timeline", ctx -> ctx.json(customers.timeline(Requests.pathId(ctx, "id"),
                 ctx.queryParam("cursor"), Requests.queryInt(ctx, "limit", 25, 1, 100))));
         r.post("/api/v1/sync", ctx -> ctx.json(customers.sync(requests.body(ctx, SyncRequest.class))));
         r.get("/api/v1/customers/{id}/tickets", ctx -> ctx.json(customers.openTickets(Requests.pathId(ctx, "id"))));
 
-        r.post("/api/v1/tickets", ctx -> ctx.status(201).json(
-                tickets.create(requests.body(ctx, NewTicketRequest.class), session(ctx))));
+        r.post("/api/v1/tickets", writes.add("POST", "/api/v1/tickets", true, (s, p, body) -> BatchWrites.Answer.created(
+                tickets.create(requests.body(body, NewTicketRequest.class), s))));
         r.get("/api/v1/tickets/{id}", ctx -> ctx.json(tickets.get(Requests.pathId(ctx, "id"))));
-        r.patch("/api/v1/tickets/{id}", ctx -> ctx.json(
-                tickets.update(Requests.pathId(ctx, "id"), requests.body(ctx, TicketUpdateRequest.class))));
-        r.post("/api/v1/tickets/{id}/notes", ctx -> ctx.status(201).json(tickets.addNote(Requests.pathId(ctx, "id"),
-                requests.body(ctx, NoteRequest.class).body(), session(ctx))));
+        r.patch("/api/v1/tickets/{id}", writes.add("PATCH", "/api/v1/tickets/{id}", true, (s, p, body) -> BatchWrites.Answer.ok(
+                tickets.update(id(p), requests.body(body, TicketUpdateRequest.class)))));
+        r.post("/api/v1/tickets/{id}/notes", writes.add("POST", "/api/v1/tickets/{id}/notes", true, (s, p, body) ->
+                BatchWrites.Answer.created(tickets.addNote(id(p), requests.body(body, NoteRequest.class).body(), s))));
 
         r.post("/api/v1/interactions", ctx -> ctx.status(201).json(
                 contacts.ingest(requests.body(ctx, IngestRequest.class))));
@@ -132,17 +135,18 @@ public final class Routes {
                 work.accept(session(ctx).agent(), Requests.pathId(ctx, "id"))));
         r.post("/api/v1/interactions/{id}/reject", ctx -> ctx.json(
                 work.reject(session(ctx).agent(), Requests.pathId(ctx, "id"))));
-        r.post("/api/v1/interactions/{id}/end", ctx -> ctx.json(
-                work.end(session(ctx).agent(), Requests.pathId(ctx, "id"))));
-        r.post("/api/v1/interactions/{id}/wrap-up", ctx -> ctx.json(routing.wrapUp(session(ctx).agent(),
-                Requests.pathId(ctx, "id"), requests.body(ctx, WrapUpRequest.class))));
+        r.post("/api/v1/interactions/{id}/end", writes.add("POST", "/api/v1/interactions/{id}/end", (s, p, body) ->
+                BatchWrites.Answer.ok(work.end(s.agent(), id(p)))));
+        r.post("/api/v1/interactions/{id}/wrap-up", writes.add("POST", "/api/v1/interactions/{id}/wrap-up", (s, p, body) ->
+                BatchWrites.Answer.ok(routing.wrapUp(s.agent(), id(p), requests.body(body, WrapUpRequest.class)))));
         r.post("/api/v1/interactions/{id}/transfer", ctx -> ctx.json(transfer(ctx)));
         r.post("/api/v1/interactions/{id}/callback", ctx -> ctx.json(routing.callback(session(ctx).agent(),
                 Requests.pathId(ctx, "id"), requests.body(ctx, CallbackRequest.class))));
-        r.post("/api/v1/callbacks", ctx -> ctx.status(201).json(routing.scheduleCallback(session(ctx).agent(),
-                requests.body(ctx, NewCallbackRequest.class))));
-        r.put("/api/v1/interactions/{id}/customer", ctx -> ctx.json(contacts.linkCustomer(session(ctx),
-                Requests.pathId(ctx, "id"), requests.body(ctx, LinkCustomerRequest.class).customerId())));
+        r.post("/api/v1/callbacks", writes.add("POST", "/api/v1/callbacks", (s, p, body) -> BatchWrites.Answer.created(
+                routing.scheduleCallback(s.agent(), requests.body(body, NewCallbackRequest.class)))));
+        r.put("/api/v1/interactions/{id}/customer", writes.add("PUT", "/api/v1/interactions/{id}/customer", (s, p, body) ->
+                BatchWrites.Answer.ok(contacts.linkCustomer(s, id(p), requests.body(body, LinkCustomerRequest.class).customerId()))));
+        r.post(BatchWrites.PATH, writes::handle);
 
         r.get("/api/v1/me/phone", ctx -> ctx.json(voice.phone(session(ctx))));
         r.put("/api/v1/me/phone", ctx -> ctx.json(voice.setPhonePassword(session(ctx),
@@ -175,25 +179,17 @@ public final class Routes {
 
         r.exception(ApiProblem.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.field()));
         r.exception(StoreException.class, (e, ctx) -> {
-            if (e.getCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("22")) {
-                // data exceptions: a value too long or malformed for its column; nothing was written
-                error(ctx, 400, "invalid", "a value is too long or not allowed here", null);
-            } else {
-                String ref = Long.toHexString(System.nanoTime());
-                LOG.error("database failure (ref {})", ref, e);
-                error(ctx, 503, "unavailable", "the database could not be reached (ref " + ref + ")", null);
-            }
+            Failure f = failure(e);
+            error(ctx, f.status(), f.code(), f.message(), null);
         });
         r.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
         r.exception(Exception.class, (e, ctx) -> {
-            String ref = Long.toHexString(System.nanoTime());
-            LOG.error("request failed (ref {})", ref, e);
+            Failure f = failure(e);
             try {
-                error(ctx, 500, "internal", "the server could not complete the request (ref " + ref + ")", null);
+                error(ctx, f.status(), f.code(), f.message(), null);
             } catch (RuntimeException closed) {
-                LOG.debug("could not answer request {}: it is closed", ref);
+                LOG.debug("could not answer a request: it is closed ({})", f.message());
             }
         });
         r.error(404, ctx -> {
@@ -251,9 +247,12 @@ public final class Routes {
         ctx.status(204);
     }
 
-    private void setState(Context ctx) {
-        Session s = session(ctx);
-        StateRequest r = requests.body(ctx, StateRequest.class);
+    private static long id(java.util.function.Function<String, String> pathParam) {
+        return Requests.pathId("id", pathParam.apply("id"));
+    }
+
+    private Object setState(Session s, String body) {
+        StateRequest r = requests.body(body, StateRequest.class);
         if (r.state() != AgentState.READY && r.state() != AgentState.NOT_READY) {
             throw ApiProblem.badRequest("state", "state must be READY or NOT_READY");
         }
@@ -261,7 +260,7 @@ public final class Routes {
             throw new ApiProblem(403, "forbidden", "supervisors do not take contacts", "state");
         }
         work.setState(s.agent(), r.state(), routing.reasonFor(r.state(), r.reasonCode()));
-        ctx.json(me(s));
+        return me(s);
     }
 
     private void findCustomers(Context ctx) {
@@ -288,6 +287,25 @@ public final class Routes {
                 .map(x -> new SkillView(x.getKey(), x.getValue())).toList();
         return new AgentView(a.id(), a.username(), a.displayName(), a.role(), e.state(), e.reason(), e.since(),
                 skills, routingStore.capacity(a.id()).max());
+    }
+
+    /** What a client is told of an unexpected failure: a reference to the log, never its detail. */
+    record Failure(int status, String code, String message) {
+    }
+
+    static Failure failure(Exception e) {
+        String ref = Long.toHexString(System.nanoTime());
+        if (e instanceof StoreException) {
+            if (e.getCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                // data exceptions: a value too long or malformed for its column; nothing was written
+                return new Failure(400, "invalid", "a value is too long or not allowed here");
+            }
+            LOG.error("database failure (ref {})", ref, e);
+            return new Failure(503, "unavailable", "the database could not be reached (ref " + ref + ")");
+        }
+        LOG.error("request failed (ref {})", ref, e);
+        return new Failure(500, "internal", "the server could not complete the request (ref " + ref + ")");
     }
 
     private static void error(Context ctx, int status, String code, String message, String field) {

@@ -127,7 +127,11 @@ public final class SwitchboardServer implements AutoCloseable {
             Idempotency idempotency = new Idempotency(new IdempotencyStore(ds), o.clock());
             idempotency.forgetOld();
             Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub,
-                    routingService, routingStore, voice, idempotency, strict);
+                    routingService, routingStore, voice, idempotency, strict,
+                    work -> database.together(() -> {
+                        work.run();
+                        return null;
+                    }));
             SupervisorService supervision = new SupervisorService(new SupervisorService.Sources(
                     routingService::queueViews, () -> work.waitingFor(0, true), readAtMostEvery(java.time.Duration.ofSeconds(5), agents::all),
                     work::stateOf, work::atWork), new ContactLegStore(ds),

@@ -54,6 +54,14 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /**
+     * Runs {@code work} with every store write this thread makes in one transaction, committed once
+     * at the end; each store call inside stays all or nothing on its own, and a throw undoes all.
+     */
+    public <T> T together(java.util.function.Supplier<T> work) {
+        return Jdbc.together(dataSource, work);
+    }
+
     public boolean isH2() {
         return h2;
     }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +16,12 @@ import java.util.Optional;
 
 /** Small JDBC helpers: run a query or a transaction and turn SQLException into StoreException. */
 final class Jdbc {
+    /** The transaction this thread's work joins, while {@link #together} runs. */
+    private static final ThreadLocal<Shared> SHARED = new ThreadLocal<>();
+
+    private record Shared(DataSource dataSource, Connection connection) {
+    }
+
     private final DataSource dataSource;
 
     Jdbc(DataSource dataSource) {
@@ -81,6 +88,14 @@ final class Jdbc {
     }
 
     <T> T read(Work<T> work) {
+        Connection joined = joined(dataSource);
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new StoreException("database read failed: " + e.getMessage(), e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -88,8 +103,25 @@ final class Jdbc {
         }
     }
 
-    /** Runs {@code work} in one transaction: all of it is written, or none. */
+    /**
+     * Runs {@code work} in one transaction: all of it is written, or none. Inside {@link #together}
+     * it is part of that transaction (a savepoint: on failure its own writes are undone).
+     */
     <T> T inTransaction(Work<T> work) {
+        Connection joined = joined(dataSource);
+        if (joined != null) {
+            try {
+                Savepoint before = joined.setSavepoint();
+                try {
+                    return work.run(joined);
+                } catch (SQLException | RuntimeException e) {
+                    joined.rollback(before);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new StoreException("database write failed: " + e.getMessage(), e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -101,6 +133,40 @@ final class Jdbc {
                 c.rollback();
                 throw e;
             } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection joined(DataSource dataSource) {
+        Shared shared = SHARED.get();
+        return shared != null && shared.dataSource() == dataSource ? shared.connection() : null;
+    }
+
+    /**
+     * Runs {@code work} on this thread with every read and transaction on {@code dataSource} in one
+     * transaction, committed once at the end (or rolled back, when {@code work} throws): many small
+     * writes cost one commit. Each transaction inside is a savepoint and still all or nothing.
+     */
+    static <T> T together(DataSource dataSource, java.util.function.Supplier<T> work) {
+        if (joined(dataSource) != null) {
+            return work.get();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            SHARED.set(new Shared(dataSource, c));
+            try {
+                T result = work.get();
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                SHARED.remove();
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {

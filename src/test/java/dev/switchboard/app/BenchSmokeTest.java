@@ -50,6 +50,49 @@ class BenchSmokeTest {
         assertThat(freshness.path("p50").asDouble()).isPositive().isLessThanOrEqualTo(freshness.path("value").asDouble());
         assertThat(freshness.path("streamsReached").asInt()).isEqualTo(freshness.path("streamsWanted").asInt());
 
+        // the same run: each change's agent.state event at the agent's own streams and at every supervisor
+        JsonNode sessions = result(out, "p3-agent-sessions-quick");
+        assertThat(sessions.path("id").asText()).isEqualTo("P3");
+        assertThat(sessions.path("agentStreamSamples").asInt()).isPositive();
+        assertThat(sessions.path("supervisorSamples").asInt()).isPositive();
+        assertThat(sessions.path("samples").asInt()).isEqualTo(
+                sessions.path("agentStreamSamples").asInt() + sessions.path("supervisorSamples").asInt());
+        assertThat(sessions.path("changesWithoutStateEvent").asInt()).isZero();
+        assertThat(sessions.path("serverRssMiB").asInt()).isPositive();
+
+        // customer lookups and a bare Javalin hello, each from a load generator in its own process
+        JsonNode rest = result(out, "p5-rest-efficiency-quick");
+        assertThat(rest.path("id").asText()).isEqualTo("P5");
+        assertThat(rest.path("lookups").asLong()).isPositive();
+        assertThat(rest.path("hellos").asLong()).isPositive();
+        assertThat(rest.path("lookupErrors").asLong()).isZero();
+        assertThat(rest.path("lookupWrongAnswers").asLong()).isZero();
+        assertThat(rest.path("value").asDouble()).isPositive();
+        assertThat(rest.path("connectionsOpenedToServer").asLong()).isBetween(1L, 8L);
+
+        // the desktop and a bare JavaFX table app, each started in fresh JVMs the same way
+        JsonNode start = result(out, "p6-desktop-start-quick");
+        assertThat(start.path("id").asText()).isEqualTo("P6");
+        assertThat(start.path("value").asDouble()).isPositive();
+        assertThat(start.path("desktopMedianMs").asDouble()).isPositive();
+        assertThat(start.path("bareMedianMs").asDouble()).isPositive();
+        assertThat(start.path("waitingContacts").asInt()).isEqualTo(25);
+        assertThat(start.path("queueShownMismatches").asInt()).isZero();
+        assertThat(start.path("desktopMs")).hasSize(2);
+        assertThat(start.path("met").asBoolean()).isEqualTo(start.path("value").asDouble() <= 1.3);
+
+        // frame intervals on a headless desktop scrolling a long history while events arrive
+        JsonNode frames = result(out, "p8-ui-smoothness-quick");
+        assertThat(frames.path("id").asText()).isEqualTo("P8");
+        assertThat(frames.path("frames").asInt()).isPositive();
+        assertThat(frames.path("idleFrames").asInt()).isPositive();
+        assertThat(frames.path("p50").asDouble()).isPositive().isLessThanOrEqualTo(frames.path("value").asDouble());
+        assertThat(frames.path("historyRowsInDatabase").asLong()).isEqualTo(20_000);
+        assertThat(frames.path("oldestRowReachable").asBoolean()).isTrue();
+        assertThat(frames.path("timelineRowsAtStart").asInt()).isGreaterThan(20);
+        assertThat(frames.path("eventsReceived").asLong()).isPositive();
+        assertThat(frames.path("sendErrors").asLong()).isZero();
+
         // sipp against the real gateway: the harness counts what it saw on both sides
         JsonNode voice = result(out, "voice-load-quick");
         assertThat(voice.path("id").asText()).isEqualTo("VOICE");
@@ -62,6 +105,13 @@ class BenchSmokeTest {
         assertThat(offline.path("value").asDouble()).isPositive();
         assertThat(offline.path("lost").asInt()).isZero();
         assertThat(offline.path("doubled").asInt()).isZero();
+
+        // and the run's summary in markdown, with every target measured
+        try (Stream<Path> files = Files.list(out)) {
+            Path summary = files.filter(f -> f.getFileName().toString().endsWith("-summary-quick.md")).findFirst().orElseThrow();
+            assertThat(Files.readString(summary)).contains("| P1 ", "| P3 ", "| P5 ", "| P6 ", "| P8 ", "| P9 ",
+                    "Machine: ");
+        }
     }
 
     private static JsonNode result(Path out, String name) throws IOException {

@@ -6,8 +6,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Runs the benchmarks that exist so far (P1, P2, P4, the voice load, P9) and records their results. */
+/** Runs the benchmarks (P1-P6, P8, P9 and the voice load; P7 is not built) and records their results. */
 public final class Bench {
+    /** Every target a run measures unless told which. */
+    public static final java.util.List<String> TARGETS = java.util.List.of("P1", "P2", "P3", "P4", "P5", "P6", "P8",
+            "P9", "VOICE");
+
     private static final double P1_P50_MS = 50;
     private static final double P1_P99_MS = 150;
 
@@ -20,7 +24,7 @@ public final class Bench {
 
     public Bench(boolean quick, Integer customers, Integer seconds, Integer desktops, Path dataDir, Path out,
                  Consumer<String> log) {
-        this(quick, Set.of("P1", "P2", "P4", "VOICE", "P9"), customers, seconds, desktops, dataDir, out, log);
+        this(quick, Set.copyOf(TARGETS), customers, seconds, desktops, dataDir, out, log);
     }
 
     public Bench(boolean quick, Set<String> targets, Integer customers, Integer seconds, Integer desktops,
@@ -47,8 +51,17 @@ public final class Bench {
             runRouter(results);
             runRoutingLatency(results);
         }
-        if (targets.contains("P4")) {
-            runSupervisorFreshness(results);
+        if (targets.contains("P4") || targets.contains("P3")) {
+            SupervisorFreshnessBench.record(quick, dataDir, results, log);
+        }
+        if (targets.contains("P5")) {
+            RestEfficiencyBench.record(quick, dataDir, results, log);
+        }
+        if (targets.contains("P6")) {
+            DesktopStartBench.record(quick, dataDir, results, log);
+        }
+        if (targets.contains("P8")) {
+            FrameIntervalBench.record(quick, dataDir, results, log);
         }
         if (targets.contains("VOICE")) {
             runVoiceLoad(results);
@@ -56,7 +69,14 @@ public final class Bench {
         if (targets.contains("P9")) {
             runOfflineSync(results);
         }
-        return targets.contains("P1") ? runScreenPop(results) : 0;
+        int code = targets.contains("P1") ? runScreenPop(results) : 0;
+        Path summary = results.writeSummary(quick, targets.containsAll(TARGETS) ? ""
+                : String.join("-", new java.util.TreeSet<>(targets)).toLowerCase(Locale.ROOT));
+        if (summary != null) {
+            log.accept(results.summary(quick));
+            log.accept("Summary -> " + summary);
+        }
+        return code;
     }
 
     private void runRouter(BenchResults results) throws java.io.IOException {
@@ -103,54 +123,7 @@ public final class Bench {
                 r.duplicateOffers(), r.waitingAtEnd(), file));
     }
 
-    private void runSupervisorFreshness(BenchResults results) throws Exception {
-        SupervisorFreshnessBench.Settings p4 = quick
-                ? new SupervisorFreshnessBench.Settings(20, 180, 200, 3, 10, 100, Duration.ofSeconds(3),
-                Duration.ofSeconds(10), Duration.ofSeconds(5), dataDir.resolve("supervisor-quick"), "1g")
-                : new SupervisorFreshnessBench.Settings(1000, 9000, 9900, 100, 100, 1000, Duration.ofSeconds(15),
-                Duration.ofSeconds(90), Duration.ofSeconds(10), dataDir.resolve("supervisor"), "3g");
-        log.accept("P4 supervisor freshness: " + p4.workload());
-        SupervisorFreshnessBench.Result r = new SupervisorFreshnessBench(p4, log).run();
-        double p99 = r.percentileMs(99);
-        int wanted = p4.supervisors() + p4.agentStreams();
-        boolean met = r.freshnessNanos().length > 0 && p99 <= 1000 && r.unseenPairs() == 0
-                && r.changesPerSecond() >= 0.95 * p4.ratePerSecond();
-        var entry = results.entry("P4", "agent state change sent to its dashboard row arriving at each supervisor, p99",
-                p99, "ms", "p99 <= 1 s", met, p4.workload());
-        entry.put("min", round(r.percentileMs(0)));
-        entry.put("p50", round(r.percentileMs(50)));
-        entry.put("p95", round(r.percentileMs(95)));
-        entry.put("max", round(r.percentileMs(100)));
-        entry.put("samples", r.freshnessNanos().length);
-        entry.put("changes", r.changes());
-        entry.put("changesPerSecondAchieved", round(r.changesPerSecond()));
-        entry.put("changesSkippedStillInFlight", r.skipped());
-        entry.put("sendErrors", r.sendErrors());
-        entry.put("unseenPairs", r.unseenPairs());
-        entry.put("changesUnseenByEverySupervisor", r.changesUnseenByAll());
-        entry.put("stateChangeAnswerP50Ms", round(SupervisorFreshnessBench.percentileMs(r.ackNanos(), 50)));
-        entry.put("stateChangeAnswerP99Ms", round(SupervisorFreshnessBench.percentileMs(r.ackNanos(), 99)));
-        entry.put("streamsWanted", wanted);
-        entry.put("streamsReached", r.streamsReached());
-        entry.put("streamsOpenAtEnd", r.streamsOpenAtEnd());
-        entry.put("streamsClosedByServer", r.streamsClosedByServer());
-        entry.put("dashboards", r.dashboards());
-        entry.put("dashboardsPerSecond", round(r.dashboardsPerSecond()));
-        entry.put("dashboardKiB", r.dashboardBytes() / 1024);
-        entry.put("dashboardAvgKiB", r.dashboards() == 0 ? 0 : r.dashboardBytesTotal() / r.dashboards() / 1024);
-        entry.put("agentStateEventsOnAgentStreams", r.agentEvents());
-        entry.put("serverRssMiB", r.serverRss() / (1024 * 1024));
-        entry.put("notes", SupervisorFreshnessBench.notes(p4, r));
-        Path file = results.write(quick ? "p4-supervisor-freshness-quick" : "p4-supervisor-freshness", entry, !quick);
-        log.accept(String.format(Locale.ROOT, "P4: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms over %,d "
-                        + "(change, supervisor) pairs; %,d changes (%.0f/s), %,d pairs unseen; %,d of %,d streams, %,d open "
-                        + "at the end; %d dashboards of %,d KiB; server RSS %d MiB (%s) -> %s",
-                r.percentileMs(50), r.percentileMs(95), p99, r.percentileMs(100), r.freshnessNanos().length,
-                r.changes(), r.changesPerSecond(), r.unseenPairs(), r.streamsReached(), wanted, r.streamsOpenAtEnd(),
-                r.dashboards(), r.dashboardBytes() / 1024, r.serverRss() / (1024 * 1024), met ? "met" : "missed", file));
-    }
-
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 10) / 10.0;
     }
 

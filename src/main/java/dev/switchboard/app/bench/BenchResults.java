@@ -19,6 +19,7 @@ import java.util.Locale;
 final class BenchResults {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
+    private final java.util.List<ObjectNode> written = new java.util.ArrayList<>();
 
     BenchResults(Path dir) {
         this.dir = dir;
@@ -44,6 +45,7 @@ final class BenchResults {
         Files.createDirectories(dir);
         Path file = dir.resolve(LocalDate.now() + "-" + name + ".json");
         mapper.writeValue(file.toFile(), entry);
+        written.add(entry);
         if (updateLatest) {
             Path latest = dir.resolve("latest.json");
             ArrayNode list = Files.exists(latest) ? (ArrayNode) mapper.readTree(latest.toFile()) : mapper.createArrayNode();
@@ -63,6 +65,54 @@ final class BenchResults {
             mapper.writeValue(latest.toFile(), updated);
         }
         return file;
+    }
+
+    /**
+     * The run's short summary in markdown (machine, JDK, each target's figures and workload), written
+     * as {@code <date>-summary[-<targets>][-quick].md} next to the results ({@code targets}: those
+     * of a run that did not measure them all); null when nothing was measured.
+     */
+    Path writeSummary(boolean quick, String targets) throws IOException {
+        if (written.isEmpty()) {
+            return null;
+        }
+        Path file = dir.resolve(LocalDate.now() + "-summary" + (targets.isEmpty() ? "" : "-" + targets)
+                + (quick ? "-quick.md" : ".md"));
+        Files.writeString(file, summary(quick));
+        return file;
+    }
+
+    String summary(boolean quick) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark ").append(quick ? "(quick sizes) " : "").append(LocalDate.now()).append("\n\n");
+        md.append("Machine: ").append(machine()).append(" (").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.vm.version")).append(")\n\n");
+        md.append("| target | result | target value | met | figures |\n|---|---|---|---|---|\n");
+        for (ObjectNode e : written) {
+            md.append("| ").append(e.path("id").asText()).append(' ').append(e.path("metric").asText())
+                    .append(" | ").append(e.path("value").asText()).append(' ').append(e.path("unit").asText())
+                    .append(" | ").append(e.path("target").asText())
+                    .append(" | ").append(e.path("met").asBoolean() ? "yes" : "**no**")
+                    .append(" | ").append(figures(e)).append(" |\n");
+        }
+        md.append("\nWorkloads:\n\n");
+        for (ObjectNode e : written) {
+            md.append("- ").append(e.path("id").asText()).append(": ").append(e.path("workload").asText()).append('\n');
+        }
+        return md.toString();
+    }
+
+    /** The entry's own numbers besides the standard fields: percentiles, counts, ratios. */
+    private static String figures(ObjectNode e) {
+        java.util.Set<String> standard = java.util.Set.of("id", "metric", "value", "unit", "target", "met", "workload",
+                "machine", "date", "notes");
+        StringBuilder b = new StringBuilder();
+        e.fields().forEachRemaining(f -> {
+            if (!standard.contains(f.getKey()) && f.getValue().isValueNode() && b.length() < 600) {
+                b.append(b.length() == 0 ? "" : ", ").append(f.getKey()).append(' ').append(f.getValue().asText());
+            }
+        });
+        return b.toString().replace("|", "/");
     }
 
     static String machine() {

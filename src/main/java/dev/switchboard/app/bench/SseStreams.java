@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * generator can hold thousands of them without a thread (or an HTTP client's buffers) per stream.
  * It speaks just enough HTTP/1.1 for the server's event stream (a 200 answer whose body runs until
  * the connection closes) and just enough SSE to know each event's type and id and the moment its
- * last byte arrived. Only the streams opened with {@code keepData} copy an event's data; the others
- * skim it for line ends, eight bytes at a time.
+ * last byte arrived. A stream copies the data only of the event types it was opened to keep; the
+ * rest it skims for line ends, eight bytes at a time.
  */
 final class SseStreams implements AutoCloseable {
 
@@ -35,8 +36,8 @@ final class SseStreams implements AutoCloseable {
         /**
          * @param id           the event's {@code id:} field, or -1 when it has none
          * @param arrivalNanos {@link System#nanoTime()} when the read that completed the event returned
-         * @param data         the event's data when the stream keeps it and the type is kept, else null
-         *                     (valid only during the call)
+         * @param data         the event's data when the stream keeps that type, else null (valid only
+         *                     during the call; its first {@code dataLength} bytes)
          */
         void onEvent(int stream, String type, long id, long arrivalNanos, byte[] data, int dataLength);
 
@@ -50,10 +51,12 @@ final class SseStreams implements AutoCloseable {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final int HEAD = 64;
+    private static final byte[] LINE_BREAK = {'\n'};
+    /** A kept event's data starts in a buffer this large, which grows as needed: most events are small. */
+    private static final int FIRST_DATA_BUFFER = 1024;
 
     private final InetSocketAddress address;
     private final String host;
-    private final String keptType;
     private final Listener listener;
     private final Selector selector;
     private final Queue<Conn> toOpen = new ConcurrentLinkedQueue<>();
@@ -69,15 +72,11 @@ final class SseStreams implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    /**
-     * @param baseUrl  the server, e.g. {@code http://127.0.0.1:41234}
-     * @param keptType the event type whose data the keeping streams copy (e.g. {@code dashboard})
-     */
-    SseStreams(String baseUrl, String keptType, Listener listener) throws IOException {
+    /** @param baseUrl the server, e.g. {@code http://127.0.0.1:41234} */
+    SseStreams(String baseUrl, Listener listener) throws IOException {
         URI uri = URI.create(baseUrl);
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
         this.host = uri.getHost() + ":" + uri.getPort();
-        this.keptType = keptType;
         this.listener = listener;
         this.selector = Selector.open();
         this.thread = new Thread(this::loop, "sse-streams");
@@ -85,10 +84,13 @@ final class SseStreams implements AutoCloseable {
         thread.start();
     }
 
-    /** Opens a stream with this bearer token (asynchronously: see {@link #streaming()} and {@link #failed()}). */
-    void open(int stream, String token, boolean keepData) {
+    /**
+     * Opens a stream with this bearer token (asynchronously: see {@link #streaming()} and {@link #failed()}),
+     * handing the listener the data of the events of {@code keptTypes}.
+     */
+    void open(int stream, String token, Set<String> keptTypes) {
         requested.incrementAndGet();
-        toOpen.add(new Conn(stream, token, keepData));
+        toOpen.add(new Conn(stream, token, Set.copyOf(keptTypes)));
         selector.wakeup();
     }
 
@@ -277,7 +279,7 @@ final class SseStreams implements AutoCloseable {
 
     private final class Conn {
         final int stream;
-        final boolean keepData;
+        final Set<String> keptTypes;
         final ByteBuffer request;
         SocketChannel channel;
         boolean headersDone;
@@ -298,9 +300,9 @@ final class SseStreams implements AutoCloseable {
         int dataLen;
         boolean firstEvent = true;
 
-        Conn(int stream, String token, boolean keepData) {
+        Conn(int stream, String token, Set<String> keptTypes) {
             this.stream = stream;
-            this.keepData = keepData;
+            this.keptTypes = keptTypes;
             String req = "GET /api/v1/events HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
                     + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n";
             this.request = ByteBuffer.wrap(req.getBytes(StandardCharsets.US_ASCII));
@@ -359,6 +361,9 @@ final class SseStreams implements AutoCloseable {
         private void decide() {
             if (kept && starts("data:")) {
                 kind = 1;
+                if (dataLen > 0) {
+                    append(LINE_BREAK, 0, 1); // the event's data lines join with a line break, as SSE says
+                }
                 int skip = head[5] == ' ' ? 6 : 5;
                 append(head, skip, headLen - skip);
             } else {
@@ -368,7 +373,7 @@ final class SseStreams implements AutoCloseable {
 
         private void append(byte[] a, int from, int len) {
             if (data == null) {
-                data = new byte[1 << 20];
+                data = new byte[Math.max(FIRST_DATA_BUFFER, len)];
             }
             if (dataLen + len > data.length) {
                 data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, dataLen + len));
@@ -416,11 +421,14 @@ final class SseStreams implements AutoCloseable {
                     } else if (starts("event:")) {
                         int s = head.length > 6 && n > 6 && head[6] == ' ' ? 7 : 6;
                         type = new String(head, s, Math.max(0, n - s), StandardCharsets.UTF_8);
-                        kept = keepData && type.equals(keptType);
+                        kept = keptTypes.contains(type);
                     }
                 }
             } else {
                 fields = true;
+                if (dataLen > 0 && data[dataLen - 1] == '\r') {
+                    dataLen--; // a CRLF line end
+                }
             }
             headLen = 0;
             lineLen = 0;

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +55,9 @@ import java.util.function.Consumer;
  * by the end of the grace period after the last change was sent.
  */
 final class SupervisorFreshnessBench {
+    private static final long MIB = 1024 * 1024;
+    /** P3's bound on the server's resident set: 1.5 GiB. */
+    private static final long P3_RSS_MIB = 1536;
 
     record Settings(int accounts, int simulatedAgents, int agentStreams, int supervisors, int queues,
                     double ratePerSecond, Duration warmUp, Duration duration, Duration grace, Path dataDir,
@@ -76,7 +80,7 @@ final class SupervisorFreshnessBench {
                   double changesPerSecond, long skipped, long sendErrors, long[] ackNanos, int streamsRequested,
                   int streamsReached, int streamsOpenAtEnd, int streamsClosedByServer, int dashboards,
                   double dashboardsPerSecond, long dashboardBytes, long dashboardBytesTotal, long agentEvents,
-                  long serverRss) {
+                  long serverRssPeak, long serverRssEnd, StateDeliveries.Result sessions) {
         double percentileMs(double p) {
             return SupervisorFreshnessBench.percentileMs(freshnessNanos, p);
         }
@@ -93,23 +97,6 @@ final class SupervisorFreshnessBench {
 
     /** An account this process signed in, and the state it was last set to. */
     private record Account(int index, long agentId, HttpSwitchboardApi api, AtomicBoolean busy, AtomicInteger toggles) {
-    }
-
-    /** Arrivals of dashboards at one supervisor, in arrival (= sequence) order; written by the reading thread. */
-    private static final class Arrivals {
-        long[] seqs = new long[1024];
-        long[] nanos = new long[1024];
-        int n;
-
-        void add(long seq, long at) {
-            if (n == seqs.length) {
-                seqs = Arrays.copyOf(seqs, n * 2);
-                nanos = Arrays.copyOf(nanos, n * 2);
-            }
-            seqs[n] = seq;
-            nanos[n] = at;
-            n++;
-        }
     }
 
     Result run() throws Exception {
@@ -129,8 +116,13 @@ final class SupervisorFreshnessBench {
                 .callTimeout(Duration.ofSeconds(90))
                 .build();
         ExecutorService signIns = Executors.newFixedThreadPool(4);
+        ScheduledExecutorService rssProbe = Executors.newSingleThreadScheduledExecutor();
         try (ServerProcess server = ServerProcess.start(args, s.heap(), Duration.ofMinutes(20), log)) {
             String base = server.baseUrl();
+            // the server's peak resident set, sampled every second from its start to the end of the grace period
+            AtomicLong peakRss = new AtomicLong();
+            rssProbe.scheduleAtFixedRate(() -> peakRss.accumulateAndGet(server.residentBytes(), Math::max),
+                    0, 1, TimeUnit.SECONDS);
             // sign-ins cost a bcrypt check each on the server: a few at a time, as many as it has cores
             long t = System.nanoTime();
             List<Future<Account>> pending = new ArrayList<>();
@@ -165,10 +157,17 @@ final class SupervisorFreshnessBench {
 
             // the streams: supervisors first (stream 0 keeps and parses the dashboards), then the agents'
             int sup = s.supervisors();
+            int total = sup + s.agentStreams();
             Arrivals[] arrivals = new Arrivals[sup];
             for (int i = 0; i < sup; i++) {
-                arrivals[i] = new Arrivals();
+                arrivals[i] = new Arrivals(1024);
             }
+            // P3: every stream's agent.state events (a supervisor gets every change; sized once, so the
+            // reading thread never copies a large record mid-run)
+            int expectedChanges = (int) (s.ratePerSecond() * (s.warmUp().toSeconds() + s.duration().toSeconds()
+                    + s.grace().toSeconds() + 10));
+            StateDeliveries deliveries = new StateDeliveries(mapper.getFactory(), indexOfAgent, total, sup,
+                    expectedChanges);
             ConcurrentSkipListMap<Long, long[]> dashboards = new ConcurrentSkipListMap<>();
             AtomicLong dashboardBytes = new AtomicLong();
             AtomicLong dashboardBytesTotal = new AtomicLong();
@@ -197,9 +196,12 @@ final class SupervisorFreshnessBench {
                                 // parsed in arrival (= sequence) order: each partial applies to the one before
                                 parser.execute(() -> dashboards.put(id, shown.apply(copy)));
                             }
+                        } else if (EventTypes.AGENT_STATE.equals(type)) {
+                            deliveries.arrived(stream, id, arrivalNanos, data, dataLength);
                         }
                     } else if (EventTypes.AGENT_STATE.equals(type)) {
                         agentEvents.incrementAndGet();
+                        deliveries.arrived(stream, id, arrivalNanos, data, dataLength);
                     }
                 }
 
@@ -210,8 +212,9 @@ final class SupervisorFreshnessBench {
                     }
                 }
             };
-            int total = sup + s.agentStreams();
-            try (SseStreams streams = new SseStreams(base, EventTypes.DASHBOARD, listener)) {
+            Set<String> dashboardAndStates = Set.of(EventTypes.DASHBOARD, EventTypes.AGENT_STATE);
+            Set<String> states = Set.of(EventTypes.AGENT_STATE);
+            try (SseStreams streams = new SseStreams(base, listener)) {
                 t = System.nanoTime();
                 for (int i = 0; i < total; i++) {
                     // a few hundred handshakes in flight at a time, not a SYN flood
@@ -221,9 +224,9 @@ final class SupervisorFreshnessBench {
                         Thread.sleep(2);
                     }
                     if (i < sup) {
-                        streams.open(i, tokens.get(i), i == 0);
+                        streams.open(i, tokens.get(i), i == 0 ? dashboardAndStates : states);
                     } else {
-                        streams.open(i, accounts.get((i - sup) % accounts.size()).api().token(), false);
+                        streams.open(i, accounts.get((i - sup) % accounts.size()).api().token(), states);
                     }
                 }
                 long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -250,10 +253,6 @@ final class SupervisorFreshnessBench {
                 ExecutorService senders = Executors.newFixedThreadPool(32);
                 AtomicInteger cursor = new AtomicInteger();
                 long periodNanos = Math.round(1e9 / s.ratePerSecond());
-                long[] maxRss = {0};
-                ScheduledExecutorService rssProbe = Executors.newSingleThreadScheduledExecutor();
-                rssProbe.scheduleAtFixedRate(() -> maxRss[0] = Math.max(maxRss[0], server.residentBytes()),
-                        0, 1, TimeUnit.SECONDS);
                 long driveStart = System.nanoTime();
                 pacer.scheduleAtFixedRate(() -> {
                     Account a = accounts.get(Math.floorMod(cursor.getAndIncrement(), accounts.size()));
@@ -292,7 +291,9 @@ final class SupervisorFreshnessBench {
                 double measuredSeconds = (driveEnd - measureFrom) / 1e9;
                 Thread.sleep(s.grace().toMillis());
                 rssProbe.shutdownNow();
-                long rss = Math.max(maxRss[0], server.residentBytes());
+                rssProbe.awaitTermination(5, TimeUnit.SECONDS);
+                long rssEnd = server.residentBytes();
+                long rssPeak = Math.max(peakRss.get(), rssEnd);
                 int openAtEnd = streams.open();
                 int closedByServer = streams.closedByServer();
                 streams.close();
@@ -313,12 +314,14 @@ final class SupervisorFreshnessBench {
                 long unseen = 0;
                 long unseenByAll = 0;
                 long[] ack = new long[changes];
+                long[] shownFrom = new long[changes]; // the first dashboard showing each change, or -1
                 for (int c = 0; c < changes; c++) {
                     ack[c] = acked[c] - sent[c];
                     int first = firstReflecting(rows, agentOf[c], since[c]);
+                    shownFrom[c] = first < 0 ? -1 : seqs[first];
                     boolean anyone = false;
                     for (int v = 0; v < sup; v++) {
-                        long at = first < 0 ? -1 : arrivalFrom(arrivals[v], seqs[first]);
+                        long at = first < 0 ? -1 : arrivals[v].from(seqs[first]);
                         if (at < 0) {
                             unseen++;
                         } else {
@@ -335,11 +338,14 @@ final class SupervisorFreshnessBench {
                 Arrays.sort(ack);
                 long spanNanos = lastDashboardNanos.get() - firstDashboardNanos.get();
                 double perSecond = d > 1 && spanNanos > 0 ? (d - 1) / (spanNanos / 1e9) : 0;
+                StateDeliveries.Result sessions = deliveries.measure(changes, sent, agentOf, since, sup,
+                        accounts.size(), (c, v) -> shownFrom[c] < 0 ? -1 : arrivals[v].from(shownFrom[c]));
                 return new Result(sorted, changes, unseen, unseenByAll, changes / measuredSeconds, skipped.get(),
                         errors.get(), ack, total, reached, openAtEnd, closedByServer, d, perSecond,
-                        dashboardBytes.get(), dashboardBytesTotal.get(), agentEvents.get(), rss);
+                        dashboardBytes.get(), dashboardBytesTotal.get(), agentEvents.get(), rssPeak, rssEnd, sessions);
             }
         } finally {
+            rssProbe.shutdownNow();
             signIns.shutdownNow();
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
@@ -391,21 +397,6 @@ final class SupervisorFreshnessBench {
         return lo < rows.length ? lo : -1;
     }
 
-    /** When the supervisor received its first dashboard numbered {@code seq} or later, or -1. */
-    private static long arrivalFrom(Arrivals a, long seq) {
-        int lo = 0;
-        int hi = a.n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a.seqs[mid] >= seq) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo < a.n ? a.nanos[lo] : -1;
-    }
-
     /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
     static double percentileMs(long[] sorted, double p) {
         if (sorted.length == 0) {
@@ -413,5 +404,112 @@ final class SupervisorFreshnessBench {
         }
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+    }
+
+    /** Runs P4 (and P3, measured in the same run) at the quick or full size and records the results. */
+    static void record(boolean quick, Path dataDir, BenchResults results, Consumer<String> log) throws Exception {
+        SupervisorFreshnessBench.Settings p4 = quick
+                ? new SupervisorFreshnessBench.Settings(20, 180, 200, 3, 10, 100, Duration.ofSeconds(3),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), dataDir.resolve("supervisor-quick"), "1g")
+                : new SupervisorFreshnessBench.Settings(1000, 9000, 9900, 100, 100, 1000, Duration.ofSeconds(15),
+                Duration.ofSeconds(90), Duration.ofSeconds(10), dataDir.resolve("supervisor"),
+                // what the server holds live at this load is about 0.5 GB: a heap of 1.2 GB keeps the
+                // collector from growing it to whatever a busy moment suggests (3 GB let it reach 2 GB resident)
+                "1200m");
+        log.accept("P4 supervisor freshness: " + p4.workload());
+        SupervisorFreshnessBench.Result r = new SupervisorFreshnessBench(p4, log).run();
+        double p99 = r.percentileMs(99);
+        int wanted = p4.supervisors() + p4.agentStreams();
+        boolean met = r.freshnessNanos().length > 0 && p99 <= 1000 && r.unseenPairs() == 0
+                && r.changesPerSecond() >= 0.95 * p4.ratePerSecond();
+        var entry = results.entry("P4", "agent state change sent to its dashboard row arriving at each supervisor, p99",
+                p99, "ms", "p99 <= 1 s", met, p4.workload());
+        entry.put("min", Bench.round(r.percentileMs(0)));
+        entry.put("p50", Bench.round(r.percentileMs(50)));
+        entry.put("p95", Bench.round(r.percentileMs(95)));
+        entry.put("max", Bench.round(r.percentileMs(100)));
+        entry.put("samples", r.freshnessNanos().length);
+        entry.put("changes", r.changes());
+        entry.put("changesPerSecondAchieved", Bench.round(r.changesPerSecond()));
+        entry.put("changesSkippedStillInFlight", r.skipped());
+        entry.put("sendErrors", r.sendErrors());
+        entry.put("unseenPairs", r.unseenPairs());
+        entry.put("changesUnseenByEverySupervisor", r.changesUnseenByAll());
+        entry.put("stateChangeAnswerP50Ms", Bench.round(SupervisorFreshnessBench.percentileMs(r.ackNanos(), 50)));
+        entry.put("stateChangeAnswerP99Ms", Bench.round(SupervisorFreshnessBench.percentileMs(r.ackNanos(), 99)));
+        entry.put("streamsWanted", wanted);
+        entry.put("streamsReached", r.streamsReached());
+        entry.put("streamsOpenAtEnd", r.streamsOpenAtEnd());
+        entry.put("streamsClosedByServer", r.streamsClosedByServer());
+        entry.put("dashboards", r.dashboards());
+        entry.put("dashboardsPerSecond", Bench.round(r.dashboardsPerSecond()));
+        entry.put("dashboardKiB", r.dashboardBytes() / 1024);
+        entry.put("dashboardAvgKiB", r.dashboards() == 0 ? 0 : r.dashboardBytesTotal() / r.dashboards() / 1024);
+        entry.put("agentStateEventsOnAgentStreams", r.agentEvents());
+        entry.put("serverRssMiB", r.serverRssPeak() / MIB);
+        entry.put("notes", SupervisorFreshnessBench.notes(p4, r));
+        Path file = results.write(quick ? "p4-supervisor-freshness-quick" : "p4-supervisor-freshness", entry, !quick);
+        log.accept(String.format(Locale.ROOT, "P4: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms over %,d "
+                        + "(change, supervisor) pairs; %,d changes (%.0f/s), %,d pairs unseen; %,d of %,d streams, %,d open "
+                        + "at the end; %d dashboards of %,d KiB; server RSS %d MiB (%s) -> %s",
+                r.percentileMs(50), r.percentileMs(95), p99, r.percentileMs(100), r.freshnessNanos().length,
+                r.changes(), r.changesPerSecond(), r.unseenPairs(), r.streamsReached(), wanted, r.streamsOpenAtEnd(),
+                r.dashboards(), r.dashboardBytes() / 1024, r.serverRssPeak() / MIB, met ? "met" : "missed", file));
+        recordAgentSessions(quick, p4, r, results, log);
+    }
+
+    /** P3 from the same run: each change's own event at its agent's streams and at every supervisor. */
+    private static void recordAgentSessions(boolean quick, Settings s, Result r, BenchResults results,
+                                            Consumer<String> log) throws java.io.IOException {
+        StateDeliveries.Result d = r.sessions();
+        double p99 = percentileMs(d.allNanos(), 99);
+        int wanted = s.supervisors() + s.agentStreams();
+        boolean allStreams = r.streamsReached() >= wanted && r.streamsOpenAtEnd() >= wanted;
+        boolean met = d.allNanos().length > 0 && p99 <= 250 && r.serverRssPeak() <= P3_RSS_MIB * MIB
+                && d.unseen() == 0 && allStreams && r.changesPerSecond() >= 0.95 * s.ratePerSecond();
+        var entry = results.entry("P3", "agent state change sent to its event arriving at each of the agent's own "
+                        + "streams and at each supervisor, p99", p99, "ms", "p99 <= 250 ms, server RSS <= 1.5 GiB", met,
+                s.workload() + "; server JVM -Xmx" + s.heap() + ", its resident set sampled every second");
+        entry.put("min", Bench.round(percentileMs(d.allNanos(), 0)));
+        entry.put("p50", Bench.round(percentileMs(d.allNanos(), 50)));
+        entry.put("p95", Bench.round(percentileMs(d.allNanos(), 95)));
+        entry.put("max", Bench.round(percentileMs(d.allNanos(), 100)));
+        entry.put("samples", d.allNanos().length);
+        entry.put("agentStreamP50", Bench.round(percentileMs(d.agentNanos(), 50)));
+        entry.put("agentStreamP99", Bench.round(percentileMs(d.agentNanos(), 99)));
+        entry.put("agentStreamMax", Bench.round(percentileMs(d.agentNanos(), 100)));
+        entry.put("agentStreamSamples", d.agentNanos().length);
+        entry.put("supervisorP50", Bench.round(percentileMs(d.supervisorNanos(), 50)));
+        entry.put("supervisorP99", Bench.round(percentileMs(d.supervisorNanos(), 99)));
+        entry.put("supervisorMax", Bench.round(percentileMs(d.supervisorNanos(), 100)));
+        entry.put("supervisorSamples", d.supervisorNanos().length);
+        entry.put("serverRssMiB", r.serverRssPeak() / MIB);
+        entry.put("serverRssEndMiB", r.serverRssEnd() / MIB);
+        entry.put("serverRssLimitMiB", P3_RSS_MIB);
+        entry.put("serverHeap", "-Xmx" + s.heap());
+        entry.put("changes", r.changes());
+        entry.put("changesPerSecondAchieved", Bench.round(r.changesPerSecond()));
+        entry.put("changesSkippedStillInFlight", r.skipped());
+        entry.put("sendErrors", r.sendErrors());
+        entry.put("agentStreamPairs", d.agentPairs());
+        entry.put("supervisorPairs", d.supervisorPairs());
+        entry.put("unseenAgentStreamPairs", d.unseenAgentPairs());
+        entry.put("unseenSupervisorPairs", d.unseenSupervisorPairs());
+        entry.put("changesWithoutStateEvent", d.changesWithoutEvent());
+        entry.put("supervisorPairsFirstShownByDashboard", d.supervisorPairsFirstByDashboard());
+        entry.put("stateEventsOutOfOrder", d.outOfOrder());
+        entry.put("stateEventsUnreadable", d.unreadable());
+        entry.put("streamsWanted", wanted);
+        entry.put("streamsReached", r.streamsReached());
+        entry.put("streamsOpenAtEnd", r.streamsOpenAtEnd());
+        entry.put("streamsClosedByServer", r.streamsClosedByServer());
+        entry.put("notes", StateDeliveries.notes(s, r));
+        java.nio.file.Path file = results.write(quick ? "p3-agent-sessions-quick" : "p3-agent-sessions", entry, !quick);
+        log.accept(String.format(Locale.ROOT, "P3: p50 %.0f ms, p99 %.0f ms, max %.0f ms over %,d deliveries (agent "
+                        + "streams p99 %.0f ms, supervisors p99 %.0f ms); %,d unseen; server RSS peak %d MiB, end %d MiB "
+                        + "(-Xmx%s) -> %s -> %s",
+                percentileMs(d.allNanos(), 50), p99, percentileMs(d.allNanos(), 100), d.allNanos().length,
+                percentileMs(d.agentNanos(), 99), percentileMs(d.supervisorNanos(), 99), d.unseen(),
+                r.serverRssPeak() / MIB, r.serverRssEnd() / MIB, s.heap(), met ? "met" : "missed", file));
     }
 }

@@ -101,6 +101,28 @@ final class LocalCache implements AutoCloseable {
         return json;
     }
 
+    /**
+     * Runs {@code work} with the writes it makes here committed once, at the end, rather than one
+     * commit each (what a batch of answers brings). What was done is committed even when {@code work} throws.
+     */
+    synchronized void together(Runnable work) {
+        try {
+            db.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        try {
+            work.run();
+        } finally {
+            try {
+                db.commit();
+                db.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        }
+    }
+
     /** Keeps a record; {@code owner} is the customer it belongs to, {@code version} its version (tickets). */
     synchronized void put(String kind, long id, Object value, Long owner, String search, Long version) {
         try (PreparedStatement s = db.prepareStatement(

@@ -108,6 +108,10 @@ final class OutboxWrites {
     }
 
     /** The sender's view of an entry just before it goes: placeholders swapped, own ticket versions followed. */
+    /**
+     * What {@code e} is sent as. A ticket change's version is walked past this desktop's own writes
+     * answered so far; the server walks it past those ahead of it in the same batch.
+     */
     OutboxEntry prepare(ProvisionalIds ids, OutboxEntry e) {
         return ownVersion(ids.prepare(e));
     }
@@ -319,6 +323,15 @@ final class OutboxWrites {
 
     /** What the sender reports, on its own thread. */
     private final class SenderListener implements OutboxSender.Listener {
+        @Override
+        public void answers(Runnable answers) {
+            if (copy.held()) {
+                copy.cache().together(answers);
+            } else {
+                answers.run();
+            }
+        }
+
         @Override
         public void sent(OutboxEntry e, int status, String responseJson) {
             reached.run();

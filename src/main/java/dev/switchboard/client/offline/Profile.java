@@ -18,6 +18,9 @@ import java.util.function.Function;
 
 /** An agent's stored data on this desktop: their copy and outbox, and the sender that drains it. */
 record Profile(String username, LocalCache cache, Outbox outbox, OutboxSender sender, ProvisionalIds ids) {
+    /** Writes sent in one request when a backlog waits (after a time offline). */
+    static final int BATCH = 100;
+
 
     /**
      * Opens (creating if needed) the profile in {@code dir}, readable by this user only where the file
@@ -41,7 +44,7 @@ record Profile(String username, LocalCache cache, Outbox outbox, OutboxSender se
         ProvisionalIds ids = new ProvisionalIds(outbox, json, n -> cache.get(LocalCache.PLACEHOLDER, n, Long.class));
         AtomicReference<Profile> self = new AtomicReference<>();
         OutboxSender sender = new OutboxSender(outbox, http, baseUrl, () -> token.apply(self.get()), clock, listener,
-                e -> prepare.apply(ids, e));
+                e -> prepare.apply(ids, e), BATCH);
         Profile p = new Profile(username, cache, outbox, sender, ids);
         self.set(p);
         sender.wake();

@@ -176,25 +176,47 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} with the writes it makes here committed once, at the end, rather than one
+     * commit each (the answers to a batch of entries). What was done is committed even when {@code work} throws.
+     */
+    public synchronized void together(Runnable work) {
+        try {
+            db.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+        try {
+            work.run();
+        } finally {
+            try {
+                db.commit();
+                db.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw failure("write to", e);
+            }
+        }
+    }
+
     /** Every PENDING entry, oldest first: the order they must reach the server in. */
     public synchronized List<OutboxEntry> pending() {
-        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' ORDER BY id");
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' ORDER BY state, id");
     }
 
     /** The oldest {@code limit} PENDING entries. */
     public synchronized List<OutboxEntry> pending(int limit) {
-        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' ORDER BY id LIMIT ?", limit);
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' ORDER BY state, id LIMIT ?", limit);
     }
 
     /** The oldest PENDING entry: the one to send next. */
     public synchronized Optional<OutboxEntry> next() {
-        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' ORDER BY id LIMIT 1")
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' ORDER BY state, id LIMIT 1")
                 .stream().findFirst();
     }
 
     /** The entries the server refused and the agent has not put away, oldest first, for the agent to see and act on. */
     public synchronized List<OutboxEntry> failed() {
-        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'FAILED' AND NOT dismissed ORDER BY id");
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'FAILED' AND NOT dismissed ORDER BY state, id");
     }
 
     /** The agent has read why an entry was refused: it leaves {@link #failed()}. */

@@ -1,5 +1,7 @@
 package dev.switchboard.client.outbox;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.Json;
@@ -16,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -47,6 +50,9 @@ public final class OutboxSender implements AutoCloseable {
     /** How often a sender without a usable token looks at the token again when nobody wakes it. */
     private static final Duration TOKEN_POLL = Duration.ofSeconds(1);
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final String BATCH_PATH = "/api/v1/batch";
+    /** A batch takes no more writes once its bodies are this long (one always goes). */
+    private static final long MAX_BATCH_BYTES = 1_000_000;
     private static final System.Logger LOG = System.getLogger(OutboxSender.class.getName());
 
     /** What the sender tells the desktop; every method is called on the sender's thread. */
@@ -67,6 +73,15 @@ public final class OutboxSender implements AutoCloseable {
             failed(e, message);
         }
 
+        /**
+         * The answers to several entries sent together are about to be told (each through
+         * {@link #sent} or {@link #failed}) by {@code answers}, which must be run: e.g. inside one
+         * transaction of the listener's own store.
+         */
+        default void answers(Runnable answers) {
+            answers.run();
+        }
+
         /** {@code pending} entries wait: the server is out of reach, busy, or nobody is signed in. */
         default void waiting(int pending, String lastError) {
         }
@@ -79,6 +94,8 @@ public final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final Listener listener;
     private final UnaryOperator<OutboxEntry> prepare;
+    private final int batchSize;
+    private boolean noBatches; // sender thread only: the server has no batch route
     private final ObjectMapper json = Json.lenient();
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -104,7 +121,22 @@ public final class OutboxSender implements AutoCloseable {
      */
     public OutboxSender(Outbox outbox, OkHttpClient http, String baseUrl, Supplier<String> token, Clock clock,
                         Listener listener, UnaryOperator<OutboxEntry> prepare) {
+        this(outbox, http, baseUrl, token, clock, listener, prepare, 1);
+    }
+
+    /**
+     * As above, sending up to {@code batchSize} entries in one request ({@code POST /api/v1/batch})
+     * when more wait, each with its own key, still in order; one at a time to a server without batches.
+     * An entry {@code prepare} refuses while others go ahead of it in the request (it names a record
+     * one of them makes) waits for their answers and is prepared again.
+     */
+    public OutboxSender(Outbox outbox, OkHttpClient http, String baseUrl, Supplier<String> token, Clock clock,
+                        Listener listener, UnaryOperator<OutboxEntry> prepare, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
         this.prepare = prepare;
+        this.batchSize = batchSize;
         this.outbox = outbox;
         this.http = http;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -167,12 +199,12 @@ public final class OutboxSender implements AutoCloseable {
 
     private void step() throws InterruptedException {
         boolean now = takeWake();
-        Optional<OutboxEntry> next = outbox.next();
-        if (next.isEmpty()) {
+        List<OutboxEntry> waiting = batchSize > 1 && !noBatches ? outbox.pending(batchSize) : outbox.next().stream().toList();
+        if (waiting.isEmpty()) {
             awaitUntil(null);
             return;
         }
-        OutboxEntry e = next.get();
+        OutboxEntry e = waiting.get(0);
         String bearer = token.get();
         if (bearer == null || bearer.equals(refusedToken)) {
             tell(() -> listener.waiting(outbox.pendingCount(), bearer == null ? "signed out" : e.lastError()));
@@ -188,7 +220,11 @@ public final class OutboxSender implements AutoCloseable {
             awaitUntil(due);
             return;
         }
-        send(e, bearer);
+        if (waiting.size() > 1) {
+            sendBatch(waiting, bearer);
+        } else {
+            send(e, bearer);
+        }
     }
 
     private void send(OutboxEntry e, String bearer) {
@@ -224,9 +260,134 @@ public final class OutboxSender implements AutoCloseable {
         } finally {
             inFlight = null;
         }
+        answered(e, bearer, status, text);
+    }
+
+    /**
+     * Sends {@code waiting} (oldest first) in one request, as many as can go together: an entry that
+     * cannot be prepared before the answers to those ahead of it are known starts the next request.
+     */
+    private void sendBatch(List<OutboxEntry> waiting, String bearer) {
+        List<OutboxEntry> batch = new ArrayList<>();
+        List<OutboxEntry> prepared = new ArrayList<>();
+        long bytes = 0;
+        for (OutboxEntry e : waiting) {
+            if (bytes > MAX_BATCH_BYTES) {
+                break; // big writes (attachments) go a few at a time
+            }
+            try {
+                OutboxEntry out = prepare.apply(e);
+                bytes += out.bodyJson() == null ? 0 : out.bodyJson().length();
+                prepared.add(out);
+                batch.add(e);
+            } catch (IllegalArgumentException bad) {
+                if (batch.isEmpty()) {
+                    refuse(e, 0, "cannot be sent: " + bad.getMessage(), null);
+                    return;
+                }
+                break;
+            }
+        }
+        if (batch.size() == 1) {
+            send(batch.get(0), bearer);
+            return;
+        }
+        Request request = new Request.Builder().url(HttpUrl.get(baseUrl + BATCH_PATH))
+                .post(RequestBody.create(batchBody(prepared), JSON))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Accept", "application/json")
+                .build();
+        Call call = http.newCall(request);
+        inFlight = call;
+        if (closed) {
+            call.cancel();
+        }
+        OutboxEntry first = batch.get(0);
+        int status;
+        String text;
+        try (Response response = call.execute()) {
+            status = response.code();
+            text = response.body().string();
+        } catch (IOException io) {
+            failingEntry = 0;
+            if (!closed) {
+                retry(first, "no answer from the server: " + io.getMessage());
+            }
+            return;
+        } finally {
+            inFlight = null;
+        }
+        if (status == 401) {
+            refusedToken = bearer;
+            retry(first, "HTTP 401: " + message(status, text));
+            return;
+        }
+        if (status == 404 || status == 405) {
+            noBatches = true; // a server without batches: one request per entry from now on
+        }
+        JsonNode results = status == 200 ? results(text) : null;
+        if (results == null || results.isEmpty()) {
+            // refused as a whole, or the first entry is one the server takes only on its own
+            send(first, bearer);
+            return;
+        }
+        // the answers are kept with one commit, not one each: a backlog of thousands goes out in seconds
+        outbox.together(() -> tell(() -> listener.answers(() -> {
+            for (int i = 0; i < results.size() && i < batch.size(); i++) {
+                JsonNode r = results.get(i);
+                JsonNode body = r.get("body");
+                if (!answered(batch.get(i), bearer, r.path("status").asInt(), body == null ? "" : body.toString())) {
+                    return;
+                }
+            }
+        })));
+    }
+
+    private byte[] batchBody(List<OutboxEntry> entries) {
+        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+             JsonGenerator g = json.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("writes");
+            for (OutboxEntry e : entries) {
+                g.writeStartObject();
+                g.writeStringField("method", e.method());
+                g.writeStringField("path", e.path());
+                g.writeStringField("key", e.key());
+                if (e.bodyJson() != null) {
+                    g.writeFieldName("body");
+                    g.writeRawValue(e.bodyJson());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode results(String text) {
+        try {
+            JsonNode r = json.readTree(text).get("results");
+            return r != null && r.isArray() ? r : null;
+        } catch (IOException | RuntimeException notOurs) {
+            return null;
+        }
+    }
+
+    /**
+     * Acts on the server's answer to {@code e}: SENT, FAILED, or tried again later.
+     *
+     * @return true when the entry is done with (the next one may go)
+     */
+    private boolean answered(OutboxEntry e, String bearer, int status, String text) {
+        boolean done = false;
         if (status >= 200 && status < 300) {
             outbox.markSent(e.id(), status, text);
             tell(() -> listener.sent(e, status, text));
+            done = true;
         } else if (status == 401) {
             refusedToken = bearer;
             retry(e, "HTTP 401: " + message(status, text));
@@ -235,19 +396,23 @@ public final class OutboxSender implements AutoCloseable {
             retry(e, "HTTP 409: " + message(status, text));
         } else if (status >= 400 && status < 500 && status != 408 && status != 429) {
             refuse(e, status, message(status, text), text);
+            done = true;
         } else if (status == 502 && "send_failed".equals(errorCode(text))) {
             // the server itself answered that the channel refused it (e.g. no mail server): final
             refuse(e, status, message(status, text), text);
+            done = true;
         } else if (status >= 500 && serverFailures(e) >= MAX_SERVER_FAILURES) {
             // the server answers but keeps failing on this one: set it aside so the rest can go
             refuse(e, status, "the server failed on it " + MAX_SERVER_FAILURES + " times in a row: "
                     + message(status, text), text);
+            done = true;
         } else {
             retry(e, "HTTP " + status + ": " + message(status, text));
         }
         if (status < 500) {
             failingEntry = 0;
         }
+        return done;
     }
 
     private static RequestBody body(OutboxEntry e) {

@@ -14,6 +14,8 @@ import dev.switchboard.desktop.TaskRunner;
 import dev.switchboard.desktop.Urgency;
 import dev.switchboard.desktop.session.AgentSession;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -52,6 +54,7 @@ public final class QueueViewModel {
     private final ObjectProperty<QueueItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper longest = new ReadOnlyStringWrapper(this, "longest", "");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
 
     public QueueViewModel(AgentSession session, SwitchboardApi api, TaskRunner tasks, Messages messages,
                           EnumText enums, ErrorText errors, Clock clock) {
@@ -72,6 +75,7 @@ public final class QueueViewModel {
         tasks.run(api::queue, entries -> {
             error.set("");
             replace(entries == null ? List.of() : entries);
+            loaded.set(true);
         }, e -> error.set(errors.of(e)));
     }
 
@@ -81,6 +85,11 @@ public final class QueueViewModel {
 
     public ObjectProperty<QueueItem> selectedProperty() {
         return selected;
+    }
+
+    /** Whether the server's queue has been shown at least once (the start-up measurement waits for it). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     /** Why the queue could not be loaded; "" when it was. */
