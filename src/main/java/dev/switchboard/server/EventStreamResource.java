@@ -19,8 +19,6 @@ import java.util.concurrent.TimeUnit;
  * what it missed, in order. A comment line every 15 s lets both ends notice a dead connection.
  */
 public final class EventStreamResource implements AutoCloseable {
-    /** Bytes of output buffer per stream (the response default is 32 KiB). */
-    private static final int STREAM_BUFFER = 4096;
     private final EventHub hub;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -42,13 +40,6 @@ public final class EventStreamResource implements AutoCloseable {
     public void handle(SseClient client, Session session) {
         long after = resumePoint(client);
         long from = after > 0 ? after : hub.latestSeq();
-        try {
-            // a stream lives for hours and writes small events as they come: a small buffer each, not
-            // the 32 KiB a response gets by default (10,000 streams held 320 MB of buffers)
-            client.ctx().res().setBufferSize(STREAM_BUFFER);
-        } catch (IllegalStateException alreadyWriting) {
-            // the response has started: keep the buffer it has
-        }
         client.keepAlive();
         clients.add(client);
         synchronized (client) {

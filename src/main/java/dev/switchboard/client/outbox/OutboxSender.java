@@ -1,6 +1,5 @@
 package dev.switchboard.client.outbox;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.ApiError;
@@ -293,7 +292,7 @@ public final class OutboxSender implements AutoCloseable {
             return;
         }
         Request request = new Request.Builder().url(HttpUrl.get(baseUrl + BATCH_PATH))
-                .post(RequestBody.create(batchBody(prepared), JSON))
+                .post(RequestBody.create(BatchJson.request(json, prepared), JSON))
                 .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/json")
                 .build();
@@ -325,7 +324,7 @@ public final class OutboxSender implements AutoCloseable {
         if (status == 404 || status == 405) {
             noBatches = true; // a server without batches: one request per entry from now on
         }
-        JsonNode results = status == 200 ? results(text) : null;
+        JsonNode results = status == 200 ? BatchJson.results(json, text) : null;
         if (results == null || results.isEmpty()) {
             // refused as a whole, or the first entry is one the server takes only on its own
             send(first, bearer);
@@ -341,40 +340,6 @@ public final class OutboxSender implements AutoCloseable {
                 }
             }
         })));
-    }
-
-    private byte[] batchBody(List<OutboxEntry> entries) {
-        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-             JsonGenerator g = json.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeArrayFieldStart("writes");
-            for (OutboxEntry e : entries) {
-                g.writeStartObject();
-                g.writeStringField("method", e.method());
-                g.writeStringField("path", e.path());
-                g.writeStringField("key", e.key());
-                if (e.bodyJson() != null) {
-                    g.writeFieldName("body");
-                    g.writeRawValue(e.bodyJson());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private JsonNode results(String text) {
-        try {
-            JsonNode r = json.readTree(text).get("results");
-            return r != null && r.isArray() ? r : null;
-        } catch (IOException | RuntimeException notOurs) {
-            return null;
-        }
     }
 
     /**
