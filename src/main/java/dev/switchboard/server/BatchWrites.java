@@ -183,7 +183,7 @@ final class BatchWrites {
         return r.status() >= 200 && r.status() < 300;
     }
 
-    private record Item(int index, String method, String path, String key, String body) {
+    private record Item(String method, String path, String key, String body) {
     }
 
     private record Bound(Route route, Function<String, String> params) {
@@ -225,7 +225,7 @@ final class BatchWrites {
                         + "digits, '.', '_', ':' or '-'");
             }
             JsonNode body = w.get("body");
-            items.add(new Item(i, method, path, key, body == null || body.isNull() ? "" : body.toString()));
+            items.add(new Item(method, path, key, body == null || body.isNull() ? "" : body.toString()));
         }
         return items;
     }
@@ -250,7 +250,7 @@ final class BatchWrites {
                 }
                 if (walked != v) {
                     o.put("version", walked);
-                    return new Item(item.index(), item.method(), item.path(), item.key(), o.toString());
+                    return new Item(item.method(), item.path(), item.key(), o.toString());
                 }
             }
         } catch (IOException notJson) {

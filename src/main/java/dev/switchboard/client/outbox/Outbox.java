@@ -198,6 +198,9 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    // The PENDING queries order by (state, id), the index's own order, so H2 reads the index in order
+    // and stops at the limit; ordered by id alone it read and sorted every pending row each time.
+
     /** Every PENDING entry, oldest first: the order they must reach the server in. */
     public synchronized List<OutboxEntry> pending() {
         return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' ORDER BY state, id");
