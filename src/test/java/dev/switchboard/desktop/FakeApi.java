@@ -483,9 +483,20 @@ public final class FakeApi implements SwitchboardApi {
                 a.capacity());
     }
 
+    /** Asking for the centre's settings blocks until this opens (null: never). */
+    public volatile CountDownLatch configGate;
+
     @Override
     public ConfigView config() {
         calls.add("config");
+        CountDownLatch gate = configGate;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return config;
     }
 

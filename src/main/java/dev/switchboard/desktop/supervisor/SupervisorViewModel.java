@@ -27,6 +27,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -81,7 +82,14 @@ public final class SupervisorViewModel {
     /** Each agent's row as last shown, kept while the server's figures for it stay the same. */
     private Map<Long, Shown> shownRows = Map.of();
     private SupervisorView base;
+    /** The dashboard on screen, shown again when the centre's settings (reasons' names) come. */
+    private SupervisorView shown;
     private Object rowsConfig;
+    private final ChangeListener<Object> configCame = (obs, old, config) -> {
+        if (shown != null) {
+            show(shown);
+        }
+    };
     private final FilteredList<AgentRow> agents = new FilteredList<>(allAgents);
     private final StringProperty nameFilter = new SimpleStringProperty(this, "nameFilter", "");
     private final ObjectProperty<AgentState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
@@ -127,12 +135,14 @@ public final class SupervisorViewModel {
     /** Follows the pushed dashboard and asks for the first one. */
     public void start() {
         live = session.events().on(SupervisorView.class, this::pushed);
+        session.configProperty().addListener(configCame);
         load();
         chart.start(treatment.get(), cutoff.get(), now);
     }
 
     public void dispose() {
         live.close();
+        session.configProperty().removeListener(configCame);
         chart.dispose();
         campaigns.dispose();
         generation++; // answers still on their way are dropped
@@ -228,6 +238,7 @@ public final class SupervisorViewModel {
             return; // an answer overtaken by a newer dashboard from the stream
         }
         base = isLive() ? view : null; // what the stream's partial dashboards apply to
+        shown = view;
         loading.set(false);
         loaded.set(true);
         error.set("");

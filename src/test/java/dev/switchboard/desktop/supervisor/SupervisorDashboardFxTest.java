@@ -20,6 +20,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
 import static dev.switchboard.desktop.FxTestSupport.PATIENCE;
 import static dev.switchboard.desktop.FxTestSupport.onFx;
 import static dev.switchboard.desktop.FxTestSupport.signIn;
@@ -124,6 +127,23 @@ class SupervisorDashboardFxTest {
         waitUntil(() -> rows(robot) == 1);
         assertThat(onFx(() -> robot.lookup("#agentTable").<TableView<AgentRow>>query().getItems().get(0).stateText()))
                 .isEqualTo("Not ready (Break)");
+    }
+
+    @Test
+    void theReasonsNamesComeIntoTheGridWhenTheSettingsArriveAfterTheDashboard(FxRobot robot) {
+        CountDownLatch settings = new CountDownLatch(1);
+        api.configGate = settings;
+        signIn(robot, api);
+        waitUntil(() -> rows(robot) == 3);
+        assertThat(stateTexts(robot)).contains("Not ready (BREAK)"); // the code, until its name is known
+        settings.countDown();
+        waitUntil(() -> stateTexts(robot).contains("Not ready (Break)"));
+        assertThat(rows(robot)).isEqualTo(3);
+    }
+
+    private static List<String> stateTexts(FxRobot robot) {
+        return onFx(() -> robot.lookup("#agentTable").<TableView<AgentRow>>query().getItems().stream()
+                .map(AgentRow::stateText).toList());
     }
 
     @Test
