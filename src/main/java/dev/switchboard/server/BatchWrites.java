@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,14 @@ import java.util.regex.Pattern;
  * its own writes answered before it left; in a batch, the writes to that ticket ahead of it are not
  * answered yet when it is sent, so the server does the same for them: a change whose version is one
  * the batch's own earlier writes moved the ticket on from is taken against the version they left.
+ *
+ * <p>A note on a ticket that a later write of the same batch also changes is answered {@code 201}
+ * without a body, and is not announced on its own: the last write to that ticket answers with the
+ * ticket and announces it (were the batch to stop before that write, the ticket is announced after
+ * the batch). Its result says instead what it did: {@code "moved": {"ticket", "version"}}, the
+ * version it moved the ticket to, so the desktop can send later changes against it. A backlog of many notes on a few tickets then moves each ticket once per batch, not
+ * once per note. A repeat of such a write is answered the same way, as any kept answer too long to
+ * keep is.
  */
 final class BatchWrites {
     static final String PATH = "/api/v1/batch";
@@ -67,7 +76,12 @@ final class BatchWrites {
         }
     }
 
-    private record Route(String method, Pattern path, List<String> names, boolean storeOnly, Write write) {
+    /** What a quiet write did: the ticket it moved on, and the version it moved it to. */
+    record Quiet(long ticketId, long version) {
+    }
+
+    private record Route(String method, Pattern path, List<String> names, boolean storeOnly, Write write,
+                         Write followed, LongConsumer announce) {
     }
 
     private final List<Route> routes = new ArrayList<>();
@@ -93,6 +107,16 @@ final class BatchWrites {
      * store (and announces it), so a run of such writes in a batch may share one commit.
      */
     Handler add(String method, String template, boolean storeOnly, Write write) {
+        return add(method, template, storeOnly, write, null, null);
+    }
+
+    /**
+     * As {@link #add(String, String, boolean, Write)}, for a write to a ticket: in a batch with a later
+     * write to the same ticket, {@code followed} applies it instead and answers with {@link Quiet};
+     * {@code announce} tells every desktop a ticket whose last write in the batch was quiet.
+     */
+    Handler add(String method, String template, boolean storeOnly, Write write, Write followed,
+                LongConsumer announce) {
         List<String> names = new ArrayList<>();
         Matcher m = Pattern.compile("\\{([a-zA-Z]+)}").matcher(template);
         StringBuilder regex = new StringBuilder("^");
@@ -103,7 +127,8 @@ final class BatchWrites {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last))).append('$');
-        routes.add(new Route(method, Pattern.compile(regex.toString()), List.copyOf(names), storeOnly, write));
+        routes.add(new Route(method, Pattern.compile(regex.toString()), List.copyOf(names), storeOnly, write,
+                followed, announce));
         return ctx -> {
             Answer a = write.apply(Routes.session(ctx), ctx::pathParam, ctx.body());
             ctx.status(a.status()).json(a.body());
@@ -116,6 +141,7 @@ final class BatchWrites {
         List<Item> items = parse(ctx.body());
         List<Result> results = new ArrayList<>();
         Map<Long, Set<Long>> ownSteps = new HashMap<>();
+        Map<Long, Route> quietLast = new HashMap<>();
         int next = 0;
         while (next < items.size()) {
             Optional<Bound> bound = bind(items.get(next));
@@ -126,15 +152,17 @@ final class BatchWrites {
             int[] reached = {from};
             if (bound.get().route().storeOnly()) {
                 // a run of writes that touch only the store: one commit for all of them
-                together.accept(() -> reached[0] = applyRun(session, items, from, true, results, ownSteps, ctx));
+                together.accept(() -> reached[0] = applyRun(session, items, from, true, results, ownSteps, quietLast,
+                        ctx));
             } else {
-                reached[0] = applyRun(session, items, from, false, results, ownSteps, ctx);
+                reached[0] = applyRun(session, items, from, false, results, ownSteps, quietLast, ctx);
             }
             next = reached[0];
             if (!results.isEmpty() && !applied(results.get(results.size() - 1))) {
                 break;
             }
         }
+        quietLast.forEach((ticket, route) -> route.announce().accept(ticket)); // committed by now
         StringWriter out = new StringWriter();
         try (JsonGenerator g = strict.getFactory().createGenerator(out)) {
             g.writeStartObject();
@@ -145,6 +173,12 @@ final class BatchWrites {
                 if (r.body() != null && !r.body().isEmpty()) {
                     g.writeFieldName("body");
                     g.writeRawValue(r.body());
+                }
+                if (r.quiet() != null) {
+                    g.writeObjectFieldStart("moved");
+                    g.writeNumberField("ticket", r.quiet().ticketId());
+                    g.writeNumberField("version", r.quiet().version());
+                    g.writeEndObject();
                 }
                 g.writeBooleanField("replayed", r.replayed());
                 g.writeEndObject();
@@ -160,7 +194,7 @@ final class BatchWrites {
      * not; one only when not), until one is not applied. Returns the index of the first not tried.
      */
     private int applyRun(Session session, List<Item> items, int from, boolean together, List<Result> results,
-                         Map<Long, Set<Long>> ownSteps, Context ctx) {
+                         Map<Long, Set<Long>> ownSteps, Map<Long, Route> quietLast, Context ctx) {
         int i = from;
         while (i < items.size()) {
             Item item = items.get(i);
@@ -168,15 +202,43 @@ final class BatchWrites {
             if (bound.isEmpty() || bound.get().route().storeOnly() != together || (!together && i > from)) {
                 return i;
             }
-            Result r = apply(session, pastOwnSteps(item, ownSteps), bound.get(), ctx);
+            Route route = bound.get().route();
+            boolean quiet = route.followed() != null && followed(items, i);
+            Result r = apply(session, pastOwnSteps(item, ownSteps), bound.get(), quiet, ctx);
             results.add(r);
             i++;
             if (!applied(r)) {
                 return i;
             }
             noteStep(item, r, ownSteps);
+            Long ticket = ticketOf(item);
+            if (ticket != null && r.quiet() != null) {
+                quietLast.put(ticket, route);
+            } else if (ticket != null) {
+                quietLast.remove(ticket);
+            }
         }
         return i;
+    }
+
+    /** Whether a write after {@code at} in the batch is to the same ticket as the write at {@code at}. */
+    private static boolean followed(List<Item> items, int at) {
+        Long ticket = ticketOf(items.get(at));
+        if (ticket == null) {
+            return false;
+        }
+        for (int j = at + 1; j < items.size(); j++) {
+            if (ticket.equals(ticketOf(items.get(j)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ticket a write changes (itself or by a note on it), or null. */
+    private static Long ticketOf(Item item) {
+        Matcher m = TICKET.matcher(item.path());
+        return m.matches() ? Long.valueOf(m.group(1)) : null;
     }
 
     private static boolean applied(Result r) {
@@ -189,7 +251,11 @@ final class BatchWrites {
     private record Bound(Route route, Function<String, String> params) {
     }
 
-    private record Result(int status, String body, boolean replayed) {
+    /** {@code quiet}: what a quiet write did (its body is then empty). */
+    private record Result(int status, String body, boolean replayed, Quiet quiet) {
+        Result(int status, String body, boolean replayed) {
+            this(status, body, replayed, null);
+        }
     }
 
     /** Reads the whole batch first: one malformed write refuses the batch, and nothing is applied. */
@@ -261,6 +327,10 @@ final class BatchWrites {
 
     private void noteStep(Item item, Result r, Map<Long, Set<Long>> ownSteps) {
         Matcher m = TICKET.matcher(item.path());
+        if (m.matches() && r.quiet() != null) {
+            ownSteps.computeIfAbsent(r.quiet().ticketId(), k -> new HashSet<>()).add(r.quiet().version() - 1);
+            return;
+        }
         if (!m.matches() || r.body() == null) {
             return;
         }
@@ -292,7 +362,7 @@ final class BatchWrites {
         return Optional.empty();
     }
 
-    private Result apply(Session session, Item item, Bound bound, Context ctx) {
+    private Result apply(Session session, Item item, Bound bound, boolean quiet, Context ctx) {
         long agent = session.agentId();
         Optional<IdempotencyStore.Entry> first;
         try {
@@ -305,8 +375,10 @@ final class BatchWrites {
         }
         Result r;
         try {
-            Answer a = bound.route().write().apply(session, bound.params(), item.body());
-            r = new Result(a.status(), ctx.jsonMapper().toJsonString(a.body(), Object.class), false);
+            Write write = quiet ? bound.route().followed() : bound.route().write();
+            Answer a = write.apply(session, bound.params(), item.body());
+            r = a.body() instanceof Quiet q ? new Result(a.status(), null, false, q)
+                    : new Result(a.status(), ctx.jsonMapper().toJsonString(a.body(), Object.class), false);
         } catch (ApiProblem p) {
             r = refused(p.status(), p.code(), p.getMessage(), p.field(), ctx);
         } catch (RuntimeException e) {

@@ -126,7 +126,10 @@ public final class Routes {
         r.patch("/api/v1/tickets/{id}", writes.add("PATCH", "/api/v1/tickets/{id}", true, (s, p, body) -> BatchWrites.Answer.ok(
                 tickets.update(id(p), requests.body(body, TicketUpdateRequest.class)))));
         r.post("/api/v1/tickets/{id}/notes", writes.add("POST", "/api/v1/tickets/{id}/notes", true, (s, p, body) ->
-                BatchWrites.Answer.created(tickets.addNote(id(p), requests.body(body, NoteRequest.class).body(), s))));
+                BatchWrites.Answer.created(tickets.addNote(id(p), requests.body(body, NoteRequest.class).body(), s)),
+                (s, p, body) -> BatchWrites.Answer.created(new BatchWrites.Quiet(id(p),
+                        tickets.addNoteQuietly(id(p), requests.body(body, NoteRequest.class).body(), s))),
+                tickets::announce));
 
         r.post("/api/v1/interactions", ctx -> ctx.status(201).json(
                 contacts.ingest(requests.body(ctx, IngestRequest.class))));

@@ -81,6 +81,22 @@ public final class TicketService {
         return publish(t);
     }
 
+    /**
+     * Adds a note without answering with the ticket or announcing it: for a batch in which a later
+     * write to the same ticket answers and announces (or {@link #announce} does). Returns the version
+     * the note moved the ticket to.
+     */
+    long addNoteQuietly(long id, String body, Session author) {
+        String text = Requests.required("body", body, 20_000);
+        return tickets.note(id, author.agentId(), author.agent().displayName(), text, clock.instant())
+                .orElseThrow(() -> ApiProblem.notFound("ticket", id));
+    }
+
+    /** Tells every desktop the ticket as it is now (after quiet writes). */
+    void announce(long id) {
+        tickets.find(id).ifPresent(this::publish);
+    }
+
     private void requireInteractionOf(long interactionId, long customerId, String field) {
         Interaction i = interactions.find(interactionId).orElseThrow(() ->
                 new ApiProblem(404, "not_found", "interaction " + interactionId + " does not exist", field));

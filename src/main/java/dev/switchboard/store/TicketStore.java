@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Tickets, their notes and the interactions linked to them. */
 public final class TicketStore {
@@ -112,18 +113,27 @@ public final class TicketStore {
     }
 
     public Optional<Ticket> addNote(long ticketId, Long authorId, String authorName, String body, Instant now) {
-        boolean exists = jdbc.inTransaction(c -> {
+        return note(ticketId, authorId, authorName, body, now).isPresent() ? find(ticketId) : Optional.empty();
+    }
+
+    /**
+     * Adds a note without reading the ticket back: the version the note moved the ticket to, or
+     * empty when there is no such ticket.
+     */
+    public OptionalLong note(long ticketId, Long authorId, String authorName, String body, Instant now) {
+        long version = jdbc.inTransaction(c -> {
             int n = Jdbc.update(c, "UPDATE ticket SET updated_at = ?, version = version + 1 WHERE id = ?", ps -> {
                 Jdbc.setInstant(ps, 1, now);
                 ps.setLong(2, ticketId);
             });
             if (n == 0) {
-                return false;
+                return -1L;
             }
             insertNote(c, ticketId, authorId, authorName, body, now);
-            return true;
+            return Jdbc.query(c, "SELECT version FROM ticket WHERE id = ?", ps -> ps.setLong(1, ticketId),
+                    rs -> rs.getLong(1)).get(0);
         });
-        return exists ? find(ticketId) : Optional.empty();
+        return version < 0 ? OptionalLong.empty() : OptionalLong.of(version);
     }
 
     /** Links an interaction to a ticket (once). */

@@ -6,7 +6,13 @@ import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
 import dev.switchboard.api.TicketNoteView;
 import dev.switchboard.api.TicketView;
+import dev.switchboard.api.EventTypes;
+import dev.switchboard.api.Json;
+import dev.switchboard.api.TicketEvent;
+import dev.switchboard.client.EventListener;
+import dev.switchboard.client.EventSubscription;
 import dev.switchboard.client.HttpSwitchboardApi;
+import dev.switchboard.client.StreamEvent;
 import dev.switchboard.domain.TicketPriority;
 import dev.switchboard.domain.TicketStatus;
 import okhttp3.MediaType;
@@ -19,19 +25,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code POST /api/v1/batch}: several writes in one request, each applied once and in order, as on its own. */
 class BatchWritesTest {
     private static final MediaType JSON = MediaType.get("application/json");
     private final OkHttpClient http = new OkHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.lenient();
     private SwitchboardServer server;
     private HttpSwitchboardApi agent;
     private String token;
     private TicketView ticket;
+    private final List<EventSubscription> subscriptions = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -44,6 +54,7 @@ class BatchWritesTest {
 
     @AfterEach
     void stop() {
+        subscriptions.forEach(EventSubscription::close);
         server.close();
     }
 
@@ -98,6 +109,77 @@ class BatchWritesTest {
             assertThat(again.body().get("results").get(i).get("body")).isEqualTo(results.get(i).get("body"));
         }
         assertThat(agent.ticket(ticket.id()).notes()).hasSize(3);
+    }
+
+    @Test
+    void aNoteOnATicketALaterWriteMovesAgainIsNeitherAnsweredWithTheTicketNorAnnounced() throws Exception {
+        List<TicketView> announced = follow();
+        TicketView other = agent.createTicket(new NewTicketRequest(ticket.customerId(), "Other", TicketPriority.LOW,
+                null, null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> announced.stream().anyMatch(t -> t.id() == other.id()));
+        announced.clear();
+        String writes = String.join(",", note("g-note-0001", "one"), note("g-note-0002", other.id(), "elsewhere"),
+                note("g-note-0003", "two"), change("g-change-01", TicketStatus.PENDING, ticket.version()),
+                note("g-note-0004", "three"));
+        JsonNode results = batch(writes, token).body().get("results");
+        assertThat(results).extracting(r -> r.get("status").asInt()).containsExactly(201, 201, 201, 200, 201);
+        // a note on the ticket that a later write in the batch moves again has no body of its own
+        assertThat(results).extracting(r -> r.has("body")).containsExactly(false, true, false, true, true);
+        // but says what it did, so the desktop can send later changes against the version it left
+        assertThat(results.get(0).path("moved").path("ticket").asLong()).isEqualTo(ticket.id());
+        assertThat(results.get(0).path("moved").path("version").asLong()).isEqualTo(ticket.version() + 1);
+        assertThat(results.get(2).path("moved").path("version").asLong()).isEqualTo(ticket.version() + 2);
+        assertThat(results.get(4).has("moved")).isFalse();
+        TicketView last = json.treeToValue(results.get(4).get("body"), TicketView.class);
+        assertThat(last.notes()).extracting(TicketNoteView::body).containsExactly("one", "two", "three");
+        assertThat(last.status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(last.version()).isEqualTo(ticket.version() + 4);
+        assertThat(results.get(1).get("body").get("notes").get(0).get("body").asText()).isEqualTo("elsewhere");
+        await().atMost(Duration.ofSeconds(10)).until(() -> announced.size() >= 3);
+        Thread.sleep(300); // nothing more comes
+        assertThat(announced.stream().filter(t -> t.id() == ticket.id())).extracting(TicketView::version)
+                .containsExactly(ticket.version() + 3, ticket.version() + 4); // the change, the last note
+        assertThat(announced.stream().filter(t -> t.id() == other.id())).hasSize(1);
+
+        // asked again on its own route, the first note's key is answered as the batch answered it
+        Request again = new Request.Builder().url(server.baseUrl() + "/api/v1/tickets/" + ticket.id() + "/notes")
+                .post(RequestBody.create("{\"body\":\"one\"}", JSON))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", "g-note-0001").build();
+        try (Response r = http.newCall(again).execute()) {
+            assertThat(r.code()).isEqualTo(201);
+            assertThat(r.header("Idempotent-Replay")).isEqualTo("true");
+            assertThat(r.body().string()).isEmpty();
+        }
+        assertThat(agent.ticket(ticket.id()).notes()).hasSize(3);
+    }
+
+    @Test
+    void aTicketWhoseLaterWriteIsRefusedIsAnnouncedAfterTheBatch() throws IOException {
+        List<TicketView> announced = follow();
+        Answer a = batch(String.join(",", note("h-note-0001", "kept"),
+                change("h-change-01", TicketStatus.SOLVED, ticket.version() + 7)), token);
+        JsonNode results = a.body().get("results");
+        assertThat(results).extracting(r -> r.get("status").asInt()).containsExactly(201, 409);
+        assertThat(results.get(0).has("body")).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> announced.stream()
+                .anyMatch(t -> t.id() == ticket.id() && t.notes().size() == 1));
+        assertThat(agent.ticket(ticket.id()).notes()).extracting(TicketNoteView::body).containsExactly("kept");
+    }
+
+    /** The tickets announced on the agent's event stream from now on. */
+    private List<TicketView> follow() {
+        List<TicketView> announced = new CopyOnWriteArrayList<>();
+        EventSubscription s = agent.subscribe(0, new EventListener() {
+            @Override
+            public void onEvent(StreamEvent event) {
+                if (event.type().equals(EventTypes.TICKET)) {
+                    announced.add(((TicketEvent) event.payload()).ticket());
+                }
+            }
+        });
+        subscriptions.add(s);
+        await().atMost(Duration.ofSeconds(10)).until(s::connected);
+        return announced;
     }
 
     @Test

@@ -127,13 +127,13 @@ final class KeptCopy {
     }
 
     /** Updates the copy with what the server answered a write sent from the outbox. */
-    void rememberAnswer(OutboxEntry e, String responseJson, Consumer<AgentView> me) {
+    void rememberAnswer(OutboxEntry e, String responseJson, TicketView ticket, Consumer<AgentView> me) {
         if (responseJson == null || responseJson.isBlank()) {
             return;
         }
         String path = e.path();
         if (TICKET_PATH.matcher(path).matches()) {
-            remember((TicketView) parse(responseJson, TicketView.class));
+            remember(ticket != null ? ticket : parse(responseJson, TicketView.class));
         } else if ("/api/v1/tickets".equals(path)) {
             TicketView t = parse(responseJson, TicketView.class);
             remember(t);

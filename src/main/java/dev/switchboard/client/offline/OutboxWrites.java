@@ -190,7 +190,7 @@ final class OutboxWrites {
             key = merge.key;
             outcome = await(key, merge.answer);
         }
-        if (outcome instanceof Outcome.Sent sent) {
+        if (outcome instanceof Outcome.Sent sent && !blank(sent.json)) {
             return copy.parse(sent.json, type);
         }
         if (outcome instanceof Outcome.Refused refused) {
@@ -198,11 +198,11 @@ final class OutboxWrites {
         }
         synchronized (answers) {
             // the answer may have come just now: then it is the answer, not a stand-in
+            // (or it came without a body: applied, and shown as the stand-in until the record is read again)
             OutboxEntry now = p.outbox().entry(e.id()).orElse(e);
-            if (now.state() == OutboxEntry.State.SENT && e.key().equals(key)) {
-                return copy.parse(p.outbox().response(e.id()).orElse("null"), type);
-            }
-            return queued.apply(ProvisionalIds.placeholder(e.id()));
+            String answered = now.state() == OutboxEntry.State.SENT && e.key().equals(key)
+                    ? p.outbox().response(e.id()).orElse("") : "";
+            return blank(answered) ? queued.apply(ProvisionalIds.placeholder(e.id())) : copy.parse(answered, type);
         }
     }
 
@@ -313,12 +313,26 @@ final class OutboxWrites {
         }
     }
 
-    private void ownStep(OutboxEntry e, String responseJson) {
-        Matcher m = KeptCopy.TICKET_PATH.matcher(e.path());
-        if (m.matches() && responseJson != null) {
-            TicketView t = copy.parse(responseJson, TicketView.class);
+    private void ownStep(TicketView t) {
+        if (t != null) {
             ownSteps.computeIfAbsent(t.id(), k -> ConcurrentHashMap.newKeySet()).add(t.version() - 1);
         }
+    }
+
+    /** The ticket a ticket write was answered with; null for other writes, an empty or unreadable answer. */
+    private TicketView ticketAnswer(OutboxEntry e, String responseJson) {
+        if (!KeptCopy.TICKET_PATH.matcher(e.path()).matches() || blank(responseJson)) {
+            return null;
+        }
+        try {
+            return copy.parse(responseJson, TicketView.class);
+        } catch (RuntimeException unreadable) {
+            return null; // the copy is left as it is; rememberAnswer says why
+        }
+    }
+
+    private static boolean blank(String json) {
+        return json == null || json.isBlank();
     }
 
     /** What the sender reports, on its own thread. */
@@ -336,14 +350,20 @@ final class OutboxWrites {
         public void sent(OutboxEntry e, int status, String responseJson) {
             reached.run();
             synchronized (answers) {
-                copy.keep(() -> ownStep(e, responseJson));
-                copy.keep(() -> copy.rememberAnswer(e, responseJson, me));
+                TicketView ticket = ticketAnswer(e, responseJson); // read once, for both
+                copy.keep(() -> ownStep(ticket));
+                copy.keep(() -> copy.rememberAnswer(e, responseJson, ticket, me));
             }
             CompletableFuture<Outcome> w = waiters.get(e.key());
             if (w != null) {
                 w.complete(new Outcome.Sent(responseJson));
             }
             state.changed();
+        }
+
+        @Override
+        public void moved(OutboxEntry e, long ticketId, long version) {
+            ownSteps.computeIfAbsent(ticketId, k -> ConcurrentHashMap.newKeySet()).add(version - 1);
         }
 
         @Override

@@ -81,6 +81,14 @@ public final class OutboxSender implements AutoCloseable {
             answers.run();
         }
 
+        /**
+         * Told after {@link #sent} when the server answered {@code e} (sent in a batch) without the
+         * ticket it changed, because a later write in the batch answers with it: the write moved
+         * ticket {@code ticketId} to {@code version}.
+         */
+        default void moved(OutboxEntry e, long ticketId, long version) {
+        }
+
         /** {@code pending} entries wait: the server is out of reach, busy, or nobody is signed in. */
         default void waiting(int pending, String lastError) {
         }
@@ -335,8 +343,13 @@ public final class OutboxSender implements AutoCloseable {
             for (int i = 0; i < results.size() && i < batch.size(); i++) {
                 JsonNode r = results.get(i);
                 JsonNode body = r.get("body");
-                if (!answered(batch.get(i), bearer, r.path("status").asInt(), body == null ? "" : body.toString())) {
+                OutboxEntry e = batch.get(i);
+                if (!answered(e, bearer, r.path("status").asInt(), body == null ? "" : body.toString())) {
                     return;
+                }
+                JsonNode moved = r.get("moved");
+                if (moved != null && moved.path("ticket").isIntegralNumber() && moved.path("version").isIntegralNumber()) {
+                    tell(() -> listener.moved(e, moved.get("ticket").asLong(), moved.get("version").asLong()));
                 }
             }
         })));
