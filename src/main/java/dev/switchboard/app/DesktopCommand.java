@@ -1,10 +1,12 @@
 package dev.switchboard.app;
 
 import dev.switchboard.client.HttpSwitchboardApi;
+import dev.switchboard.client.offline.CacheFill;
 import dev.switchboard.client.offline.OfflineApi;
 import dev.switchboard.desktop.DemoAccount;
 import dev.switchboard.desktop.DesktopLauncher;
 import dev.switchboard.desktop.DesktopOptions;
+import dev.switchboard.desktop.bench.ShiftWorker;
 import dev.switchboard.server.DemoAccounts;
 import dev.switchboard.server.ServerOptions;
 import dev.switchboard.server.SwitchboardServer;
@@ -60,6 +62,11 @@ final class DesktopCommand implements Callable<Integer> {
         String chosenTheme = theme.toLowerCase(Locale.ROOT).equals("dark") ? "dark" : "light";
         if (server != null) {
             try (OfflineApi api = new OfflineApi(new HttpSwitchboardApi(server), profilesFor(server))) {
+                if (Integer.getInteger("sb.bench.fillCache") != null && user != null) {
+                    fillCache(api);
+                    return 0;
+                }
+                benchShift();
                 DesktopLauncher.runRemote(new DesktopOptions(server, List.of(), chosenTheme, null,
                         user == null ? null : new DesktopOptions.SignIn(user, System.getenv("SWITCHBOARD_PASSWORD")),
                         startMarker()), api);
@@ -111,6 +118,33 @@ final class DesktopCommand implements Callable<Integer> {
             System.out.println("Switchboard queue usable: " + waiting + " waiting");
             System.out.flush();
         };
+    }
+
+    /**
+     * With {@code -Dsb.bench.fillCache=N} (the benchmark's P7): instead of opening the desktop, fills the
+     * agent's copy on this computer to N records by opening customers' cards, prints what it holds, and ends.
+     */
+    private void fillCache(OfflineApi api) {
+        java.util.Map<String, Integer> counts = CacheFill.fill(api, user, System.getenv("SWITCHBOARD_PASSWORD"),
+                Integer.getInteger("sb.bench.fillCache"), System.out::println);
+        System.out.println("Switchboard cache filled: " + CacheFill.total(counts) + " " + counts);
+        System.out.flush();
+    }
+
+    /**
+     * With {@code -Dsb.bench.shiftHandleMillis=N} (the benchmark's P7), a worker takes every offer at the
+     * main window and handles each contact for N ms (see ShiftWorker).
+     */
+    private static void benchShift() {
+        Integer handle = Integer.getInteger("sb.bench.shiftHandleMillis");
+        if (handle == null) {
+            return;
+        }
+        DesktopLauncher.startToolkit();
+        ShiftWorker.start(Duration.ofMillis(handle), line -> {
+            System.out.println(line);
+            System.out.flush();
+        });
     }
 
     /**

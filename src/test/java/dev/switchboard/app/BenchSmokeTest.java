@@ -81,6 +81,21 @@ class BenchSmokeTest {
         assertThat(start.path("desktopMs")).hasSize(2);
         assertThat(start.path("met").asBoolean()).isEqualTo(start.path("value").asDouble() <= 1.3);
 
+        // a desktop in its own process works a short shift through its window; its memory is read from /proc
+        JsonNode memory = result(out, "p7-desktop-memory-quick");
+        assertThat(memory.path("id").asText()).isEqualTo("P7");
+        assertThat(memory.path("unit").asText()).isEqualTo("MB");
+        assertThat(memory.path("value").asDouble()).isPositive();
+        assertThat(memory.path("contactsSent").asInt()).isEqualTo(100);
+        assertThat(memory.path("contactsHandledAtServer").asInt()).isEqualTo(memory.path("contactsSent").asInt());
+        assertThat(memory.path("contactsUnhandled").asInt()).isZero();
+        assertThat(memory.path("desktop_drawn").asInt()).isEqualTo(memory.path("desktop_accepted").asInt());
+        assertThat(memory.path("recordsAtStartTotal").asInt()).isGreaterThanOrEqualTo(3000);
+        assertThat(memory.path("recordsAtEndTotal").asInt())
+                .isGreaterThanOrEqualTo(memory.path("recordsAtStartTotal").asInt());
+        assertThat(memory.path("firstHourSamples").asInt()).isPositive();
+        assertThat(memory.path("endSamples").asInt()).isPositive();
+
         // frame intervals on a headless desktop scrolling a long history while events arrive
         JsonNode frames = result(out, "p8-ui-smoothness-quick");
         assertThat(frames.path("id").asText()).isEqualTo("P8");
@@ -106,10 +121,21 @@ class BenchSmokeTest {
         assertThat(offline.path("lost").asInt()).isZero();
         assertThat(offline.path("doubled").asInt()).isZero();
 
+        // the micro-benchmarks of the pure parts through JMH's runner (a quick run does not fork)
+        JsonNode jmh = result(out, "jmh-micro-quick");
+        assertThat(jmh.path("id").asText()).isEqualTo("JMH");
+        assertThat(jmh.path("value").asDouble()).isPositive();
+        assertThat(jmh.path("benchmarks")).hasSize(9);
+        jmh.path("benchmarks").forEach(b -> assertThat(b.path("score").asDouble()).as(b.path("name").asText())
+                .isPositive());
+        assertThat(jmh.path("benchmarks").findValuesAsText("name")).contains("MatchingBenchmark.mixedAddress",
+                "RoutingBenchmark.offerToFreeAgent", "RoutingBenchmark.releaseAndArrive",
+                "MetricsBenchmark.dashboardQueues");
+
         // and the run's summary in markdown, with every target measured
         try (Stream<Path> files = Files.list(out)) {
             Path summary = files.filter(f -> f.getFileName().toString().endsWith("-summary-quick.md")).findFirst().orElseThrow();
-            assertThat(Files.readString(summary)).contains("| P1 ", "| P3 ", "| P5 ", "| P6 ", "| P8 ", "| P9 ",
+            assertThat(Files.readString(summary)).contains("| P1 ", "| P3 ", "| P5 ", "| P6 ", "| P7 ", "| P8 ", "| P9 ", "| JMH ",
                     "Machine: ");
         }
     }

@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Runs the benchmarks (P1-P6, P8, P9 and the voice load; P7 is not built) and records their results. */
+/** Runs the benchmarks (P1-P9, the voice load and the micro-benchmarks of the pure parts) and records their results. */
 public final class Bench {
     /** Every target a run measures unless told which. */
-    public static final java.util.List<String> TARGETS = java.util.List.of("P1", "P2", "P3", "P4", "P5", "P6", "P8",
-            "P9", "VOICE");
+    public static final java.util.List<String> TARGETS = java.util.List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7",
+            "P8", "P9", "VOICE", "JMH");
 
     private static final double P1_P50_MS = 50;
     private static final double P1_P99_MS = 150;
@@ -60,8 +60,14 @@ public final class Bench {
         if (targets.contains("P6")) {
             DesktopStartBench.record(quick, dataDir, results, log);
         }
+        if (targets.contains("P7")) {
+            DesktopMemoryBench.record(quick, dataDir, results, log);
+        }
         if (targets.contains("P8")) {
             FrameIntervalBench.record(quick, dataDir, results, log);
+        }
+        if (targets.contains("JMH")) {
+            MicroBench.record(quick, dataDir, results, log);
         }
         if (targets.contains("VOICE")) {
             runVoiceLoad(results);
