@@ -46,6 +46,20 @@ class ChatConversationFxTest {
     }
 
     @Test
+    void theConversationsScrollPanesKeepNoCachedImageOfTheirContent(FxRobot robot) {
+        openChat(robot, 801);
+        waitUntil(() -> visible(robot, PANE + "#line-4"));
+        // a pane per contact: JavaFX's pool would keep each cached viewport image after the pane is gone
+        java.util.List<javafx.scene.control.ScrollPane> panes = onFx(() -> robot.lookup(PANE + ".scroll-pane")
+                .<javafx.scene.control.ScrollPane>queryAll().stream().toList());
+        assertThat(panes).isNotEmpty();
+        for (javafx.scene.control.ScrollPane pane : panes) {
+            assertThat(onFx(pane::getSkin)).isInstanceOf(dev.switchboard.desktop.ui.UncachedScrollPaneSkin.class);
+            assertThat(onFx(() -> pane.lookup(".viewport").isCache())).isFalse();
+        }
+    }
+
+    @Test
     void theAgentReadsTheChatSeesTheVisitorTypeAndAnswersWithEnter(FxRobot robot) {
         openChat(robot, 801);
         waitUntil(() -> visible(robot, PANE + "#line-4"));
