@@ -203,7 +203,7 @@ final class BatchWrites {
                 return i;
             }
             Route route = bound.get().route();
-            boolean quiet = route.followed() != null && followed(items, i);
+            boolean quiet = route.followed() != null && item.followed();
             Result r = apply(session, pastOwnSteps(item, ownSteps), bound.get(), quiet, ctx);
             results.add(r);
             i++;
@@ -221,20 +221,6 @@ final class BatchWrites {
         return i;
     }
 
-    /** Whether a write after {@code at} in the batch is to the same ticket as the write at {@code at}. */
-    private static boolean followed(List<Item> items, int at) {
-        Long ticket = ticketOf(items.get(at));
-        if (ticket == null) {
-            return false;
-        }
-        for (int j = at + 1; j < items.size(); j++) {
-            if (ticket.equals(ticketOf(items.get(j)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The ticket a write changes (itself or by a note on it), or null. */
     private static Long ticketOf(Item item) {
         Matcher m = TICKET.matcher(item.path());
@@ -245,7 +231,8 @@ final class BatchWrites {
         return r.status() >= 200 && r.status() < 300;
     }
 
-    private record Item(String method, String path, String key, String body) {
+    /** {@code followed}: a later write in the batch is to the same ticket. */
+    private record Item(String method, String path, String key, String body, boolean followed) {
     }
 
     private record Bound(Route route, Function<String, String> params) {
@@ -291,7 +278,15 @@ final class BatchWrites {
                         + "digits, '.', '_', ':' or '-'");
             }
             JsonNode body = w.get("body");
-            items.add(new Item(method, path, key, body == null || body.isNull() ? "" : body.toString()));
+            items.add(new Item(method, path, key, body == null || body.isNull() ? "" : body.toString(), false));
+        }
+        Set<Long> later = new HashSet<>();
+        for (int i = items.size() - 1; i >= 0; i--) {
+            Item item = items.get(i);
+            Long ticket = ticketOf(item);
+            if (ticket != null && !later.add(ticket)) {
+                items.set(i, new Item(item.method(), item.path(), item.key(), item.body(), true));
+            }
         }
         return items;
     }
@@ -316,7 +311,7 @@ final class BatchWrites {
                 }
                 if (walked != v) {
                     o.put("version", walked);
-                    return new Item(item.method(), item.path(), item.key(), o.toString());
+                    return new Item(item.method(), item.path(), item.key(), o.toString(), item.followed());
                 }
             }
         } catch (IOException notJson) {
