@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.switchboard.desktop.FxTestSupport.node;
 import static dev.switchboard.desktop.FxTestSupport.onFx;
+import static dev.switchboard.desktop.FxTestSupport.one;
 import static dev.switchboard.desktop.FxTestSupport.signIn;
 import static dev.switchboard.desktop.FxTestSupport.text;
 import static dev.switchboard.desktop.FxTestSupport.visible;
@@ -61,26 +63,26 @@ class ConversationScreenshotTest {
         api.emit(EventTypes.OFFER, Fixtures.offerFrom(api, 801, Fixtures.GRACE, Channel.CHAT,
                 "grace@compilers.example", null, "Hi! My compiler licence renewal failed at checkout.", null));
         accept(robot, 801);
-        waitUntil(() -> visible(robot, "#conversation-801 #line-4"));
+        waitUntil(() -> visible(robot, "@conversation-801 @line-4"));
         api.refuseNextSend = "The visitor closed the chat window";
-        robot.clickOn("#conversation-801 .composer-text").write("Could you try the card once more?");
+        robot.clickOn(node(robot, "@conversation-801 .composer-text")).write("Could you try the card once more?");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#conversation-801 .composer-status").startsWith("Not sent"));
-        onFx(() -> robot.lookup("#conversation-801 .composer-text").<javafx.scene.control.TextArea>query()
+        waitUntil(() -> text(robot, "@conversation-801 .composer-status").startsWith("Not sent"));
+        onFx(() -> FxTestSupport.<javafx.scene.control.TextArea>one(robot, "@conversation-801 .composer-text")
                 .setText("I have reset the payment; please try again now."));
         api.emit(EventTypes.TYPING, new TypingEvent(801, "Grace Hopper", true, true));
         api.customerWrites(803, 14, "Charles Babbage", "One more thing: the crank is loose too.");
-        waitUntil(() -> visible(robot, "#unread-803") && visible(robot, "#conversation-801 .conversation-typing"));
+        waitUntil(() -> visible(robot, "@unread-803") && visible(robot, "@conversation-801 .conversation-typing"));
         Path chat = snapshot("conversation-chat.png");
 
-        robot.clickOn("#tab-803");
-        waitUntil(() -> visible(robot, "#conversation-803 .mail-html") && !visible(robot, "#unread-803"));
-        waitUntil(() -> text(robot, "#conversation-803 .sla-badge").startsWith("Overdue"));
+        robot.clickOn(node(robot, "@tab-803"));
+        waitUntil(() -> visible(robot, "@conversation-803 .mail-html") && !visible(robot, "@unread-803"));
+        waitUntil(() -> text(robot, "@conversation-803 .sla-badge").startsWith("Overdue"));
         Path mail = snapshot("conversation-email.png");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> stage.getScene().getStylesheets().get(0).endsWith("tokens-dark.css"));
-        robot.clickOn("#conversation-803 #forwardToggle");
-        waitUntil(() -> visible(robot, "#conversation-803 #toField"));
+        robot.clickOn(node(robot, "@conversation-803 #forwardToggle"));
+        waitUntil(() -> visible(robot, "@conversation-803 #toField"));
         Path dark = snapshot("conversation-email-dark.png");
         for (Path p : List.of(chat, mail, dark)) {
             assertThat(Files.size(p)).as(p.toString()).isGreaterThan(10_000);
@@ -90,7 +92,7 @@ class ConversationScreenshotTest {
     private void accept(FxRobot robot, long id) {
         waitUntil(() -> visible(robot, "#acceptButton"));
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitUntil(() -> visible(robot, "#conversation-" + id));
+        waitUntil(() -> visible(robot, "@conversation-" + id));
     }
 
     private Path snapshot(String name) throws Exception {

@@ -24,7 +24,11 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
+import static dev.switchboard.desktop.FxTestSupport.all;
+import static dev.switchboard.desktop.FxTestSupport.find;
+import static dev.switchboard.desktop.FxTestSupport.node;
 import static dev.switchboard.desktop.FxTestSupport.onFx;
+import static dev.switchboard.desktop.FxTestSupport.one;
 import static dev.switchboard.desktop.FxTestSupport.signIn;
 import static dev.switchboard.desktop.FxTestSupport.text;
 import static dev.switchboard.desktop.FxTestSupport.visible;
@@ -34,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** An agent answers an e-mail thread in its tab: reply, reply to all, forward, canned text, files. */
 @ExtendWith(ApplicationExtension.class)
 class EmailConversationFxTest {
-    private static final String PANE = "#conversation-803 ";
+    private static final String PANE = "@conversation-803 ";
 
     private final FakeApi api = new FakeApi();
     private final PickedFiles files = new PickedFiles();
@@ -75,12 +79,12 @@ class EmailConversationFxTest {
         assertThat(field(robot, "#subjectField")).isEqualTo("Re: Warranty claim for the engine [#4321]");
         assertThat(draft(robot)).startsWith("\n\nOn 14 Nov 2025, 09:20, Charles Babbage wrote:\n> Hello Alex,\n>\n"
                 + "> here is the photo of the serial plate.");
-        assertThat(onFx(() -> robot.lookup(PANE + ".composer-text").<TextArea>query().getCaretPosition())).isZero();
+        assertThat(onFx(() -> FxTestSupport.<TextArea>one(robot, PANE + ".composer-text").getCaretPosition())).isZero();
         assertThat(text(robot, PANE + "#replyToLabel")).isEqualTo("To charles@difference.example");
         assertThat(visible(robot, PANE + "#ccField")).isFalse();
         assertThat(disabledSend(robot)).as("nothing written above the quote yet").isTrue();
 
-        robot.clickOn(PANE + "#replyAllToggle");
+        robot.clickOn(node(robot, PANE + "#replyAllToggle"));
         waitUntil(() -> visible(robot, PANE + "#ccField"));
         assertThat(field(robot, "#ccField")).isEqualTo("ada@engines.example, georgiana@difference.example");
 
@@ -107,16 +111,16 @@ class EmailConversationFxTest {
     @Test
     void aForwardNeedsSomeoneToGoTo(FxRobot robot) {
         openMail(robot);
-        robot.clickOn(PANE + "#forwardToggle");
+        robot.clickOn(node(robot, PANE + "#forwardToggle"));
         waitUntil(() -> visible(robot, PANE + "#toField"));
         assertThat(field(robot, "#subjectField")).isEqualTo("Fwd: Warranty claim for the engine [#4321]");
         assertThat(draft(robot)).contains("---------- Forwarded message ----------\nFrom: Charles Babbage\n");
-        robot.clickOn(PANE + "#sendButton");
+        robot.clickOn(node(robot, PANE + "#sendButton"));
         waitUntil(() -> text(robot, PANE + ".composer-status").equals("Say who to forward this e-mail to."));
         assertThat(api.attempts).isEmpty();
-        robot.clickOn(PANE + "#toField").write("repairs@engines.example");
+        robot.clickOn(node(robot, PANE + "#toField")).write("repairs@engines.example");
         assertThat(text(robot, PANE + ".composer-status")).isEmpty();
-        robot.clickOn(PANE + "#sendButton");
+        robot.clickOn(node(robot, PANE + "#sendButton"));
         waitUntil(() -> api.sent.size() == 1);
         SendMessageRequest sent = api.sent.get(0).getValue();
         assertThat(sent.mode()).isEqualTo(ReplyMode.FORWARD);
@@ -147,18 +151,18 @@ class EmailConversationFxTest {
             f.setLength(11L * 1024 * 1024);
         }
         files.attachments.add(List.of(notes, huge));
-        robot.clickOn(PANE + "#attachButton");
+        robot.clickOn(node(robot, PANE + "#attachButton"));
         waitUntil(() -> visible(robot, PANE + ".draft-file"));
         assertThat(text(robot, PANE + ".draft-file-name")).isEqualTo("notes.txt · 14 B");
         assertThat(text(robot, PANE + "#filesProblem")).isEqualTo("scan.tiff is 11.0 MB: files may be at most 10.0 MB.");
 
         api.refuseNextSend = "Mailbox full at difference.example";
-        robot.clickOn(PANE + "#sendButton");
+        robot.clickOn(node(robot, PANE + "#sendButton"));
         waitUntil(() -> text(robot, PANE + ".composer-status").equals("Not sent: Mailbox full at difference.example"));
         assertThat(draft(robot)).startsWith("Your ticket is T-4321.");
         assertThat(visible(robot, PANE + ".draft-file")).as("the files stay with the draft").isTrue();
         assertThat(visible(robot, PANE + "#retryButton")).as("edit and send anew, not retry").isFalse();
-        waitUntil(() -> onFx(() -> robot.lookup(PANE + ".mail-status").queryAll().stream()
+        waitUntil(() -> onFx(() -> all(robot, PANE + ".mail-status").stream()
                 .anyMatch(n -> ((javafx.scene.control.Label) n).getText()
                         .equals("Failed: Mailbox full at difference.example"))));
         SendMessageRequest refused = api.sent.get(0).getValue();
@@ -168,7 +172,7 @@ class EmailConversationFxTest {
         });
 
         // sent again: a new answer, with a new key
-        robot.clickOn(PANE + "#sendButton");
+        robot.clickOn(node(robot, PANE + "#sendButton"));
         waitUntil(() -> api.sent.size() == 2 && !draft(robot).startsWith("Your ticket"));
         assertThat(api.sent.get(1).getValue().clientKey()).isNotEqualTo(refused.clientKey());
         assertThat(visible(robot, PANE + ".draft-file")).isFalse();
@@ -190,19 +194,19 @@ class EmailConversationFxTest {
     void theNewestMailsShowFormattedAndALinkLeadsNowhere(FxRobot robot) {
         openMail(robot);
         waitUntil(() -> visible(robot, PANE + ".mail-html"));
-        assertThat(onFx(() -> robot.lookup(PANE + ".mail-html").<WebView>query().getEngine().isJavaScriptEnabled()))
+        assertThat(onFx(() -> FxTestSupport.<WebView>one(robot, PANE + ".mail-html").getEngine().isJavaScriptEnabled()))
                 .isFalse();
-        robot.clickOn(PANE + "#line-13 .mail-format");
+        robot.clickOn(node(robot, PANE + "@line-13 .mail-format"));
         waitUntil(() -> !visible(robot, PANE + ".mail-html")
-                && text(robot, PANE + "#line-13 .mail-format").equals("Show formatted"));
-        robot.clickOn(PANE + "#line-13 .mail-format");
+                && text(robot, PANE + "@line-13 .mail-format").equals("Show formatted"));
+        robot.clickOn(node(robot, PANE + "@line-13 .mail-format"));
         waitUntil(() -> visible(robot, PANE + ".mail-html"));
         // what a click on the mail's link does: the mail stays, the link is only named
-        onFx(() -> robot.lookup(PANE + ".mail-html").<WebView>query().getEngine()
+        onFx(() -> FxTestSupport.<WebView>one(robot, PANE + ".mail-html").getEngine()
                 .load("https://difference.example/plates"));
         waitUntil(() -> text(robot, PANE + ".conversation-notice-text")
                 .equals("Links in e-mails are not opened from here: https://difference.example/plates"));
-        waitUntil(() -> onFx(() -> robot.lookup(PANE + ".mail-html").<WebView>query().getEngine().getLocation())
+        waitUntil(() -> onFx(() -> FxTestSupport.<WebView>one(robot, PANE + ".mail-html").getEngine().getLocation())
                 .isEmpty());
     }
 
@@ -212,19 +216,19 @@ class EmailConversationFxTest {
                 "charles@difference.example", "Warranty claim for the engine", "Hello, the engine stopped.", null));
         waitUntil(() -> visible(robot, "#acceptButton"));
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitUntil(() -> visible(robot, "#conversation-803") && draft(robot).contains("wrote:"));
+        waitUntil(() -> visible(robot, "@conversation-803") && draft(robot).contains("wrote:"));
     }
 
     private static String draft(FxRobot robot) {
-        return onFx(() -> robot.lookup(PANE + ".composer-text").tryQuery().map(n -> ((TextArea) n).getText())
+        return onFx(() -> find(robot, PANE + ".composer-text").map(n -> ((TextArea) n).getText())
                 .orElse(""));
     }
 
     private static String field(FxRobot robot, String id) {
-        return onFx(() -> robot.lookup(PANE + id).<TextField>query().getText());
+        return onFx(() -> FxTestSupport.<TextField>one(robot, PANE + id).getText());
     }
 
     private static boolean disabledSend(FxRobot robot) {
-        return onFx(() -> robot.lookup(PANE + "#sendButton").query().isDisabled());
+        return onFx(() -> one(robot, PANE + "#sendButton").isDisabled());
     }
 }

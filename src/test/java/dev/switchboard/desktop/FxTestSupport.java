@@ -1,12 +1,17 @@
 package dev.switchboard.desktop;
 
+import dev.switchboard.desktop.ui.Marks;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -41,12 +46,64 @@ public final class FxTestSupport {
 
     /** The text of the labelled node {@code query} (e.g. "#name"), or "" if absent. */
     public static String text(FxRobot robot, String query) {
-        return onFx(() -> robot.lookup(query).tryQuery()
-                .map(n -> n instanceof Labeled l ? l.getText() : "").orElse(""));
+        return onFx(() -> find(robot, query).map(n -> n instanceof Labeled l ? l.getText() : "").orElse(""));
     }
 
     public static boolean visible(FxRobot robot, String query) {
-        return onFx(() -> robot.lookup(query).tryQuery().map(FxTestSupport::treeVisible).orElse(false));
+        return onFx(() -> find(robot, query).map(FxTestSupport::treeVisible).orElse(false));
+    }
+
+    /**
+     * The first node {@code query} finds (call on the FX thread): CSS selectors as
+     * {@link FxRobot#lookup(String)} takes them, where a step {@code @name} is a node marked with
+     * that name ({@link Marks}), e.g. {@code "@conversation-801 @line-4 .mail-format"}.
+     */
+    public static Optional<Node> find(FxRobot robot, String query) {
+        return all(robot, query).stream().findFirst();
+    }
+
+    /** Every node {@code query} finds (see {@link #find}; call on the FX thread). */
+    @SuppressWarnings("unchecked")
+    public static <T extends Node> List<T> all(FxRobot robot, String query) {
+        if (!query.contains("@")) {
+            return List.copyOf(robot.lookup(query).<T>queryAll());
+        }
+        List<Node> found = robot.listTargetWindows().stream().filter(w -> w.getScene() != null)
+                .map(w -> (Node) w.getScene().getRoot()).toList();
+        for (String step : query.trim().split("\\s+")) {
+            List<Node> next = new ArrayList<>();
+            for (Node n : found) {
+                if (step.startsWith("@")) {
+                    marked(n, step.substring(1), next);
+                } else {
+                    next.addAll(n.lookupAll(step));
+                }
+            }
+            found = next;
+        }
+        return (List<T>) found;
+    }
+
+    /** The first node {@code query} finds (call on the FX thread); fails when there is none. */
+    @SuppressWarnings("unchecked")
+    public static <T extends Node> T one(FxRobot robot, String query) {
+        return (T) find(robot, query).orElseThrow(() -> new AssertionError("no node for " + query));
+    }
+
+    /** The node {@code query} finds, for clicking on; fails when there is none. */
+    public static Node node(FxRobot robot, String query) {
+        return onFx(() -> one(robot, query));
+    }
+
+    private static void marked(Node n, String mark, List<Node> into) {
+        if (mark.equals(Marks.of(n))) {
+            into.add(n);
+        }
+        if (n instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                marked(child, mark, into);
+            }
+        }
     }
 
     /** Shown on screen: it and all its parents visible, and in a window. */

@@ -2,6 +2,7 @@ package dev.switchboard.desktop;
 
 import dev.switchboard.api.CodeView;
 import dev.switchboard.api.EventTypes;
+import dev.switchboard.desktop.ui.Marks;
 import dev.switchboard.domain.Channel;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -16,6 +17,7 @@ import org.testfx.framework.junit5.Stop;
 
 import java.util.List;
 
+import static dev.switchboard.desktop.FxTestSupport.node;
 import static dev.switchboard.desktop.FxTestSupport.onFx;
 import static dev.switchboard.desktop.FxTestSupport.signIn;
 import static dev.switchboard.desktop.FxTestSupport.text;
@@ -60,7 +62,7 @@ class WorkInTabsFxTest {
         robot.press(KeyCode.ALT, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.ALT);
         waitUntil(() -> text(robot, "#name").equals("Charles Babbage"));
         assertThat(text(robot, "#contactTitle")).isEqualTo("E-mail · charles@difference.example");
-        robot.clickOn("#tab-802");
+        robot.clickOn(node(robot, "@tab-802"));
         waitUntil(() -> text(robot, "#name").equals("Ada Lovelace"));
 
         // ending the selected one leads to its wrap-up; the other two stay active
@@ -95,7 +97,7 @@ class WorkInTabsFxTest {
 
     private static List<Long> tabs(FxRobot robot) {
         return onFx(() -> robot.lookup(".work-tab").queryAll().stream().filter(FxTestSupport::treeVisible)
-                .map(Node::getId).map(id -> Long.parseLong(id.substring("tab-".length()))).toList());
+                .map(Marks::of).map(mark -> Long.parseLong(mark.substring("tab-".length()))).toList());
     }
 
     private static String chosenDisposition(FxRobot robot) {

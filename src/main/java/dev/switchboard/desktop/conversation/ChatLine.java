@@ -3,6 +3,7 @@ package dev.switchboard.desktop.conversation;
 import dev.switchboard.api.AttachmentView;
 import dev.switchboard.desktop.Messages;
 import dev.switchboard.desktop.Subscriptions;
+import dev.switchboard.desktop.ui.Marks;
 import dev.switchboard.domain.MessageStatus;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.css.PseudoClass;
@@ -28,7 +29,7 @@ final class ChatLine implements LineNode {
     ChatLine(MessageItem item, MessageTexts texts, Messages messages, LineActions actions,
              ObservableDoubleValue maxBubble) {
         row.getStyleClass().add("chat-row");
-        row.setId("line-" + item.id());
+        Marks.mark(row, "line-" + item.id());
         if (item.side() == MessageItem.Side.SYSTEM) {
             Label note = new Label(messages.format("conversation.system", item.text(), item.time()));
             note.getStyleClass().add("chat-system");

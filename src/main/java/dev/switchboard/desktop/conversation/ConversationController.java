@@ -5,6 +5,7 @@ import dev.switchboard.desktop.Messages;
 import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.ui.FileDialogs;
 import dev.switchboard.desktop.ui.Icons;
+import dev.switchboard.desktop.ui.Marks;
 import dev.switchboard.domain.Channel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
@@ -94,7 +95,7 @@ public final class ConversationController implements LineActions {
     /** Shows {@code c}; called once, right after loading. */
     public void bind(ConversationViewModel c) {
         this.vm = c;
-        root.setId("conversation-" + c.interactionId());
+        Marks.mark(root, "conversation-" + c.interactionId());
         bindHeader();
         bindTranscript();
         shownText(noticeBar, noticeLabel, vm.noticeProperty());

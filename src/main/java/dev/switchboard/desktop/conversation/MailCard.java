@@ -3,6 +3,7 @@ package dev.switchboard.desktop.conversation;
 import dev.switchboard.api.AttachmentView;
 import dev.switchboard.desktop.Messages;
 import dev.switchboard.desktop.Subscriptions;
+import dev.switchboard.desktop.ui.Marks;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -41,7 +42,7 @@ final class MailCard implements LineNode {
             case AGENT -> "mail-agent";
             case SYSTEM -> "mail-system";
         });
-        card.setId("line-" + item.id());
+        Marks.mark(card, "line-" + item.id());
         card.getChildren().addAll(headers(), subject(), body);
         body.getStyleClass().add("mail-body");
         format = new Button();

@@ -4,6 +4,7 @@ import dev.switchboard.desktop.Messages;
 import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.ui.Icons;
+import dev.switchboard.desktop.ui.Marks;
 import dev.switchboard.desktop.ui.Shortcuts;
 import dev.switchboard.desktop.ui.UrgencyStyle;
 import dev.switchboard.domain.InteractionState;
@@ -120,7 +121,7 @@ public final class TabsController {
             name.setMinWidth(0);
             unread.getStyleClass().add("tab-unread");
             unread.setMinWidth(Label.USE_PREF_SIZE);
-            unread.setId("unread-" + item.interactionId());
+            Marks.mark(unread, "unread-" + item.interactionId());
             HBox title = new HBox(6, name, unread);
             title.setAlignment(Pos.CENTER_LEFT);
             title.setMinWidth(0);
@@ -133,7 +134,7 @@ public final class TabsController {
             text.setMinWidth(0);
             box = new HBox(8, icon, text);
             box.getStyleClass().add("work-tab");
-            box.setId("tab-" + item.interactionId());
+            Marks.mark(box, "tab-" + item.interactionId());
             subscriptions.bind(name.textProperty(), item.titleProperty());
             subscriptions.bind(state.textProperty(), item.stateTextProperty());
             subscriptions.bind(clock.textProperty(), item.timerProperty());
