@@ -19,7 +19,7 @@ import java.util.function.Function;
 /** An agent's stored data on this desktop: their copy and outbox, and the sender that drains it. */
 record Profile(String username, LocalCache cache, Outbox outbox, OutboxSender sender, ProvisionalIds ids) {
     /** Writes sent in one request when a backlog waits (after a time offline). */
-    static final int BATCH = 100;
+    static final int BATCH = 200;
 
 
     /**
