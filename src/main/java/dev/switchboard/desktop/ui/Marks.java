@@ -8,18 +8,15 @@ import javafx.scene.Node;
  * for the nodes inside a node with one, so ids made per contact grew the desktop over a shift.
  */
 public final class Marks {
-    /** The key of the mark in {@link Node#getProperties()}. */
-    public static final String KEY = "switchboard.mark";
-
     private Marks() {
     }
 
     public static void mark(Node node, String mark) {
-        node.getProperties().put(KEY, mark);
+        node.getProperties().put(Marks.class, mark);
     }
 
     /** The node's mark, or null. */
     public static String of(Node node) {
-        return node.getProperties().get(KEY) instanceof String s ? s : null;
+        return node.getProperties().get(Marks.class) instanceof String s ? s : null;
     }
 }
