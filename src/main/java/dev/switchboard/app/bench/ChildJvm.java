@@ -6,8 +6,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -22,16 +24,43 @@ import java.util.function.Consumer;
  */
 final class ChildJvm implements AutoCloseable {
     private static final int SHOWN = 60;
+    /** Properties BenchCommand sets for headless runs; children get the ones this process has. */
+    private static final List<String> FORWARDED = List.of("glass.platform", "monocle.platform", "prism.order",
+            "java.awt.headless");
 
     private final Process process;
     private final Deque<String> tail = new ArrayDeque<>();
-    private final List<String> seen = new java.util.ArrayList<>();
+    private final List<String> seen = new ArrayList<>();
     private volatile Map<String, Long> status = Map.of();
     private volatile boolean ended;
     private int shown;
 
     private ChildJvm(Process process) {
         this.process = process;
+    }
+
+    /**
+     * The command line of a JVM of the product: this process's java and classpath, the headless
+     * properties BenchCommand set here (if any), {@code flags}, and the flags in the system property
+     * {@code extraProperty}, for looking into a run (e.g. {@code -Xlog:class+load}).
+     */
+    static List<String> command(List<String> flags, String extraProperty) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String p : FORWARDED) {
+            String v = System.getProperty(p);
+            if (v != null) {
+                cmd.add("-D" + p + "=" + v);
+            }
+        }
+        cmd.addAll(flags);
+        String extra = System.getProperty(extraProperty, "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        return cmd;
     }
 
     static ChildJvm start(List<String> cmd, Map<String, String> env, Consumer<String> output) throws IOException {

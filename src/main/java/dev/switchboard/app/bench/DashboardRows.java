@@ -5,14 +5,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * What one supervisor's dashboard shows of the benchmark's accounts, dashboard event after dashboard
@@ -119,15 +115,4 @@ final class DashboardRows {
         }
     }
 
-    /** Deletes a directory and everything in it, if it is there. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(f);
-            }
-        }
-    }
-}
+    /** Deletes a directory and everything in it, if it is there. */}

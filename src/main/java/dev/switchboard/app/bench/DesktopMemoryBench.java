@@ -29,7 +29,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 /**
  * P7, desktop memory over a compressed shift. The server runs in a process of its own with generated
@@ -43,10 +42,6 @@ import java.util.stream.Stream;
 final class DesktopMemoryBench {
     static final String USER = "agent";
     private static final String FILLED = "Switchboard cache filled: ";
-    private static final String USABLE = "Switchboard queue usable: ";
-    /** Properties BenchCommand sets for headless runs; the desktop gets the ones this process has. */
-    private static final List<String> FORWARDED = List.of("glass.platform", "monocle.platform", "prism.order",
-            "java.awt.headless");
 
     record Settings(int customers, int cachedRecords, int contacts, double ratePerSecond, int maxOutstanding,
                     Duration handle, Duration window, double unknownShare, Path dataDir, String serverHeap,
@@ -97,7 +92,7 @@ final class DesktopMemoryBench {
 
     Result run() throws Exception {
         Path dir = s.dataDir().toAbsolutePath();
-        deleteTree(dir);
+        BenchFiles.deleteTree(dir);
         Path home = dir.resolve("home");
         Files.createDirectories(home);
         List<String> serverArgs = List.of("--host", "127.0.0.1", "--port", "0", "--sip-port", "0",
@@ -134,7 +129,7 @@ final class DesktopMemoryBench {
             Shift shift;
             try (ChildJvm desktop = ChildJvm.start(cmd, env, line -> log.accept("P7 [desktop] " + line))) {
                 desktop.await(ShiftWorker.WORKING, Duration.ofMinutes(3));
-                desktop.await(USABLE, Duration.ofMinutes(3));
+                desktop.await(DesktopStartBench.DESKTOP_MARKER, Duration.ofMinutes(3));
                 shift = new Shift(s, desktop, feeder, addresses, log);
                 shift.run();
                 desktop.stop();
@@ -395,33 +390,8 @@ final class DesktopMemoryBench {
 
     /** The java and flags of a person's desktop (no heap or GC options: the product sets none), headless. */
     private static List<String> jvm() {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String p : FORWARDED) {
-            String v = System.getProperty(p);
-            if (v != null) {
-                cmd.add("-D" + p + "=" + v);
-            }
-        }
         // extra flags when looking into a run (e.g. -Dsb.bench.p7JvmArgs=-XX:NativeMemoryTracking=summary)
-        String extra = System.getProperty("sb.bench.p7JvmArgs", "").trim();
-        if (!extra.isEmpty()) {
-            cmd.addAll(List.of(extra.split("\\s+")));
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        return cmd;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        return ChildJvm.command(List.of(), "sb.bench.p7JvmArgs");
     }
 
     private static double mb(double bytes) {

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +39,6 @@ final class DesktopStartBench {
     /** What the desktop prints with {@code -Dsb.startupMarker=true} (see DesktopCommand). */
     static final String DESKTOP_MARKER = "Switchboard queue usable: ";
     static final String USER = "agent";
-    /** Properties BenchCommand sets for headless runs; children get the ones this process has. */
-    private static final List<String> FORWARDED = List.of("glass.platform", "monocle.platform", "prism.order",
-            "java.awt.headless");
 
     record Settings(int pairs, int waiting, int customers, Duration startTimeout, Duration settle, Path dataDir,
                     String serverHeap) {
@@ -84,7 +80,7 @@ final class DesktopStartBench {
 
     Result run() throws Exception {
         Path dir = s.dataDir().toAbsolutePath();
-        deleteTree(dir);
+        BenchFiles.deleteTree(dir);
         Path home = dir.resolve("home");
         Files.createDirectories(home);
         List<String> serverArgs = List.of("--host", "127.0.0.1", "--port", "0", "--sip-port", "0",
@@ -142,23 +138,8 @@ final class DesktopStartBench {
 
     /** The same java, flags and classpath for both apps; the headless properties as this process has them. */
     static List<String> jvm() {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String p : FORWARDED) {
-            String v = System.getProperty(p);
-            if (v != null) {
-                cmd.add("-D" + p + "=" + v);
-            }
-        }
-        cmd.add("-Dsb.startupMarker=true");
         // extra flags for both apps when looking into a start (e.g. -Dsb.bench.desktopJvmArgs=-Xlog:class+load)
-        String extra = System.getProperty("sb.bench.desktopJvmArgs", "").trim();
-        if (!extra.isEmpty()) {
-            cmd.addAll(List.of(extra.split("\\s+")));
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        return cmd;
+        return ChildJvm.command(List.of("-Dsb.startupMarker=true"), "sb.bench.desktopJvmArgs");
     }
 
     /**
@@ -260,17 +241,6 @@ final class DesktopStartBench {
 
     static double max(double[] values) {
         return Arrays.stream(values).max().orElse(Double.NaN);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /** What the figures mean, for the result file. */

@@ -226,7 +226,7 @@ final class FrameIntervalBench {
                     s.dataDir()));
             return found;
         }
-        DashboardRows.deleteTree(s.dataDir());
+        BenchFiles.deleteTree(s.dataDir());
         log.accept(String.format(Locale.ROOT, "P8: generating %,d customers, then one with a %,d-row history, in %s",
                 s.demoCustomers(), s.historyRows(), s.dataDir()));
         // a first start makes the schema, the accounts and the other customers; then the server stops

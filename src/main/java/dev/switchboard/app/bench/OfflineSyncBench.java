@@ -15,7 +15,6 @@ import dev.switchboard.domain.TicketStatus;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +55,7 @@ final class OfflineSyncBench {
 
     Result run() throws Exception {
         Path dir = s.dataDir();
-        deleteTree(dir);
+        BenchFiles.deleteTree(dir);
         int port = freePort();
         List<String> args = List.of("--port", Integer.toString(port), "--host", "127.0.0.1", "--data-dir",
                 dir.resolve("server").toString(), "--customers", "0");
@@ -162,17 +161,6 @@ final class OfflineSyncBench {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

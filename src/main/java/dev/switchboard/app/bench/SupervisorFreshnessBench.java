@@ -102,7 +102,7 @@ final class SupervisorFreshnessBench {
     Result run() throws Exception {
         // a fresh database each run: the server's state log grows with every change, and a result must
         // not depend on how many runs came before
-        DashboardRows.deleteTree(s.dataDir());
+        BenchFiles.deleteTree(s.dataDir());
         List<String> args = List.of("--host", "127.0.0.1", "--port", "0", "--sip-port", "0",
                 "--data-dir", s.dataDir().toAbsolutePath().toString(),
                 "--customers", "0",
