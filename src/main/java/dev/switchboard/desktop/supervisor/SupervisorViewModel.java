@@ -82,12 +82,12 @@ public final class SupervisorViewModel {
     /** Each agent's row as last shown, kept while the server's figures for it stay the same. */
     private Map<Long, Shown> shownRows = Map.of();
     private SupervisorView base;
-    /** The dashboard on screen, shown again when the centre's settings (reasons' names) come. */
+    /** The dashboard on screen: its agent rows are made again when the centre's settings (reasons' names) come. */
     private SupervisorView shown;
     private Object rowsConfig;
     private final ChangeListener<Object> configCame = (obs, old, config) -> {
         if (shown != null) {
-            show(shown);
+            showAgents(shown);
         }
     };
     private final FilteredList<AgentRow> agents = new FilteredList<>(allAgents);
@@ -262,6 +262,13 @@ public final class SupervisorViewModel {
         if (view.at() != null) {
             lastAt = view.at();
         }
+        showAgents(view);
+        updated.set(messages.format(isLive() ? "supervisor.updated.live" : "supervisor.updated.polled",
+                formats.time(view.at()), POLL_SECONDS));
+    }
+
+    /** The agent grid's rows for {@code view}, made anew for agents whose figures or reasons' names changed. */
+    private void showAgents(SupervisorView view) {
         Instant at = now != null ? now : view.at();
         if (session.configProperty().get() != rowsConfig) {
             rowsConfig = session.configProperty().get(); // reasons' names may have come: rows are made anew
@@ -278,8 +285,6 @@ public final class SupervisorViewModel {
         }
         shownRows = nextRows;
         replaceRows(rows);
-        updated.set(messages.format(isLive() ? "supervisor.updated.live" : "supervisor.updated.polled",
-                formats.time(view.at()), POLL_SECONDS));
     }
 
     private record Shown(AgentMetricsView view, AgentRow row) {
