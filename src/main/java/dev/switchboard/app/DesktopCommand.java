@@ -1,6 +1,7 @@
 package dev.switchboard.app;
 
 import dev.switchboard.client.HttpSwitchboardApi;
+import dev.switchboard.client.ServerCertificate;
 import dev.switchboard.client.offline.CacheFill;
 import dev.switchboard.client.offline.OfflineApi;
 import dev.switchboard.desktop.DemoAccount;
@@ -10,6 +11,9 @@ import dev.switchboard.desktop.bench.ShiftWorker;
 import dev.switchboard.server.DemoAccounts;
 import dev.switchboard.server.ServerOptions;
 import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.security.SecurityOptions;
+import dev.switchboard.server.security.SelfSignedCertificate;
+import dev.switchboard.server.security.TlsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,8 +33,12 @@ import java.util.function.IntConsumer;
  */
 @Command(name = "desktop", mixinStandardHelpOptions = true, description = "Start the agent desktop (default).")
 final class DesktopCommand implements Callable<Integer> {
-    @Option(names = "--server", description = "Connect to this server instead of starting one, e.g. http://10.0.0.5:8080.")
+    @Option(names = "--server", description = "Connect to this server instead of starting one, e.g. https://switchboard.example.com:8443 or http://10.0.0.5:8080.")
     String server;
+
+    @Option(names = "--trust-cert", paramLabel = "FILE", description = "With --server https://...: trust the server "
+            + "certificate in this file (PEM or DER), e.g. a team server's self-signed one, instead of the usual certificate authorities.")
+    Path trustCert;
 
     @Option(names = "--user", description = "With --server: sign in as this user at start, with the password in "
             + "SWITCHBOARD_PASSWORD (without it the login window asks for the password).")
@@ -61,7 +69,8 @@ final class DesktopCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String chosenTheme = theme.toLowerCase(Locale.ROOT).equals("dark") ? "dark" : "light";
         if (server != null) {
-            try (OfflineApi api = new OfflineApi(new HttpSwitchboardApi(server), profilesFor(server))) {
+            ServerCertificate trust = trustCert == null ? null : ServerCertificate.load(trustCert);
+            try (OfflineApi api = new OfflineApi(new HttpSwitchboardApi(server, trust), profilesFor(server))) {
                 if (Integer.getInteger("sb.bench.fillCache") != null && user != null) {
                     fillCache(api);
                     return 0;
@@ -90,10 +99,13 @@ final class DesktopCommand implements Callable<Integer> {
                         5.0, region, offerTimeoutSeconds == null ? null : Duration.ofSeconds(offerTimeoutSeconds),
                         noSimulator ? null : Duration.ofMillis((long) (simulateEvery * 1000)), 8, 0, 0, null, null, !noSimulator,
                         null, Clock.systemUTC());
-                held.server = SwitchboardServer.start(options, progress::update);
+                // https on loopback with a certificate made once for this data directory, trusted by this desktop alone
+                TlsSettings tls = SelfSignedCertificate.ensure(dir);
+                held.server = SwitchboardServer.start(options, progress::update, SecurityOptions.DEFAULT.withTls(tls));
                 held.lock.publish(held.server.baseUrl());
                 return new DesktopLauncher.Outcome.Started(held.server.baseUrl(), dir.toString(), accounts);
-            }, url -> held.open(new OfflineApi(new HttpSwitchboardApi(url), dir.resolve("desktop-profiles"))));
+            }, url -> held.open(new OfflineApi(new HttpSwitchboardApi(url,
+                    ServerCertificate.load(SelfSignedCertificate.certificateFile(dir))), dir.resolve("desktop-profiles"))));
         } finally {
             held.apis.forEach(OfflineApi::close);
             if (held.server != null) {

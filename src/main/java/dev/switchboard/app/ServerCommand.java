@@ -7,6 +7,11 @@ import dev.switchboard.channels.social.SocialSettings;
 import dev.switchboard.server.ChannelSettings;
 import dev.switchboard.server.ServerOptions;
 import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.cluster.ClusterNode;
+import dev.switchboard.server.security.RateLimiter;
+import dev.switchboard.server.security.RequestGuard;
+import dev.switchboard.server.security.SecurityOptions;
+import dev.switchboard.server.security.TlsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,6 +45,14 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--jdbc-password", description = "Database password for --jdbc-url.")
     String jdbcPassword;
+
+    @Option(names = "--cluster", description = "Serve the contact centre together with the other servers on the same "
+            + "PostgreSQL database (--jdbc-url): contacts are claimed in the database before an offer and events "
+            + "are shared between the nodes.")
+    boolean cluster;
+
+    @Option(names = "--node-id", description = "This server's name among the nodes of a --cluster (default: made up at start).")
+    String nodeId;
 
     @Option(names = "--customers", description = "Demo customers to generate into an empty database (default: ${DEFAULT-VALUE}; 0: none).")
     int customers = 5000;
@@ -125,6 +138,38 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--chat-grace", description = "Seconds a chat visitor who lost the connection may come back to the same chat (default: ${DEFAULT-VALUE}).")
     int chatGraceSeconds = 120;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve https (and wss for the chat widget) "
+            + "with the key and certificate in this PKCS12 file instead of plain http.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", description = "Password of --tls-keystore (better: set "
+            + "SWITCHBOARD_TLS_KEYSTORE_PASSWORD, which other users cannot read in the process list).")
+    String tlsKeystorePassword;
+
+    @Option(names = "--rate-limit", description = "Requests a second one session may make on the API, with bursts "
+            + "of twice as many (default: ${DEFAULT-VALUE}; 0: no limit).")
+    double rateLimit = 50;
+
+    @Option(names = "--rate-limit-address", description = "Sign-ins and requests without a session a second from one "
+            + "client address, with bursts of ten times as many (default: ${DEFAULT-VALUE}; 0: no limit).")
+    double rateLimitAddress = 20;
+
+    /** TLS and rate limits from the options; the keystore password from the environment when not given. */
+    SecurityOptions security() {
+        SecurityOptions security = SecurityOptions.DEFAULT.withRateLimits(new RequestGuard.RateLimits(
+                RequestGuard.RateLimits.rate(rateLimit), rateLimitAddress <= 0 ? RateLimiter.Rate.UNLIMITED
+                : new RateLimiter.Rate(rateLimitAddress, (int) Math.min(Integer.MAX_VALUE, Math.max(1, rateLimitAddress * 10)))));
+        if (tlsKeystore == null) {
+            return security;
+        }
+        String password = tlsKeystorePassword != null ? tlsKeystorePassword : System.getenv("SWITCHBOARD_TLS_KEYSTORE_PASSWORD");
+        if (password == null) {
+            throw new ParameterException(new picocli.CommandLine(this),
+                    "--tls-keystore needs its password: --tls-keystore-password or SWITCHBOARD_TLS_KEYSTORE_PASSWORD");
+        }
+        return security.withTls(new TlsSettings(tlsKeystore, password));
+    }
+
     /** The text channels from the options; secrets only from the environment, never the command line. */
     ChannelSettings channels() {
         List<Mailbox> boxes = new ArrayList<>();
@@ -156,12 +201,29 @@ final class ServerCommand implements Callable<Integer> {
                 benchAgents, benchQueues, simulatedHandle == null ? null : Duration.ofSeconds(simulatedHandle),
                 new SipSettings(host, sipPort, sipTrunk, Duration.ofSeconds(phoneRingSeconds)),
                 simulatedPhones || simulateEvery != null, channels(), Clock.systemUTC());
-        SwitchboardServer server = SwitchboardServer.start(options, new ConsoleProgress());
+        if ((cluster || nodeId != null) && (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:"))) {
+            throw new ParameterException(new picocli.CommandLine(this),
+                    "--cluster and --node-id need a shared PostgreSQL database: --jdbc-url jdbc:postgresql://...");
+        }
+        SwitchboardServer server = SwitchboardServer.start(options, new ConsoleProgress(), security());
+        ClusterNode node;
+        try {
+            node = cluster || nodeId != null ? ClusterNode.join(server, nodeId) : null;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (node != null) {
+                node.close();
+            }
             server.close();
             stopped.countDown();
         }, "shutdown"));
+        if (node != null) {
+            System.out.println("Cluster node " + node.nodeId() + " (other nodes on the same database share its contacts)");
+        }
         System.out.println("Switchboard server ready at " + server.baseUrl());
         stopped.await();
         return 0;

@@ -79,16 +79,30 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     private final OkHttpClient http;
     private final ObjectMapper mapper = Json.lenient();
     private volatile String token;
+    private final ServerCertificate trust;
 
     public HttpSwitchboardApi(String baseUrl) {
-        this(baseUrl, new OkHttpClient.Builder()
+        this(baseUrl, (ServerCertificate) null);
+    }
+
+    /**
+     * Over https to a server whose certificate is {@code trust} (the embedded default's, or one given
+     * with {@code --trust-cert}); null trusts the JDK's certificate authorities.
+     */
+    public HttpSwitchboardApi(String baseUrl, ServerCertificate trust) {
+        this(baseUrl, ServerCertificate.apply(trust, new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
-                .callTimeout(Duration.ofSeconds(45))
-                .build());
+                .callTimeout(Duration.ofSeconds(45)))
+                .build(), trust);
     }
 
     public HttpSwitchboardApi(String baseUrl, OkHttpClient http) {
+        this(baseUrl, http, null);
+    }
+
+    private HttpSwitchboardApi(String baseUrl, OkHttpClient http, ServerCertificate trust) {
+        this.trust = trust;
         HttpUrl parsed = HttpUrl.parse(baseUrl);
         if (parsed == null) {
             throw new IllegalArgumentException("not an http(s) address: " + baseUrl);
@@ -101,6 +115,11 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     public String baseUrl() {
         String s = base.toString();
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The certificate this client trusts instead of the JDK's authorities, or null. */
+    public ServerCertificate trust() {
+        return trust;
     }
 
     /** The token of the current session, or null before sign-in. */
@@ -509,7 +528,8 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
         return send(method, url, body, mapper.getTypeFactory().constructType(type), bearer);
     }
 
-    private <T> T send(String method, HttpUrl url, Object body, JavaType type) {
+    /** A request with the session's token; also how {@link AdminClient} reaches the server. */
+    <T> T send(String method, HttpUrl url, Object body, JavaType type) {
         return send(method, url, body, type, token);
     }
 
@@ -552,5 +572,11 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
             // not our JSON: a proxy or another server answered
         }
         return new ApiError("http_" + status, "the server answered HTTP " + status, null);
+    }
+
+    /** The administrators' routes over this client's connection and its current token. */
+    @Override
+    public java.util.Optional<AdminClient> admin() {
+        return java.util.Optional.of(new AdminClient(base, this));
     }
 }

@@ -306,4 +306,9 @@ public interface SwitchboardApi {
     default SyncMonitor sync() {
         return SyncMonitor.ALWAYS_ONLINE;
     }
+
+    /** The administrators' routes, online only; empty where no server stands behind this (a test's fake). */
+    default java.util.Optional<AdminClient> admin() {
+        return java.util.Optional.empty();
+    }
 }

@@ -2,6 +2,8 @@ package dev.switchboard.desktop;
 
 import dev.switchboard.api.LoginResponse;
 import dev.switchboard.client.SwitchboardApi;
+import dev.switchboard.desktop.admin.AdminController;
+import dev.switchboard.desktop.admin.AdminViewModel;
 import dev.switchboard.desktop.call.CallController;
 import dev.switchboard.desktop.call.ConsultController;
 import dev.switchboard.desktop.callback.CallbackController;
@@ -162,10 +164,15 @@ public final class Desktop {
         Workspace w = new Workspace(login, tools, this::signOut, this::quit);
         boolean outbound = login.agent() != null && login.agent().role() == Role.OUTBOUND_AGENT;
         OutboundViewModel calls = new OutboundViewModel(api, tasks, clock, messages, enums, formats, errors);
+        boolean administering = login.agent() != null && login.agent().role() == Role.ADMINISTRATOR;
+        AdminViewModel admin = administering
+                ? new AdminViewModel(api.admin().orElse(null), tasks, messages, enums, formats, errors) : null;
         ViewLoader loader = new ViewLoader(messages);
         loader.register(MainController.class, () -> new MainController(w.main(), messages, enums, loader, clock,
                         w.supervising(), outbound))
-                .register(SupervisorController.class, () -> new SupervisorController(w.supervisor(), messages, files))
+                .register(SupervisorController.class, () -> new SupervisorController(w.supervisor(), messages, files,
+                        admin == null ? null : () -> loader.load(View.ADMIN, AdminController.class).controller()))
+                .register(AdminController.class, () -> new AdminController(admin, messages, enums))
                 .register(OutboundController.class, () -> new OutboundController(calls, messages))
                 .register(ContactsController.class, () -> new ContactsController(w.contacts(), messages))
                 .register(QueueController.class, () -> new QueueController(w.queue(), messages))

@@ -67,6 +67,7 @@ public final class EnumText {
             case AGENT -> "role.agent";
             case OUTBOUND_AGENT -> "role.outboundAgent";
             case SUPERVISOR -> "role.supervisor";
+            case ADMINISTRATOR -> "role.administrator";
         });
     }
 

@@ -28,7 +28,8 @@ public enum View {
     MERGE("merge"),
     TICKET("ticket"),
     SUPERVISOR("supervisor"),
-    OUTBOUND("outbound");
+    OUTBOUND("outbound"),
+    ADMIN("admin");
 
     private final String feature;
 

@@ -100,7 +100,7 @@ public final class Workspace {
                 tickets::upsert);
         merge = new MergeViewModel(t.api().sync(), t.tasks(), t.messages(), t.enums(), t.errors());
         sync = new SyncViewModel(t.api().sync(), t.tasks(), t.ui(), t.messages(), t.formats(), t.errors(), merge);
-        supervising = login.agent() != null && login.agent().role() == Role.SUPERVISOR;
+        supervising = login.agent() != null && login.agent().role().oversees();
         supervisor = new SupervisorViewModel(session, t.api(), t.tasks(), t.messages(), t.enums(), t.formats(),
                 t.errors());
         main = new MainViewModel(session, new MainViewModel.Parts(contacts, queue, tabs, card, search, wrapUp,

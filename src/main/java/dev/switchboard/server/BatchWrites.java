@@ -89,12 +89,33 @@ final class BatchWrites {
     private final ObjectMapper strict;
 
     private final Consumer<Runnable> together;
+    private final AuditTrail audit;
 
     /** {@code together} runs its work with the store writes it makes committed once, at the end. */
-    BatchWrites(Idempotency idempotency, ObjectMapper strict, Consumer<Runnable> together) {
+    BatchWrites(Idempotency idempotency, ObjectMapper strict, Consumer<Runnable> together, AuditTrail audit) {
         this.idempotency = idempotency;
         this.strict = strict;
         this.together = together;
+        this.audit = audit;
+    }
+
+    /** {@code write}, audited when it succeeds: alone on its route or as one item of a batch. */
+    private Write audited(String method, String template, List<String> names, Write write) {
+        if (write == null) {
+            return null;
+        }
+        return (session, params, body) -> {
+            String before = audit.readBefore(method, template, params);
+            Answer a = write.apply(session, params, body);
+            if (a.status() >= 200 && a.status() < 300) {
+                String path = template;
+                for (String name : names) {
+                    path = path.replace("{" + name + "}", String.valueOf(params.apply(name)));
+                }
+                audit.applied(session, method, template, path, before, body);
+            }
+            return a;
+        };
     }
 
     /** Makes {@code write} one a batch may carry, and gives the handler serving it on its own route. */
@@ -127,10 +148,12 @@ final class BatchWrites {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last))).append('$');
-        routes.add(new Route(method, Pattern.compile(regex.toString()), List.copyOf(names), storeOnly, write,
-                followed, announce));
+        Write audited = audited(method, template, names, write);
+        routes.add(new Route(method, Pattern.compile(regex.toString()), List.copyOf(names), storeOnly, audited,
+                audited(method, template, names, followed), announce));
         return ctx -> {
-            Answer a = write.apply(Routes.session(ctx), ctx::pathParam, ctx.body());
+            ctx.attribute(AuditTrail.AUDITED, true);
+            Answer a = audited.apply(Routes.session(ctx), ctx::pathParam, ctx.body());
             ctx.status(a.status()).json(a.body());
         };
     }

@@ -20,17 +20,26 @@ public final class ConversationRoutes {
     private final ConversationService conversations;
     private final Replies replies;
     private final Requests requests;
+    private final ContactService contacts;
+    private final Scopes scopes;
 
-    public ConversationRoutes(ConversationService conversations, Replies replies, ObjectMapper strict) {
+    public ConversationRoutes(ConversationService conversations, Replies replies, ObjectMapper strict,
+                              ContactService contacts, Scopes scopes) {
         this.conversations = conversations;
         this.replies = replies;
         this.requests = new Requests(strict);
+        this.contacts = contacts;
+        this.scopes = scopes;
     }
 
     public void install(JavalinConfig config) {
         var r = config.routes;
-        r.get("/api/v1/interactions/{id}/conversation", ctx ->
-                ctx.json(conversations.conversation(Requests.pathId(ctx, "id"))));
+        r.get("/api/v1/interactions/{id}/conversation", ctx -> {
+            long id = Requests.pathId(ctx, "id");
+            // the whole conversation: only for whoever it was offered to or handled it (or their supervisor)
+            scopes.checkWorkedOn(Routes.session(ctx), contacts.find(id));
+            ctx.json(conversations.conversation(id));
+        });
         r.post("/api/v1/interactions/{id}/messages", ctx -> ctx.json(replies.send(Routes.session(ctx),
                 Requests.pathId(ctx, "id"), requests.body(ctx, SendMessageRequest.class))));
         r.post("/api/v1/interactions/{id}/typing", ctx -> {
@@ -45,7 +54,13 @@ public final class ConversationRoutes {
     }
 
     private void attachment(Context ctx) {
-        MessageStore.StoredAttachment stored = conversations.attachment(Requests.pathId(ctx, "id"));
+        long attachmentId = Requests.pathId(ctx, "id");
+        MessageStore.StoredAttachment stored = conversations.attachment(attachmentId);
+        try {
+            scopes.checkWorkedOn(Routes.session(ctx), contacts.find(stored.interactionId()));
+        } catch (ApiProblem outOfScope) {
+            throw ApiProblem.notFound("attachment", attachmentId);
+        }
         var a = stored.attachment();
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Content-Disposition", "attachment; filename*=UTF-8''"

@@ -4,6 +4,7 @@ import dev.switchboard.channels.voice.Digest;
 import dev.switchboard.channels.voice.SipSettings;
 import dev.switchboard.domain.Role;
 import dev.switchboard.store.AgentStore;
+import dev.switchboard.store.OrganisationStore;
 import dev.switchboard.store.RoutingStore;
 
 import dev.switchboard.domain.Agent;
@@ -29,7 +30,8 @@ public final class DemoAccounts {
     public static final List<Account> PEOPLE = List.of(
             new Account("agent", "agent", "Alex Morgan", Role.AGENT),
             new Account("outbound", "outbound", "Sam Okafor", Role.OUTBOUND_AGENT),
-            new Account("supervisor", "supervisor", "Priya Raman", Role.SUPERVISOR));
+            new Account("supervisor", "supervisor", "Priya Raman", Role.SUPERVISOR),
+            new Account("admin", "admin", "Robin Hale", Role.ADMINISTRATOR));
 
     static final List<String> SIMULATED = List.of("Jordan Ellis", "Maria Santos", "Tom Becker", "Aisha Khan",
             "Liam O'Connor", "Chloe Martin", "Noah Fischer", "Grace Liu");
@@ -41,26 +43,34 @@ public final class DemoAccounts {
      * Creates the people's accounts when there are none yet, and as many simulated colleagues and
      * benchmark accounts as asked for that do not exist yet.
      */
-    static void seed(AgentStore agents, RoutingStore routing, int simulated, int bench, long seed) {
+    static void seed(AgentStore agents, RoutingStore routing, OrganisationStore organisation, int simulated, int bench,
+                     long seed) {
         List<Agent> existing = agents.all();
-        if (existing.isEmpty()) {
-            for (Account a : PEOPLE) {
+        // a new demo centre works in one team of the default unit, the supervisor's
+        Long team = existing.isEmpty() ? organisation.addTeam(DEMO_TEAM, organisation.defaultUnit()).id() : null;
+        Set<String> present = existing.stream().map(Agent::username).collect(Collectors.toSet());
+        // a demo centre made before administrators existed gets its administrator too
+        boolean demoCentre = existing.isEmpty() || present.contains("agent") && present.contains("supervisor");
+        for (Account a : PEOPLE) {
+            if (demoCentre && !present.contains(a.username())) {
                 Agent created = agents.insert(a.username(), a.displayName(), a.role(), AuthService.hash(a.password()),
                         false);
+                joinTeam(agents, created, team);
                 routing.setSkills(created.id(), switch (a.role()) {
                     case AGENT -> everySkill(5);
                     case OUTBOUND_AGENT -> Map.of("sales", 5, "general", 3);
-                    case SUPERVISOR -> Map.of();
+                    case SUPERVISOR, ADMINISTRATOR -> Map.of();
                 });
             }
         }
-        Set<String> names = existing.stream().map(Agent::username).collect(Collectors.toSet());
+        Set<String> names = present;
         Random random = new Random(seed);
         for (int i = 1; i <= simulated; i++) {
             String username = String.format("sim%02d", i);
             if (!names.contains(username)) {
                 String name = i <= SIMULATED.size() ? SIMULATED.get(i - 1) : "Colleague " + i;
                 Agent created = agents.insert(username, name, Role.AGENT, AuthService.NO_SIGN_IN, true);
+                joinTeam(agents, created, team);
                 routing.setSkills(created.id(), colleagueSkills(i, random));
             }
         }
@@ -72,6 +82,15 @@ public final class DemoAccounts {
             }
         }
         agents.setPhoneHa1WhereMissing(phonePasswords(simulated, bench));
+    }
+
+    /** The team of a new demo centre: everyone but the benchmark's accounts. */
+    static final String DEMO_TEAM = "Front line";
+
+    private static void joinTeam(AgentStore agents, Agent agent, Long team) {
+        if (team != null && agent.role() != Role.ADMINISTRATOR) {
+            agents.setTeam(agent.id(), team);
+        }
     }
 
     /** Whether the account is one of the benchmark's ({@code bench001...}). */

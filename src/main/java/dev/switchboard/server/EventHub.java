@@ -28,6 +28,12 @@ import java.util.function.LongSupplier;
  * routing; each subscriber has its own queue, drained by one task at a time, which keeps its order.
  * A subscriber that falls {@link #MAX_BACKLOG} events behind (a client that stopped reading) is
  * dropped; it reconnects and resumes from the ring like any other.
+ *
+ * <p>When several nodes serve one contact centre, each hub hands what it publishes to the others
+ * ({@link #forwardTo}) and delivers what they hand back ({@link #publishRemote}) under a number of
+ * its own: numbers come from blocks reserved in the shared database, so they never repeat across
+ * nodes, and each node's stream stays in order for the clients following it. Queue news and
+ * dashboards stay on their node: every node keeps all waiting contacts and computes those itself.
  */
 public final class EventHub implements AutoCloseable {
 
@@ -102,6 +108,49 @@ public final class EventHub implements AutoCloseable {
     private final Set<Subscriber> seeingAll = ConcurrentHashMap.newKeySet();
     private long nextSeq;
     private long blockEnd;
+    private volatile Forwarder forwarder;
+
+    /** Event types every node publishes for its own clients, never handed to the other nodes. */
+    static final Set<String> NODE_LOCAL = Set.of(EventTypes.QUEUE, EventTypes.QUEUE_LEFT, EventTypes.DASHBOARD,
+            EventTypes.RESYNC, EventTypes.HELLO);
+
+    /** Hands published events to the other nodes; called on the publishing thread, so it only queues. */
+    public interface Forwarder {
+        void forward(Event event);
+    }
+
+    /** From now on, every event published here (but node-local ones) also goes to {@code forwarder}. */
+    public void forwardTo(Forwarder to) {
+        this.forwarder = to;
+    }
+
+    /**
+     * Delivers an event another node published, numbered here, to the subscribers here it concerns.
+     * Not handed on again, and not shown to taps (they see this node's own events).
+     */
+    public Event publishRemote(String type, Long agentId, Set<Long> audience, String json) {
+        synchronized (this) {
+            Event event = new Event(number(), type, agentId, audience, null, json);
+            keep(event);
+            deliverToConcerned(event);
+            return event;
+        }
+    }
+
+    private long number() {
+        if (nextSeq >= blockEnd) {
+            nextSeq = sequenceBlock.getAsLong();
+            blockEnd = nextSeq + blockSize;
+        }
+        return nextSeq++;
+    }
+
+    private void keep(Event event) {
+        ring.addLast(event);
+        if (ring.size() > capacity) {
+            ring.removeFirst();
+        }
+    }
 
     /**
      * @param sequenceBlock reserves {@code blockSize} new numbers and returns the first (persisted, so
@@ -154,16 +203,13 @@ public final class EventHub implements AutoCloseable {
         }
         Event event;
         synchronized (this) {
-            if (nextSeq >= blockEnd) {
-                nextSeq = sequenceBlock.getAsLong();
-                blockEnd = nextSeq + blockSize;
-            }
-            event = new Event(nextSeq++, type, agentId, audience, payload, json);
-            ring.addLast(event);
-            if (ring.size() > capacity) {
-                ring.removeFirst();
-            }
+            event = new Event(number(), type, agentId, audience, payload, json);
+            keep(event);
             deliverToConcerned(event);
+        }
+        Forwarder to = forwarder;
+        if (to != null && !NODE_LOCAL.contains(type)) {
+            to.forward(event);
         }
         for (java.util.function.BiConsumer<String, Object> tap : taps) {
             tap.accept(type, payload);

@@ -25,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  * ({@link #pending}), so readers see their own writes. A contact is stored when it arrives, before
  * routing; after a crash at most the last few milliseconds of progress are missing, and such a
  * contact is simply routed again: none is lost.
+ *
+ * <p>When several nodes share the database ({@link #sharedRows}), who waits and who is offered is
+ * decided by claims on the rows themselves, written at once by the distributor: this writer then
+ * leaves QUEUED and OFFERED rows alone, and {@link #exclusive} keeps a late batch from writing an
+ * older state over such a claim.
  */
 public final class ProgressWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressWriter.class);
@@ -34,6 +39,9 @@ public final class ProgressWriter implements AutoCloseable {
     private final RoutingStore states;
     private final Map<Long, Interaction> pending = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<RoutingStore.StateChange> stateChanges = new ConcurrentLinkedQueue<>();
+    /** Held while a batch is written, and while a claim is written at once. */
+    private final Object writing = new Object();
+    private volatile boolean sharedRows;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "progress-writer");
         t.setDaemon(true);
@@ -60,9 +68,37 @@ public final class ProgressWriter implements AutoCloseable {
         return Optional.ofNullable(pending.get(interactionId));
     }
 
+    /** Other nodes claim rows too: waiting and offered states are written by the claims, not here. */
+    public void sharedRows(boolean shared) {
+        this.sharedRows = shared;
+    }
+
+    /**
+     * Forgets what is still to be written of the interaction and runs {@code write} (which writes it
+     * at once) while no batch is being written, so no older state lands after it.
+     */
+    public <T> T exclusive(long interactionId, java.util.function.Supplier<T> write) {
+        synchronized (writing) {
+            pending.remove(interactionId);
+            return write.get();
+        }
+    }
+
     /** Writes everything recorded so far; returns once it is committed. */
     public void flush() {
+        synchronized (writing) {
+            flushNow();
+        }
+    }
+
+    private void flushNow() {
         Map<Long, Interaction> batch = new HashMap<>(pending);
+        if (sharedRows) {
+            batch.values().removeIf(i -> i.state() == dev.switchboard.domain.InteractionState.QUEUED
+                    || i.state() == dev.switchboard.domain.InteractionState.OFFERED);
+            pending.values().removeIf(i -> i.state() == dev.switchboard.domain.InteractionState.QUEUED
+                    || i.state() == dev.switchboard.domain.InteractionState.OFFERED);
+        }
         List<RoutingStore.StateChange> changes = new ArrayList<>();
         RoutingStore.StateChange c;
         while ((c = stateChanges.poll()) != null) {

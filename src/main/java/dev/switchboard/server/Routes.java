@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.CallbackRequest;
+import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.api.TicketView;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.LinkCustomerRequest;
 import dev.switchboard.api.LoginRequest;
@@ -60,11 +62,16 @@ public final class Routes {
     private final Requests requests;
     private final Idempotency idempotency;
     private final BatchWrites writes;
+    private final Scopes scopes;
+    private final AuditTrail audit;
+    private final java.util.function.Consumer<Runnable> together;
 
     public Routes(AuthService auth, CustomerService customers, ContactService contacts, TicketService tickets,
                   WorkDistributor work, EventStreamResource events, EventHub hub, RoutingService routing,
                   RoutingStore routingStore, VoiceService voice, Idempotency idempotency, ObjectMapper strict,
-                  java.util.function.Consumer<Runnable> together) {
+                  java.util.function.Consumer<Runnable> together, Scopes scopes, AuditTrail audit) {
+        this.scopes = scopes;
+        this.audit = audit;
         this.idempotency = idempotency;
         this.auth = auth;
         this.customers = customers;
@@ -77,7 +84,10 @@ public final class Routes {
         this.routingStore = routingStore;
         this.voice = voice;
         this.requests = new Requests(strict);
-        this.writes = new BatchWrites(idempotency, strict, together);
+        this.writes = new BatchWrites(idempotency, strict, together, audit);
+        this.together = together;
+        audit.before("PATCH", "/api/v1/tickets/{id}", p -> ticketLine(tickets.head(id(p))));
+        audit.before("PUT", "/api/v1/interactions/{id}/customer", p -> "customer " + contacts.find(id(p)).customerId());
     }
 
     /** To a queue or an agent (routing), or for a call to an outside number (the phone channel). */
@@ -102,6 +112,7 @@ public final class Routes {
         r.before(this::authenticate);
         r.before(idempotency::before);
         r.after(idempotency::after);
+        r.after(audit::after);
 
         r.post("/api/v1/login", this::login);
         r.post("/api/v1/logout", this::logout);
@@ -113,27 +124,42 @@ public final class Routes {
 
         r.get("/api/v1/customers", this::findCustomers);
         r.post("/api/v1/customers", writes.add("POST", "/api/v1/customers", (s, p, body) -> BatchWrites.Answer.created(
-                customers.create(requests.body(body, NewCustomerRequest.class), s, contacts))));
-        r.get("/api/v1/customers/{id}", ctx -> ctx.json(customers.get(Requests.pathId(ctx, "id"))));
-        r.get("/api/v1/customers/{id}/timeline", ctx -> ctx.json(customers.timeline(Requests.pathId(ctx, "id"),
+                createCustomer(s, requests.body(body, NewCustomerRequest.class)))));
+        r.get("/api/v1/customers/{id}", ctx -> ctx.json(customers.get(openable(ctx))));
+        r.get("/api/v1/customers/{id}/timeline", ctx -> ctx.json(customers.timeline(openable(ctx),
                 ctx.queryParam("cursor"), Requests.queryInt(ctx, "limit", 25, 1, 100))));
-        r.post("/api/v1/sync", ctx -> ctx.json(customers.sync(requests.body(ctx, SyncRequest.class))));
-        r.get("/api/v1/customers/{id}/tickets", ctx -> ctx.json(customers.openTickets(Requests.pathId(ctx, "id"))));
+        r.post("/api/v1/sync", ctx -> ctx.json(scopes.scoped(session(ctx),
+                customers.sync(requests.body(ctx, SyncRequest.class)))));
+        r.get("/api/v1/customers/{id}/tickets", ctx -> ctx.json(customers.openTickets(openable(ctx))));
 
-        r.post("/api/v1/tickets", writes.add("POST", "/api/v1/tickets", true, (s, p, body) -> BatchWrites.Answer.created(
-                tickets.create(requests.body(body, NewTicketRequest.class), s))));
-        r.get("/api/v1/tickets/{id}", ctx -> ctx.json(tickets.get(Requests.pathId(ctx, "id"))));
-        r.patch("/api/v1/tickets/{id}", writes.add("PATCH", "/api/v1/tickets/{id}", true, (s, p, body) -> BatchWrites.Answer.ok(
-                tickets.update(id(p), requests.body(body, TicketUpdateRequest.class)))));
-        r.post("/api/v1/tickets/{id}/notes", writes.add("POST", "/api/v1/tickets/{id}/notes", true, (s, p, body) ->
-                BatchWrites.Answer.created(tickets.addNote(id(p), requests.body(body, NoteRequest.class).body(), s)),
-                (s, p, body) -> BatchWrites.Answer.created(new BatchWrites.Quiet(id(p),
-                        tickets.addNoteQuietly(id(p), requests.body(body, NoteRequest.class).body(), s))),
-                tickets::announce));
+        r.post("/api/v1/tickets", writes.add("POST", "/api/v1/tickets", true, (s, p, body) -> {
+            NewTicketRequest request = requests.body(body, NewTicketRequest.class);
+            scopes.checkCustomer(s, request.customerId());
+            return BatchWrites.Answer.created(tickets.create(request, s));
+        }));
+        r.get("/api/v1/tickets/{id}", ctx -> ctx.json(ticketInScope(session(ctx), Requests.pathId(ctx, "id"))));
+        r.patch("/api/v1/tickets/{id}", writes.add("PATCH", "/api/v1/tickets/{id}", true, (s, p, body) -> {
+            TicketUpdateRequest request = requests.body(body, TicketUpdateRequest.class);
+            checkTicket(s, id(p));
+            return BatchWrites.Answer.ok(tickets.update(id(p), request));
+        }));
+        r.post("/api/v1/tickets/{id}/notes", writes.add("POST", "/api/v1/tickets/{id}/notes", true, (s, p, body) -> {
+            String note = requests.body(body, NoteRequest.class).body();
+            checkTicket(s, id(p));
+            return BatchWrites.Answer.created(tickets.addNote(id(p), note, s));
+        }, (s, p, body) -> {
+            String note = requests.body(body, NoteRequest.class).body();
+            checkTicket(s, id(p));
+            return BatchWrites.Answer.created(new BatchWrites.Quiet(id(p), tickets.addNoteQuietly(id(p), note, s)));
+        }, tickets::announce));
 
         r.post("/api/v1/interactions", ctx -> ctx.status(201).json(
                 contacts.ingest(requests.body(ctx, IngestRequest.class))));
-        r.get("/api/v1/interactions/{id}", ctx -> ctx.json(contacts.find(Requests.pathId(ctx, "id"))));
+        r.get("/api/v1/interactions/{id}", ctx -> {
+            InteractionView found = contacts.find(Requests.pathId(ctx, "id"));
+            scopes.checkInteraction(session(ctx), found);
+            ctx.json(found);
+        });
         r.post("/api/v1/interactions/{id}/accept", ctx -> ctx.json(
                 work.accept(session(ctx).agent(), Requests.pathId(ctx, "id"))));
         r.post("/api/v1/interactions/{id}/reject", ctx -> ctx.json(
@@ -231,7 +257,7 @@ public final class Routes {
         Session s = auth.login(username, password)
                 .orElseThrow(() -> new ApiProblem(401, "bad_credentials", "wrong username or password", null));
         long eventSeq = hub.latestSeq();
-        if (s.agent().role() != Role.SUPERVISOR) {
+        if (s.agent().role().takesContacts()) {
             // an outbound agent's desktop shows the call list, not offers: no queue reaches them, so
             // being Ready (which supervisors see) never brings an inbound offer they cannot answer
             boolean outbound = s.agent().role() == Role.OUTBOUND_AGENT;
@@ -244,7 +270,7 @@ public final class Routes {
     private void logout(Context ctx) {
         Session s = session(ctx);
         auth.logout(s.token());
-        if (!auth.hasSession(s.agentId()) && s.agent().role() != Role.SUPERVISOR) {
+        if (!auth.hasSession(s.agentId()) && s.agent().role().takesContacts()) {
             work.signOut(s.agent());
         }
         ctx.status(204);
@@ -259,8 +285,8 @@ public final class Routes {
         if (r.state() != AgentState.READY && r.state() != AgentState.NOT_READY) {
             throw ApiProblem.badRequest("state", "state must be READY or NOT_READY");
         }
-        if (s.agent().role() == Role.SUPERVISOR) {
-            throw new ApiProblem(403, "forbidden", "supervisors do not take contacts", "state");
+        if (!s.agent().role().takesContacts()) {
+            throw new ApiProblem(403, "forbidden", "supervisors and administrators do not take contacts", "state");
         }
         work.setState(s.agent(), r.state(), routing.reasonFor(r.state(), r.reasonCode()));
         return me(s);
@@ -276,11 +302,50 @@ public final class Routes {
             };
             String value = ctx.queryParam(param);
             if (value != null) {
-                ctx.json(customers.summaries(contacts.match(kind, value).customerIds()));
+                ctx.json(customers.summaries(scopes.openable(session(ctx), contacts.match(kind, value).customerIds())));
                 return;
             }
         }
-        ctx.json(customers.search(ctx.queryParam("q"), limit));
+        ctx.json(scopes.openableSummaries(session(ctx), customers.search(ctx.queryParam("q"), limit)));
+    }
+
+    /** The customer id of the path, when the person may open that customer (else not found). */
+    private long openable(Context ctx) {
+        long id = Requests.pathId(ctx, "id");
+        scopes.checkCustomer(session(ctx), id);
+        return id;
+    }
+
+    private TicketView ticketInScope(Session s, long ticketId) {
+        TicketView t = tickets.get(ticketId);
+        if (!scopes.mayOpen(s, t.customerId())) {
+            throw ApiProblem.notFound("ticket", ticketId);
+        }
+        return t;
+    }
+
+    private void checkTicket(Session s, long ticketId) {
+        if (scopes.mayOpenEvery(s)) {
+            return; // one unit, or an administrator: no need to read the ticket first
+        }
+        if (!scopes.mayOpen(s, tickets.head(ticketId).customerId())) {
+            throw ApiProblem.notFound("ticket", ticketId);
+        }
+    }
+
+    private static String ticketLine(dev.switchboard.domain.Ticket t) {
+        return "status " + t.status() + ", priority " + t.priority() + ", version " + t.version()
+                + ", subject \"" + t.subject() + "\"";
+    }
+
+    /** A new customer, in the business unit of the person who creates them, in one transaction. */
+    private CustomerSummary createCustomer(Session s, NewCustomerRequest request) {
+        CustomerSummary[] created = new CustomerSummary[1];
+        together.accept(() -> {
+            created[0] = customers.create(request, s, contacts);
+            scopes.placeNew(s, created[0].id());
+        });
+        return created[0];
     }
 
     private AgentView me(Session s) {

@@ -46,8 +46,8 @@ public final class RoutingService {
     private final TicketService tickets;
     private final AddressNormalizer normalizer;
     private final Clock clock;
-    private final Set<String> reasonCodes;
-    private final Set<String> dispositionCodes;
+    private volatile Set<String> reasonCodes;
+    private volatile Set<String> dispositionCodes;
     /** One priority change at a time, so the store and routing never end up disagreeing. */
     private final Object priorityChanges = new Object();
 
@@ -69,6 +69,11 @@ public final class RoutingService {
         this.tickets = tickets;
         this.normalizer = normalizer;
         this.clock = clock;
+        reloadCodes();
+    }
+
+    /** Reads the reason codes and dispositions again: an administrator changed them. */
+    public void reloadCodes() {
         this.reasonCodes = routing.reasonCodes().stream().map(RoutingStore.Code::code).collect(Collectors.toSet());
         this.dispositionCodes = routing.dispositions().stream().map(RoutingStore.Code::code).collect(Collectors.toSet());
     }
@@ -76,7 +81,7 @@ public final class RoutingService {
     public ConfigView config() {
         List<QueueView> queues = queueViews();
         List<AgentSummary> people = agents.all().stream()
-                .filter(a -> a.role() != Role.SUPERVISOR)
+                .filter(a -> a.role().takesContacts())
                 .map(a -> new AgentSummary(a.id(), a.displayName(), work.stateOf(a.id()).state()))
                 .toList();
         return new ConfigView(queues, codes(routing.reasonCodes()), codes(routing.dispositions()), people);
@@ -180,7 +185,7 @@ public final class RoutingService {
         if (r.agentId() != null) {
             Agent target = agents.find(r.agentId())
                     .orElseThrow(() -> ApiProblem.badRequest("agentId", "agent " + r.agentId() + " does not exist"));
-            if (target.role() == Role.SUPERVISOR || target.id() == agent.id()) {
+            if (!target.role().takesContacts() || target.id() == agent.id()) {
                 throw ApiProblem.badRequest("agentId", target.displayName() + " cannot take this contact");
             }
         }

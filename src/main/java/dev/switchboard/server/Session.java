@@ -10,6 +10,6 @@ public record Session(String token, Agent agent) {
     }
 
     public boolean isSupervisor() {
-        return agent.role() == Role.SUPERVISOR;
+        return agent.role().oversees();
     }
 }

@@ -129,7 +129,7 @@ final class SupervisorRoutes {
             throw ApiProblem.badRequest("state", "state must be READY or NOT_READY");
         }
         Agent target = agents.find(agentId).orElseThrow(() -> ApiProblem.notFound("agent", agentId));
-        if (target.role() == Role.SUPERVISOR) {
+        if (!target.role().takesContacts()) {
             throw ApiProblem.conflict("not_an_agent", target.displayName() + " is a supervisor and takes no contacts");
         }
         String reason = routing.reasonFor(r.state(), r.reasonCode());
@@ -154,7 +154,7 @@ final class SupervisorRoutes {
         if (agentId != null) {
             Agent target = agents.find(agentId).orElseThrow(() ->
                     new ApiProblem(404, "not_found", "agent " + agentId + " does not exist", "agentId"));
-            if (target.role() == Role.SUPERVISOR) {
+            if (!target.role().takesContacts()) {
                 throw ApiProblem.badRequest("agentId", target.displayName() + " is a supervisor and takes no contacts");
             }
             if (target.role() == Role.OUTBOUND_AGENT) {

@@ -471,7 +471,7 @@ public final class SupervisorService {
         for (QueueEntryView w : waitingNow) {
             waitingByQueue.computeIfAbsent(w.queueId(), k -> new ArrayList<>()).add(w);
         }
-        List<Agent> people = agents.get().stream().filter(a -> a.role() != dev.switchboard.domain.Role.SUPERVISOR).toList();
+        List<Agent> people = agents.get().stream().filter(a -> a.role().takesContacts()).toList();
         Map<Long, AgentPresence.Entry> states = new HashMap<>();
         people.forEach(a -> states.put(a.id(), presence.apply(a.id())));
         Map<Long, Integer> servedBy = new HashMap<>();

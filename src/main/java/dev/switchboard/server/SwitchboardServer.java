@@ -7,6 +7,10 @@ import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.BusinessHours;
 import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.routing.Router;
+import dev.switchboard.server.security.BodyLimits;
+import dev.switchboard.server.security.RequestGuard;
+import dev.switchboard.server.security.SecurityOptions;
+import dev.switchboard.server.security.ServerTrust;
 import dev.switchboard.server.sim.BenchCentre;
 import dev.switchboard.server.sim.SimulatedAgents;
 import dev.switchboard.server.sim.SimulatedCallers;
@@ -21,9 +25,11 @@ import dev.switchboard.store.DoNotCallStore;
 import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.AuditStore;
+import dev.switchboard.store.OrganisationStore;
 import dev.switchboard.store.ContactLegStore;
 import dev.switchboard.store.IdempotencyStore;
 import dev.switchboard.store.InteractionStore;
+import dev.switchboard.store.LoginAttemptStore;
 import dev.switchboard.store.MessageStore;
 import dev.switchboard.store.RoutingStore;
 import dev.switchboard.store.SettingStore;
@@ -57,7 +63,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private final Javalin javalin;
     private final String baseUrl;
 
-    private SwitchboardServer(ServerOptions o, StartupProgress progress) {
+    private SwitchboardServer(ServerOptions o, StartupProgress progress, SecurityOptions security) {
         database = o.dataDir() != null ? Database.h2File(o.dataDir())
                 : o.jdbcUrl() != null ? Database.jdbc(o.jdbcUrl(), o.jdbcUser(), o.jdbcPassword())
                 : Database.h2Memory(o.memoryDb());
@@ -71,7 +77,8 @@ public final class SwitchboardServer implements AutoCloseable {
             SettingStore settings = new SettingStore(ds);
 
             RoutingStore routingStore = new RoutingStore(ds);
-            DemoAccounts.seed(agents, routingStore, o.simulatorEvery() != null || o.benchQueues() > 0
+            OrganisationStore organisation = new OrganisationStore(ds);
+            DemoAccounts.seed(agents, routingStore, organisation, o.simulatorEvery() != null || o.benchQueues() > 0
                     || o.simulatedPhones() ? o.simulatedAgents() : DemoAccounts.SIMULATED.size(), o.benchAgents(), o.demoSeed());
             BenchCentre.seed(routingStore, agents, o.benchQueues(), o.demoSeed());
             if (o.demoCustomers() > 0 && customers.count() == 0) {
@@ -107,9 +114,9 @@ public final class SwitchboardServer implements AutoCloseable {
             CustomerService customerService = new CustomerService(normalizer, customers, interactions, tickets, views,
                     o.clock());
             TicketService ticketService = new TicketService(tickets, customers, interactions, hub, views, o.clock());
-            AuthService auth = new AuthService(agents, o.clock());
+            AuthService auth = new AuthService(agents, new LoginAttemptStore(ds), security.sessions(), o.clock());
             auth.onLastSessionEnded(agent -> {
-                if (agent.role() != dev.switchboard.domain.Role.SUPERVISOR) {
+                if (agent.role().takesContacts()) {
                     work.signOut(agent);
                 }
             });
@@ -126,12 +133,18 @@ public final class SwitchboardServer implements AutoCloseable {
             resources.add(voice);
             Idempotency idempotency = new Idempotency(new IdempotencyStore(ds), o.clock());
             idempotency.forgetOld();
+            AuditStore auditStore = new AuditStore(ds);
+            AuditTrail auditTrail = new AuditTrail(auditStore, o.clock());
+            resources.add(auditTrail);
+            Scopes scopes = new Scopes(agents, organisation);
             Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub,
                     routingService, routingStore, voice, idempotency, strict,
                     work -> database.together(() -> {
                         work.run();
                         return null;
-                    }));
+                    }), scopes, auditTrail);
+            AdminRoutes adminRoutes = new AdminRoutes(new AdminService(agents, routingStore, organisation, database, auth,
+                    routingService, scopes, auditTrail, work), agents, auditStore, auditTrail, organisation, customers, scopes, strict);
             SupervisorService supervision = new SupervisorService(new SupervisorService.Sources(
                     routingService::queueViews, () -> work.waitingFor(0, true), readAtMostEvery(java.time.Duration.ofSeconds(5), agents::all),
                     work::stateOf, work::atWork), new ContactLegStore(ds),
@@ -140,7 +153,7 @@ public final class SwitchboardServer implements AutoCloseable {
             supervision.publishTo(hub, java.time.Duration.ofMillis(500));
             resources.add(supervision::close);
             SupervisorRoutes supervisorRoutes = new SupervisorRoutes(supervision, work, agents, routingService,
-                    new AuditStore(ds), strict, o.clock());
+                    auditStore, strict, o.clock());
             OutboundService outbound = new OutboundService(new CampaignStore(ds), new CampaignRecordStore(ds),
                     new DoNotCallStore(ds), customerService, voice, normalizer, o.region(), o.clock());
             if (o.demoCustomers() > 0) {
@@ -158,7 +171,7 @@ public final class SwitchboardServer implements AutoCloseable {
             emailInbox = new EmailInbox(conversations, contacts, messageStore, interactions, tickets, customers,
                     o.clock());
             live = new LiveConversations(conversations, contacts, messageStore, interactions, work, o.clock());
-            ConversationRoutes conversationRoutes = new ConversationRoutes(conversations, replies, strict);
+            ConversationRoutes conversationRoutes = new ConversationRoutes(conversations, replies, strict, contacts, scopes);
             ChannelSettings channelSettings = o.channels();
             SimulatedPlatform platform = null;
             if (o.simulatorEvery() != null) {
@@ -181,25 +194,32 @@ public final class SwitchboardServer implements AutoCloseable {
                 config.jetty.host = o.host();
                 config.jetty.port = o.port();
                 config.jsonMapper(new JavalinJackson(out, false));
-                // e-mail answers carry their attachments (12 MB at most) as base64 in JSON
-                config.http.maxRequestSize = 20_000_000;
+                // e-mail answers carry their attachments (12 MB at most) as base64 in JSON; other bodies are small
+                BodyLimits.install(config);
+                if (security.tls() != null) {
+                    config.jetty.addConnector((server, http) -> security.tls().connector(server, http, o.host(), o.port()));
+                }
+                new RequestGuard(security.rateLimits(), auth::isLive, o.clock()).install(config);
                 // every response holds an output buffer while it is open, and an event stream is open
                 // for hours: 4 KiB each rather than 32 KiB (10,000 streams held 320 MB); big answers
                 // are written in more pieces, no slower over a network
                 config.jetty.modifyHttpConfiguration(http -> http.setOutputBufferSize(4096));
+                config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorPages()));
                 config.startup.showJavalinBanner = false;
                 routes.install(config);
                 conversationRoutes.install(config);
+                adminRoutes.install(config);
                 supervisorRoutes.install(config);
                 outboundRoutes.install(config);
                 text.install(config);
             }).start();
             resources.add(javalin::stop);
             String host = o.host().equals("0.0.0.0") ? "127.0.0.1" : o.host();
-            baseUrl = "http://" + host + ":" + javalin.port();
+            baseUrl = (security.tls() != null ? "https://" : "http://") + host + ":" + javalin.port();
+            ServerTrust selfTrust = security.selfTrust();
             text.start();
             if (platform != null) {
-                platform.reportTo(baseUrl);
+                platform.reportTo(baseUrl, selfTrust);
             }
 
             // simulated colleagues play the centre's other agents: with the demo's traffic, or for the
@@ -216,7 +236,7 @@ public final class SwitchboardServer implements AutoCloseable {
             }
             if (o.simulatorEvery() != null) {
                 SimulatedTexters texters = new SimulatedTexters(baseUrl, text.embeddedMail(), text.social(),
-                        platform, o.demoSeed());
+                        platform, o.demoSeed(), selfTrust);
                 resources.add(texters);
                 TrafficSimulator traffic = new TrafficSimulator(contacts, customers, work.queues(), o.demoSeed(),
                         o.simulatorEvery(), callers, texters);
@@ -246,7 +266,7 @@ public final class SwitchboardServer implements AutoCloseable {
             voice.useTrunk(sipHost + ":" + phones.port());
         }
         for (DemoAccounts.Account a : DemoAccounts.PEOPLE) {
-            if (a.role() != dev.switchboard.domain.Role.SUPERVISOR) {
+            if (a.role().takesContacts()) {
                 phones.register(a.username(), a.password());
             }
         }
@@ -260,16 +280,32 @@ public final class SwitchboardServer implements AutoCloseable {
         return callers;
     }
 
-    /** Starts a server; blocks until it listens (demo data is generated first when the database is empty). */
+    /**
+     * Starts a server over plain http without rate limits; blocks until it listens (demo data is
+     * generated first when the database is empty).
+     */
     public static SwitchboardServer start(ServerOptions options) {
         return start(options, (phase, done, total) -> { });
     }
 
+    /** As {@link #start(ServerOptions)}: plain http, no rate limits ({@link SecurityOptions#UNLIMITED}). */
     public static SwitchboardServer start(ServerOptions options, StartupProgress progress) {
-        return new SwitchboardServer(options, progress);
+        return start(options, progress, SecurityOptions.UNLIMITED);
     }
 
-    /** e.g. {@code http://127.0.0.1:41234} */
+    /**
+     * A server with its own TLS, rate and session settings. The other overloads, for tests and tools
+     * inside one process, use plain http without rate limits; the commands pass theirs.
+     */
+    public static SwitchboardServer start(ServerOptions options, SecurityOptions security) {
+        return start(options, (phase, done, total) -> { }, security);
+    }
+
+    public static SwitchboardServer start(ServerOptions options, StartupProgress progress, SecurityOptions security) {
+        return new SwitchboardServer(options, progress, security);
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234}, or {@code https://...} with TLS */
     public String baseUrl() {
         return baseUrl;
     }

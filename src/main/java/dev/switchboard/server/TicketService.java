@@ -52,6 +52,11 @@ public final class TicketService {
         return views.ticket(tickets.find(id).orElseThrow(() -> ApiProblem.notFound("ticket", id)));
     }
 
+    /** The ticket without its notes (a lighter read, for checks and the audit's "before"). */
+    public dev.switchboard.domain.Ticket head(long id) {
+        return tickets.findHead(id).orElseThrow(() -> ApiProblem.notFound("ticket", id));
+    }
+
     public TicketView update(long id, TicketUpdateRequest r) {
         if (r.subject() == null && r.status() == null && r.priority() == null && r.linkInteractionId() == null) {
             throw ApiProblem.badRequest(null, "nothing to change: give subject, status, priority or linkInteractionId");

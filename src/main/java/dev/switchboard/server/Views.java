@@ -30,7 +30,13 @@ public final class Views {
 
     public Views(AddressNormalizer normalizer, List<ContactQueue> queues) {
         this.normalizer = normalizer;
-        this.queues = queues.stream().collect(Collectors.toUnmodifiableMap(ContactQueue::id, q -> q));
+        this.queues = new java.util.concurrent.ConcurrentHashMap<>(
+                queues.stream().collect(Collectors.toMap(ContactQueue::id, q -> q)));
+    }
+
+    /** A queue added or changed by an administrator: its name shows in the views from now on. */
+    public void queue(ContactQueue q) {
+        queues.put(q.id(), q);
     }
 
     public CustomerSummary customer(Customer c) {

@@ -368,7 +368,7 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         }
         String callId = ownCall(session, interactionId);
         if (request.agentId() != null) {
-            Agent colleague = agents.find(request.agentId()).filter(a -> a.role() != dev.switchboard.domain.Role.SUPERVISOR
+            Agent colleague = agents.find(request.agentId()).filter(a -> a.role().takesContacts()
                     && a.id() != session.agentId()).orElseThrow(() -> ApiProblem.badRequest("agentId",
                     "agent " + request.agentId() + " cannot be consulted"));
             control(() -> gateway.consultColleague(callId, colleague.username()));

@@ -19,6 +19,7 @@ import dev.switchboard.domain.InteractionState;
 import dev.switchboard.domain.Routing;
 import dev.switchboard.routing.Decision;
 import dev.switchboard.routing.Router;
+import dev.switchboard.server.cluster.ClusterRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +70,8 @@ public final class WorkDistributor implements AutoCloseable {
     private final Map<Long, Interaction> scheduled = new HashMap<>();
     private final Map<Long, SignedIn> signedIn = new HashMap<>();
     private final List<WorkListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The other nodes serving the centre, if any; read and changed on the loop thread only. */
+    private ClusterRouting cluster = ClusterRouting.SINGLE;
 
     /**
      * Hears what agents do with contacts that a channel has to carry out (ring the agent's phone,
@@ -140,22 +143,108 @@ public final class WorkDistributor implements AutoCloseable {
                         router.hold(i.id(), i.agentId(), i.channel());
                     }
                     case SCHEDULED -> scheduled.put(i.id(), i);
-                    default -> {
-                        Interaction queued = i.queued(i.routing());
-                        if (i.state() != InteractionState.QUEUED) {
-                            progress.interaction(queued);
-                        }
-                        if (queues.containsKey(queued.routing().queueId())) {
-                            addToQueue(queued, popOf.apply(queued));
-                        } else {
-                            LOG.warn("interaction {} waits in an unknown queue {}", i.id(), i.routing().queueId());
+                    case OFFERED -> {
+                        // in a cluster another node may be offering it right now: its claim decides
+                        if (!cluster.shared()) {
+                            recoverWaiting(i, popOf);
                         }
                     }
+                    default -> recoverWaiting(i, popOf);
                 }
             }
             return null;
         });
         LOG.info("recovered {} unfinished contacts", unfinished.size());
+    }
+
+    private void recoverWaiting(Interaction i, Function<Interaction, ScreenPop> popOf) {
+        Interaction queued = i.queued(i.routing());
+        if (i.state() != InteractionState.QUEUED) {
+            progress.interaction(queued);
+        }
+        if (queues.containsKey(queued.routing().queueId())) {
+            addToQueue(queued, popOf.apply(queued));
+        } else {
+            LOG.warn("interaction {} waits in an unknown queue {}", i.id(), i.routing().queueId());
+        }
+    }
+
+    /**
+     * Serves the contact centre together with other nodes: claims before offering, announces what
+     * waits again. Set once, before agents sign in; a server alone never calls it.
+     */
+    public void useCluster(ClusterRouting routing) {
+        call(() -> {
+            cluster = routing;
+            progress.sharedRows(routing.shared());
+            return null;
+        });
+    }
+
+    /**
+     * Another node claimed the contact for one of its agents: it leaves this node's queues (its
+     * agents see it go) until it waits again.
+     */
+    public void claimedElsewhere(long interactionId) {
+        call(() -> {
+            dropMirrored(interactionId, "answered");
+            return null;
+        });
+    }
+
+    /** The contact left routing on another node (abandoned, scheduled): it leaves this node's queues. */
+    public void leftElsewhere(long interactionId) {
+        call(() -> {
+            dropMirrored(interactionId, "abandoned");
+            return null;
+        });
+    }
+
+    /**
+     * A contact waits (again) on another node's word, as its row now says: it joins this node's
+     * router, so this node's agents may be offered it (after a claim). One already here takes the
+     * new place (a move to another queue).
+     */
+    public void waitingElsewhere(Interaction queued) {
+        call(() -> {
+            if (held.contains(queued.id()) || queued.state() != InteractionState.QUEUED
+                    || !queues.containsKey(queued.routing().queueId())) {
+                return null;
+            }
+            Interaction known = routed.get(queued.id());
+            if (known != null) {
+                if (router.offeredTo(queued.id()).isPresent() || known.routing().equals(queued.routing())) {
+                    return null; // offered here (this node's claim holds it, the news is older), or nothing new
+                }
+                router.withdraw(queued.id());
+                Interaction before = routed.remove(queued.id());
+                if (before != null && !before.routing().queueId().equals(queued.routing().queueId())) {
+                    publishLeft(before, "moved");
+                }
+            }
+            routed.put(queued.id(), queued);
+            apply(router.enqueue(contactOf(queued)));
+            if (router.isWaiting(queued.id())) {
+                publishQueue(queued, new QueueEvent(entry(queued, null)));
+            }
+            return null;
+        });
+    }
+
+    /** Takes a contact another node has from this node's router, unless this node offers it. */
+    private void dropMirrored(long interactionId, String reason) {
+        Interaction i = routed.get(interactionId);
+        if (i == null) {
+            return;
+        }
+        if (router.offeredTo(interactionId).isPresent()) {
+            LOG.warn("interaction {} is offered here and was taken on another node", interactionId);
+            return;
+        }
+        router.withdraw(interactionId);
+        routed.remove(interactionId);
+        pops.remove(interactionId);
+        publishLeft(i, reason);
     }
 
     /** Adds a channel that hears what agents do with contacts (each channel acts on its own contacts). */
@@ -178,6 +267,7 @@ public final class WorkDistributor implements AutoCloseable {
     /** A stored, queued interaction joins its queue. */
     public void enqueue(Interaction interaction, ScreenPop pop) {
         call(() -> {
+            announceWaiting(interaction, null);
             addToQueue(interaction, pop);
             return null;
         });
@@ -311,6 +401,7 @@ public final class WorkDistributor implements AutoCloseable {
         }
         pops.remove(interactionId);
         apply(router.withdraw(interactionId));
+        cluster.left(interactionId);
         Interaction gone = i.finished(InteractionState.ABANDONED, clock.instant(), i.routing());
         progress.interaction(gone);
         publishLeft(i, "abandoned");
@@ -343,6 +434,7 @@ public final class WorkDistributor implements AutoCloseable {
                     ? r.inQueue(r.queueId(), r.priority(), r.queuedAt(), null) : r;
             Interaction queued = i.queued(back);
             progress.interaction(queued);
+            announceWaiting(queued, agentId);
             routed.put(queued.id(), queued);
             if (pop != null) {
                 pops.put(queued.id(), pop);
@@ -455,6 +547,7 @@ public final class WorkDistributor implements AutoCloseable {
                     .withTransferNote(note));
             progress.interaction(moved);
             refreshState(agent.id());
+            announceWaiting(moved, agent.id());
             addToQueue(moved, null);
             return views.interaction(moved);
         });
@@ -480,6 +573,7 @@ public final class WorkDistributor implements AutoCloseable {
             Interaction moved = i.queued(i.routing().inQueue(queue, i.routing().priority(), i.routing().queuedAt(),
                     toAgentId));
             progress.interaction(moved);
+            announceWaiting(moved, i.agentId());
             addToQueue(moved, pops.remove(interactionId));
             return publish(moved);
         });
@@ -493,6 +587,7 @@ public final class WorkDistributor implements AutoCloseable {
                                     Long toAgentId, String note) {
         InteractionView view = call(() -> {
             Interaction i = routed.get(interactionId);
+            Long previousAgent = i != null ? i.agentId() : Long.valueOf(agent.id());
             if (i == null) {
                 i = heldBy(agent, interactionId, InteractionState.ACTIVE);
                 held.remove(interactionId);
@@ -511,10 +606,12 @@ public final class WorkDistributor implements AutoCloseable {
                 Interaction later = callback.withState(InteractionState.SCHEDULED);
                 progress.interaction(later);
                 scheduled.put(interactionId, later);
+                cluster.left(interactionId);
                 publishLeft(i, "scheduled");
                 return publish(later);
             }
             progress.interaction(callback);
+            announceWaiting(callback, previousAgent);
             addToQueue(callback, pops.remove(interactionId));
             return views.interaction(callback);
         });
@@ -530,6 +627,7 @@ public final class WorkDistributor implements AutoCloseable {
                 scheduled.put(callback.id(), callback);
                 publish(callback);
             } else {
+                announceWaiting(callback, null);
                 addToQueue(callback, null);
             }
             return null;
@@ -604,6 +702,25 @@ public final class WorkDistributor implements AutoCloseable {
      * Changes a queue's priority for routing at once (the caller keeps it): the contacts waiting in it
      * are announced again with their new priority, so merged queue views re-sort. Returns the queue.
      */
+    /**
+     * A queue added or changed by an administrator: routing uses it at the next decision (which
+     * agents are skilled for it, its priority, threshold and offer timeout), and the waiting contacts
+     * of a changed queue are shown again with its new name.
+     */
+    public ContactQueue defineQueue(ContactQueue q) {
+        return call(() -> {
+            boolean known = queues.containsKey(q.id());
+            queues.put(q.id(), q);
+            views.queue(q);
+            router.defineQueue(new Router.QueueRule(q.id(), q.priority(), q.slThreshold(), q.requiredSkills(),
+                    q.offerTimeout()));
+            if (known) {
+                republishWaiting(q.id());
+            }
+            return q;
+        });
+    }
+
     public ContactQueue setQueuePriority(long queueId, int priority) {
         return call(() -> {
             ContactQueue q = queue(queueId);
@@ -611,14 +728,19 @@ public final class WorkDistributor implements AutoCloseable {
                     q.slThreshold(), q.offerTimeout(), q.wrapUpRequired(), q.wrapUpTimeout());
             router.setQueuePriority(queueId, priority);
             queues.put(queueId, changed);
-            for (Router.Contact c : router.queuedByUrgency()) {
-                Interaction i = routed.get(c.interactionId());
-                if (c.queueId() == queueId && i != null) {
-                    publishQueue(i, new QueueEvent(entry(i, router.offeredTo(i.id()).orElse(null))));
-                }
-            }
+            republishWaiting(queueId);
             return changed;
         });
+    }
+
+    /** Tells the agents again about every contact waiting in a queue whose settings changed (on the loop). */
+    private void republishWaiting(long queueId) {
+        for (Router.Contact c : router.queuedByUrgency()) {
+            Interaction i = routed.get(c.interactionId());
+            if (c.queueId() == queueId && i != null) {
+                publishQueue(i, new QueueEvent(entry(i, router.offeredTo(i.id()).orElse(null))));
+            }
+        }
     }
 
     /** Every signed-in agent's contact in hand and queues, by agent, in one look (the supervisor's grid). */
@@ -666,7 +788,9 @@ public final class WorkDistributor implements AutoCloseable {
                 scheduled.remove(i.id());
                 Interaction queued = i.queued(i.routing());
                 progress.interaction(queued);
-                addToQueue(queued, null);
+                if (announceWaiting(queued, null)) {
+                    addToQueue(queued, null);
+                }
             }
         }
     }
@@ -797,10 +921,20 @@ public final class WorkDistributor implements AutoCloseable {
     private void offer(Decision.Offer o) {
         Interaction i = routed.get(o.interactionId());
         Interaction offered = i.offeredTo(o.agentId());
+        if (!cluster.claim(offered)) {
+            lostClaim(o);
+            return;
+        }
         routed.put(i.id(), offered);
         progress.interaction(offered);
         InteractionView view = views.interaction(offered);
         ScreenPop pop = pops.get(i.id());
+        if (pop == null && cluster.shared()) {
+            pop = cluster.popOf(i);
+            if (pop != null) {
+                pops.put(i.id(), pop);
+            }
+        }
         if (pop == null) {
             pop = new ScreenPop(view, null, null, List.of(), List.of(), List.of());
         }
@@ -809,11 +943,36 @@ public final class WorkDistributor implements AutoCloseable {
         publishQueue(offered, new QueueEvent(entry(offered, o.agentId())));
     }
 
+    /**
+     * Another node claimed the contact first: the offer was never made, so the agent hears nothing;
+     * the contact leaves this node's router and the agent may be offered something else.
+     */
+    private void lostClaim(Decision.Offer o) {
+        Interaction i = routed.remove(o.interactionId());
+        pops.remove(o.interactionId());
+        List<Decision> next = new ArrayList<>();
+        for (Decision d : router.withdraw(o.interactionId())) {
+            if (!(d instanceof Decision.Revoke r && r.interactionId() == o.interactionId())) {
+                next.add(d);
+            }
+        }
+        if (i != null) {
+            publishLeft(i, "answered");
+        }
+        apply(next);
+    }
+
+    /** In a cluster: the row says the contact waits and the other nodes hear of it, before anyone here is told. */
+    private boolean announceWaiting(Interaction queued, Long previousAgent) {
+        return !cluster.shared() || progress.exclusive(queued.id(), () -> cluster.waiting(queued, previousAgent));
+    }
+
     private void revoke(Decision.Revoke r) {
         Interaction i = routed.get(r.interactionId());
         if (i != null && router.isWaiting(r.interactionId())) {
             Interaction queued = i.queued(i.routing());
             progress.interaction(queued);
+            announceWaiting(queued, r.agentId());
             routed.put(i.id(), queued);
             publishQueue(queued, new QueueEvent(entry(queued, null)));
         }

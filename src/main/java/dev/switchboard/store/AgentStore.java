@@ -34,9 +34,10 @@ public final class AgentStore {
         return new Agent(id, username, displayName, role, simulated);
     }
 
+    /** The credentials of an account that may sign in: a disabled account has none. */
     public Optional<Credentials> credentials(String username) {
         return jdbc.queryOne("SELECT id, username, display_name, role, simulated, password_hash FROM agent "
-                + "WHERE username = ?", ps -> ps.setString(1, username),
+                + "WHERE username = ? AND disabled = FALSE", ps -> ps.setString(1, username),
                 rs -> new Credentials(row(rs), rs.getString("password_hash")));
     }
 
@@ -80,6 +81,80 @@ public final class AgentStore {
             }
             return null;
         });
+    }
+
+    /** An account as administrators manage it: the person, their team and whether they may sign in. */
+    public record Account(Agent agent, Long teamId, boolean disabled) {
+    }
+
+    private static final String ACCOUNT_COLUMNS = "SELECT id, username, display_name, role, simulated, team_id, disabled FROM agent";
+
+    /** Every account that signs in (simulated colleagues are left out), by user name. */
+    public List<Account> accounts() {
+        return jdbc.query(ACCOUNT_COLUMNS + " WHERE simulated = FALSE ORDER BY username", ps -> { }, AgentStore::account);
+    }
+
+    public Optional<Account> account(long id) {
+        return jdbc.queryOne(ACCOUNT_COLUMNS + " WHERE id = ?", ps -> ps.setLong(1, id), AgentStore::account);
+    }
+
+    /** Creates a person who signs in, in a team (or none). */
+    public Account create(String username, String displayName, Role role, String passwordHash, Long teamId) {
+        long id = jdbc.inTransaction(c -> Jdbc.insert(c, "INSERT INTO agent (username, display_name, role, password_hash, simulated, "
+                    + "team_id) VALUES (?, ?, ?, ?, FALSE, ?)", ps -> {
+                        ps.setString(1, username);
+                        ps.setString(2, displayName);
+                        ps.setString(3, role.name());
+                        ps.setString(4, passwordHash);
+                        Jdbc.setLongOrNull(ps, 5, teamId);
+                    }));
+        return new Account(new Agent(id, username, displayName, role, false), teamId, false);
+    }
+
+    /** What an administrator changes of an account; a null field stays as it is. */
+    public record AccountChange(String displayName, Role role, Long teamId, boolean clearTeam, Boolean disabled,
+                                String passwordHash) {
+    }
+
+    /** Applies {@code change}; false when there is no such account. */
+    public boolean update(long id, AccountChange change) {
+        return jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE agent SET display_name = COALESCE(?, display_name), role = COALESCE(?, role), "
+                    + "team_id = CASE WHEN ? THEN NULL ELSE COALESCE(?, team_id) END, disabled = COALESCE(?, disabled), "
+                    + "password_hash = COALESCE(?, password_hash) WHERE id = ? AND simulated = FALSE", ps -> {
+                        ps.setString(1, change.displayName());
+                        ps.setString(2, change.role() == null ? null : change.role().name());
+                        ps.setBoolean(3, change.clearTeam());
+                        Jdbc.setLongOrNull(ps, 4, change.teamId());
+                        if (change.disabled() == null) {
+                            ps.setNull(5, java.sql.Types.BOOLEAN);
+                        } else {
+                            ps.setBoolean(5, change.disabled());
+                        }
+                        ps.setString(6, change.passwordHash());
+                        ps.setLong(7, id);
+                    }) == 1);
+    }
+
+    /** Puts a person (simulated colleagues too) in a team. */
+    public void setTeam(long agentId, long teamId) {
+        jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE agent SET team_id = ? WHERE id = ?", ps -> {
+            ps.setLong(1, teamId);
+            ps.setLong(2, agentId);
+        }));
+    }
+
+    /** The team of each person (absent: no team), for scoping what supervisors see. */
+    public Map<Long, Long> teams() {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        jdbc.query("SELECT id, team_id FROM agent WHERE team_id IS NOT NULL", ps -> { }, rs -> {
+            out.put(rs.getLong(1), rs.getLong(2));
+            return null;
+        });
+        return out;
+    }
+
+    private static Account account(ResultSet rs) throws SQLException {
+        return new Account(row(rs), Jdbc.longOrNull(rs, "team_id"), rs.getBoolean("disabled"));
     }
 
     private static Agent row(ResultSet rs) throws SQLException {

@@ -101,6 +101,19 @@ public final class InteractionStore {
         return Jdbc.update(c, PROGRESS, ps -> bindProgress(ps, i));
     }
 
+    /**
+     * Writes {@code queued} over the row unless someone else holds it: the row must still wait (or be
+     * scheduled), or be with {@code previousAgent}. For nodes sharing the database, where another
+     * node may have claimed the contact since. False when nothing was written.
+     */
+    public static boolean requeue(Connection c, Interaction queued, Long previousAgent) throws SQLException {
+        return Jdbc.update(c, PROGRESS + " AND state IN ('QUEUED', 'SCHEDULED', 'OFFERED', 'ACTIVE', 'WRAP_UP')"
+                + " AND (state IN ('QUEUED', 'SCHEDULED') OR agent_id = ?)", ps -> {
+                    bindProgress(ps, queued);
+                    ps.setLong(16, previousAgent == null ? -1 : previousAgent);
+                }) == 1;
+    }
+
     private static final String PROGRESS = "UPDATE interaction SET state = ?, answered_at = ?, ended_at = ?, "
             + "agent_id = ?, queue_id = ?, priority = ?, queued_at = ?, target_agent_id = ?, transfer_note = ?, "
             + "callback_number = ?, due_at = ?, wrap_up_deadline = ?, disposition = ?, wrap_up_notes = ? WHERE id = ?";

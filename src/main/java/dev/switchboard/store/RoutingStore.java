@@ -55,6 +55,23 @@ public final class RoutingStore {
                 }));
     }
 
+    /** Writes every setting of a queue but its channel default; false when there is no such queue. */
+    public boolean updateQueue(ContactQueue q) {
+        return jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE contact_queue SET name = ?, required_skills = ?, "
+                + "priority = ?, sl_percent = ?, sl_seconds = ?, offer_timeout_seconds = ?, wrap_up_required = ?, "
+                + "wrap_up_seconds = ? WHERE id = ?", ps -> {
+                    ps.setString(1, q.name());
+                    ps.setString(2, String.join(",", new java.util.TreeSet<>(q.requiredSkills())));
+                    ps.setInt(3, q.priority());
+                    ps.setInt(4, q.slPercent());
+                    ps.setInt(5, (int) q.slThreshold().toSeconds());
+                    ps.setInt(6, (int) q.offerTimeout().toSeconds());
+                    ps.setBoolean(7, q.wrapUpRequired());
+                    ps.setInt(8, (int) q.wrapUpTimeout().toSeconds());
+                    ps.setLong(9, q.id());
+                }) == 1);
+    }
+
     /** Sets a queue's priority; false when there is no such queue. */
     public boolean setQueuePriority(long queueId, int priority) {
         return jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE contact_queue SET priority = ? WHERE id = ?", ps -> {

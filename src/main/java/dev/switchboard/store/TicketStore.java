@@ -71,6 +71,14 @@ public final class TicketStore {
         });
     }
 
+    /** A ticket without its notes: its customer, status, priority and version, for a look before a change. */
+    public Optional<Ticket> findHead(long id) {
+        return jdbc.read(c -> {
+            List<Ticket> found = load(c, "SELECT " + COLUMNS + " FROM ticket WHERE id = ?", id, false);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        });
+    }
+
     /** Open and pending tickets of a customer, most urgent first, without their notes. */
     public List<Ticket> openByCustomer(long customerId) {
         return jdbc.read(c -> load(c, "SELECT " + COLUMNS + " FROM ticket WHERE customer_id = ? "

@@ -44,6 +44,11 @@ final class ServerProcess implements AutoCloseable {
         cmd.add("dev.switchboard.app.Main");
         cmd.add("server");
         cmd.addAll(serverArgs);
+        // the benchmark drives one session (and signs in hundreds from one address) far faster than an agent:
+        // limits high enough never to bite, so the limiter's cost is measured and its refusals are not
+        if (serverArgs.stream().noneMatch(a -> a.startsWith("--rate-limit"))) {
+            cmd.addAll(List.of("--rate-limit", "1000000", "--rate-limit-address", "1000000"));
+        }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -89,6 +94,11 @@ final class ServerProcess implements AutoCloseable {
             return 0;
         }
         return 0;
+    }
+
+    /** Kills the server at once (SIGKILL, as {@code kill -9}): no shutdown hook, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     @Override

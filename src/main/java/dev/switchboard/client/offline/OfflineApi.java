@@ -30,6 +30,7 @@ import dev.switchboard.client.ApiException;
 import dev.switchboard.client.EventListener;
 import dev.switchboard.client.EventSubscription;
 import dev.switchboard.client.HttpSwitchboardApi;
+import dev.switchboard.client.ServerCertificate;
 import dev.switchboard.client.ServerUnreachableException;
 import dev.switchboard.client.SyncMonitor;
 import dev.switchboard.client.TicketConflict;
@@ -100,8 +101,9 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
         super(server);
         this.profilesRoot = profilesRoot;
         this.clock = clock;
-        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(3)).readTimeout(Duration.ofSeconds(20))
-                .callTimeout(Duration.ofSeconds(30)).build();
+        // the same trust as the server's client: the embedded default's own certificate, or --trust-cert
+        this.http = ServerCertificate.apply(server.trust(), new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(20)).callTimeout(Duration.ofSeconds(30))).build();
         this.state = new SyncState(clock, this::status);
         this.copy = new KeptCopy(() -> profile, json);
         this.background = new Background(this);
@@ -694,4 +696,9 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
         http.connectionPool().evictAll();
     }
 
+    /** Administration is online only: straight to the server, never through the copy or the outbox. */
+    @Override
+    public java.util.Optional<dev.switchboard.client.AdminClient> admin() {
+        return server.admin();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.desktop.supervisor;
 
 import dev.switchboard.desktop.Messages;
+import dev.switchboard.desktop.admin.AdminController;
 import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.ui.FileChoosers;
 import dev.switchboard.desktop.ui.FileDialogs;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Binds the supervisor's dashboard: the settings (treatment with its explanation, short-abandon
@@ -59,6 +61,8 @@ public final class SupervisorController {
     private AgentMenu agentMenu;
     private IntervalChart chart;
     private CampaignsPane campaigns;
+    private final Supplier<AdminController> admin;
+    private AdminController adminView;
 
     @FXML private VBox root;
     @FXML private Label updatedLabel;
@@ -103,6 +107,13 @@ public final class SupervisorController {
 
     /** With the file dialogs to ask where a report goes (a test answers them). */
     public SupervisorController(SupervisorViewModel vm, Messages messages, FileDialogs files) {
+        this(vm, messages, files, null);
+    }
+
+    /** With {@code admin}, which loads the Administration tab; null for everyone but administrators. */
+    public SupervisorController(SupervisorViewModel vm, Messages messages, FileDialogs files,
+                                Supplier<AdminController> admin) {
+        this.admin = admin;
         this.vm = vm;
         this.messages = messages;
         this.files = files;
@@ -156,6 +167,7 @@ public final class SupervisorController {
         bindFeedback();
         bindChart();
         bindCampaigns();
+        addAdminTab();
         exportButton.setTooltip(new Tooltip(messages.format("supervisor.report.tip",
                 SupervisorKeys.EXPORT.getDisplayText())));
         refreshButton.setTooltip(new Tooltip(messages.format("supervisor.refresh.tip",
@@ -316,6 +328,23 @@ public final class SupervisorController {
         subscriptions.listen(campaignsTab.selectedProperty(), (obs, old, open) -> campaigns.showing(open));
         campaigns.showing(campaignsTab.isSelected());
         subscriptions.onClose(() -> campaigns.showing(false));
+    }
+
+    /** The Administration tab, for administrators only: asked for each time it is opened. */
+    private void addAdminTab() {
+        if (admin == null) {
+            return;
+        }
+        adminView = admin.get();
+        Tab tab = new Tab(messages.get("admin.tab"), adminView.root());
+        tab.setId("adminTab");
+        sections.getTabs().add(tab);
+        subscriptions.listen(tab.selectedProperty(), (obs, old, open) -> {
+            if (open) {
+                adminView.opened();
+            }
+        });
+        subscriptions.onClose(adminView::dispose);
     }
 
     private void showChart() {

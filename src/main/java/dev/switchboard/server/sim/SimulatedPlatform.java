@@ -11,6 +11,7 @@ import dev.switchboard.channels.social.SocialStatus;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import okhttp3.MediaType;
+import dev.switchboard.server.security.ServerTrust;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -45,7 +46,7 @@ public final class SimulatedPlatform implements AutoCloseable {
     private final ObjectMapper json;
     private final SocialSettings settings;
     private final Javalin api;
-    private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+    private volatile OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "simulated-platform");
         t.setDaemon(true);
@@ -76,6 +77,12 @@ public final class SimulatedPlatform implements AutoCloseable {
 
     /** Where the webhooks go, once the server listens. */
     public void reportTo(String baseUrl) {
+        reportTo(baseUrl, ServerTrust.PLAIN);
+    }
+
+    /** As above, over https trusting the server's certificate when {@code trust} says so. */
+    public void reportTo(String baseUrl, ServerTrust trust) {
+        this.http = trust.applyTo(http.newBuilder()).build();
         this.serverUrl = baseUrl;
     }
 

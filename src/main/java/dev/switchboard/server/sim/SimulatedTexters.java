@@ -3,6 +3,7 @@ package dev.switchboard.server.sim;
 import dev.switchboard.channels.chat.ChatVisitorClient;
 import dev.switchboard.channels.email.EmbeddedMailServer;
 import dev.switchboard.channels.social.SocialSettings;
+import dev.switchboard.server.security.ServerTrust;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public final class SimulatedTexters implements AutoCloseable {
     private final EmbeddedMailServer mail;
     private final SimulatedPlatform platform;
     private final Random random;
-    private final OkHttpClient http = new OkHttpClient.Builder().pingInterval(Duration.ofSeconds(20)).build();
+    private final OkHttpClient http;
     private final Map<ChatVisitorClient, Boolean> chats = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "simulated-texters");
@@ -46,6 +47,13 @@ public final class SimulatedTexters implements AutoCloseable {
     /** {@code mail} and {@code platform} may be null: mail or social traffic then goes in over the API. */
     public SimulatedTexters(String baseUrl, EmbeddedMailServer mail, SocialSettings social, SimulatedPlatform platform,
                             long seed) {
+        this(baseUrl, mail, social, platform, seed, ServerTrust.PLAIN);
+    }
+
+    /** As above, reaching the server over https trusting its certificate when {@code trust} says so. */
+    public SimulatedTexters(String baseUrl, EmbeddedMailServer mail, SocialSettings social, SimulatedPlatform platform,
+                            long seed, ServerTrust trust) {
+        this.http = trust.applyTo(new OkHttpClient.Builder().pingInterval(Duration.ofSeconds(20))).build();
         this.baseUrl = baseUrl;
         this.mail = mail;
         this.platform = social != null ? platform : null;

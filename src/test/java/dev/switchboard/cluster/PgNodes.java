@@ -1,0 +1,60 @@
+package dev.switchboard.cluster;
+
+import dev.switchboard.domain.Role;
+import dev.switchboard.server.AuthService;
+import dev.switchboard.server.ServerOptions;
+import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.cluster.ClusterNode;
+import dev.switchboard.store.AgentStore;
+import dev.switchboard.store.RoutingStore;
+import dev.switchboard.store.pg.PgDatabases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Servers on loopback sharing one fresh PostgreSQL database, and agents for them. */
+final class PgNodes implements AutoCloseable {
+    static final String PASSWORD = "Cluster-test-pass-1";
+
+    private final PgDatabases.Created pg = PgDatabases.create();
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    /** A server on the shared database (a single node unless {@link #join} makes it one of several). */
+    SwitchboardServer server(Duration offerTimeout) {
+        SwitchboardServer s = SwitchboardServer.start(new ServerOptions("127.0.0.1", 0, null, pg.url(), PgDatabases.user(),
+                PgDatabases.password(), null, 0, 1, 0, "GB", offerTimeout, null, 0, 0, 0, null, null, false, null,
+                Clock.systemUTC()));
+        open.add(s);
+        return s;
+    }
+
+    /** A server that is one node of the cluster. */
+    SwitchboardServer node(String nodeId, Duration offerTimeout) {
+        SwitchboardServer s = server(offerTimeout);
+        open.add(ClusterNode.join(s, nodeId));
+        return s;
+    }
+
+    /** Adds an inbound agent with the General queue's skill (phone contacts go there); returns the username. */
+    static String agent(SwitchboardServer any, String username) {
+        AgentStore agents = new AgentStore(any.database().dataSource());
+        long id = agents.insert(username, "Agent " + username, Role.AGENT, AuthService.hash(PASSWORD), false).id();
+        new RoutingStore(any.database().dataSource()).setSkills(id, Map.of("general", 5));
+        return username;
+    }
+
+    @Override
+    public void close() {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            try {
+                open.get(i).close();
+            } catch (Exception ignored) {
+                // closing the rest matters more
+            }
+        }
+        pg.close();
+    }
+}
