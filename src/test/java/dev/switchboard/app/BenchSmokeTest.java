@@ -121,6 +121,14 @@ class BenchSmokeTest {
         assertThat(offline.path("lost").asInt()).isZero();
         assertThat(offline.path("doubled").asInt()).isZero();
 
+        // the fault and abuse suite against a server in its own process, counted in its database afterwards
+        JsonNode abuse = result(out, "abuse-quick");
+        assertThat(abuse.path("id").asText()).isEqualTo("ABUSE");
+        assertThat(abuse.path("requests").asLong()).isEqualTo(1_000);
+        assertThat(abuse.path("value").asDouble()).as(abuse.path("firstFailures").toString()).isZero();
+        assertThat(abuse.path("customersStored").asLong()).isEqualTo(abuse.path("customersAnsweredCreated").asLong());
+        assertThat(abuse.path("ticketsStored").asLong()).isEqualTo(abuse.path("ticketsAnsweredCreated").asLong());
+
         // the micro-benchmarks of the pure parts through JMH's runner (a quick run does not fork)
         JsonNode jmh = result(out, "jmh-micro-quick");
         assertThat(jmh.path("id").asText()).isEqualTo("JMH");
@@ -135,7 +143,7 @@ class BenchSmokeTest {
         // and the run's summary in markdown, with every target measured
         try (Stream<Path> files = Files.list(out)) {
             Path summary = files.filter(f -> f.getFileName().toString().endsWith("-summary-quick.md")).findFirst().orElseThrow();
-            assertThat(Files.readString(summary)).contains("| P1 ", "| P3 ", "| P5 ", "| P6 ", "| P7 ", "| P8 ", "| P9 ", "| JMH ",
+            assertThat(Files.readString(summary)).contains("| P1 ", "| P3 ", "| P5 ", "| P6 ", "| P7 ", "| P8 ", "| P9 ", "| JMH ", "| ABUSE ",
                     "Machine: ");
         }
     }

@@ -14,6 +14,7 @@ import dev.switchboard.store.LoginAttemptStore;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 public final class Bench {
     /** Every target a run measures unless told which. */
     public static final java.util.List<String> TARGETS = java.util.List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7",
-            "P8", "P9", "VOICE", "JMH");
+            "P8", "P9", "VOICE", "JMH", "ABUSE");
 
     private static final double P1_P50_MS = 50;
     private static final double P1_P99_MS = 150;
@@ -74,6 +74,9 @@ public final class Bench {
         }
         if (targets.contains("P9")) {
             runOfflineSync(results);
+        }
+        if (targets.contains("ABUSE")) {
+            AbuseBench.record(quick, dataDir, results, log);
         }
         int code = targets.contains("P1") ? runScreenPop(results) : 0;
         Path summary = results.writeSummary(quick, targets.containsAll(TARGETS) ? ""
