@@ -205,19 +205,11 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(new picocli.CommandLine(this),
                     "--cluster and --node-id need a shared PostgreSQL database: --jdbc-url jdbc:postgresql://...");
         }
-        SwitchboardServer server = SwitchboardServer.start(options, new ConsoleProgress(), security());
-        ClusterNode node;
-        try {
-            node = cluster || nodeId != null ? ClusterNode.join(server, nodeId) : null;
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        SwitchboardServer server = SwitchboardServer.start(options, new ConsoleProgress(), security(),
+                cluster || nodeId != null ? (nodeId != null ? nodeId : ClusterNode.generatedId()) : null);
+        ClusterNode node = server.cluster().orElse(null);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (node != null) {
-                node.close();
-            }
             server.close();
             stopped.countDown();
         }, "shutdown"));

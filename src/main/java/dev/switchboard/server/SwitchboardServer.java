@@ -7,6 +7,7 @@ import dev.switchboard.domain.Agent;
 import dev.switchboard.domain.BusinessHours;
 import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.routing.Router;
+import dev.switchboard.server.cluster.ClusterNode;
 import dev.switchboard.server.security.BodyLimits;
 import dev.switchboard.server.security.RequestGuard;
 import dev.switchboard.server.security.SecurityOptions;
@@ -61,9 +62,10 @@ public final class SwitchboardServer implements AutoCloseable {
     private final LiveConversations live;
     private final TextChannels text;
     private final Javalin javalin;
+    private ClusterNode cluster;
     private final String baseUrl;
 
-    private SwitchboardServer(ServerOptions o, StartupProgress progress, SecurityOptions security) {
+    private SwitchboardServer(ServerOptions o, StartupProgress progress, SecurityOptions security, String clusterNodeId) {
         database = o.dataDir() != null ? Database.h2File(o.dataDir())
                 : o.jdbcUrl() != null ? Database.jdbc(o.jdbcUrl(), o.jdbcUser(), o.jdbcPassword())
                 : Database.h2Memory(o.memoryDb());
@@ -107,6 +109,11 @@ public final class SwitchboardServer implements AutoCloseable {
             ScreenPopBuilder pops = new ScreenPopBuilder(customers, interactions, tickets, views);
             contacts = new ContactService(normalizer, routingStore, customers, interactions, pops, work, hub, views,
                     o.clock());
+            if (clusterNodeId != null) {
+                // before recovery, so that it leaves contacts another node has offered to that node's claim
+                cluster = ClusterNode.join(clusterNodeId, database, work, hub, contacts::popOf);
+                resources.add(cluster);
+            }
             long fallbackQueue = queues.get(0).id();
             work.recover(interactions.unfinished().stream().map(i -> i.routing().queueId() != null ? i
                     : i.withRouting(i.routing().inQueue(routingStore.defaultQueue(i.channel()).orElse(fallbackQueue),
@@ -302,7 +309,21 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     public static SwitchboardServer start(ServerOptions options, StartupProgress progress, SecurityOptions security) {
-        return new SwitchboardServer(options, progress, security);
+        return new SwitchboardServer(options, progress, security, null);
+    }
+
+    /**
+     * A server that is one node of several on one PostgreSQL database ({@code clusterNodeId}: its
+     * name among them). It joins before it recovers what the database holds.
+     */
+    public static SwitchboardServer start(ServerOptions options, StartupProgress progress, SecurityOptions security,
+                                          String clusterNodeId) {
+        return new SwitchboardServer(options, progress, security, clusterNodeId);
+    }
+
+    /** This server's node in a cluster, if it is one. */
+    public java.util.Optional<ClusterNode> cluster() {
+        return java.util.Optional.ofNullable(cluster);
     }
 
     /** e.g. {@code http://127.0.0.1:41234}, or {@code https://...} with TLS */

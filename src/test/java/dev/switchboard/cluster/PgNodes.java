@@ -4,7 +4,7 @@ import dev.switchboard.domain.Role;
 import dev.switchboard.server.AuthService;
 import dev.switchboard.server.ServerOptions;
 import dev.switchboard.server.SwitchboardServer;
-import dev.switchboard.server.cluster.ClusterNode;
+import dev.switchboard.server.security.SecurityOptions;
 import dev.switchboard.store.AgentStore;
 import dev.switchboard.store.RoutingStore;
 import dev.switchboard.store.pg.PgDatabases;
@@ -22,19 +22,21 @@ final class PgNodes implements AutoCloseable {
     private final PgDatabases.Created pg = PgDatabases.create();
     private final List<AutoCloseable> open = new ArrayList<>();
 
-    /** A server on the shared database (a single node unless {@link #join} makes it one of several). */
+    /** A server on the shared database, alone. */
     SwitchboardServer server(Duration offerTimeout) {
-        SwitchboardServer s = SwitchboardServer.start(new ServerOptions("127.0.0.1", 0, null, pg.url(), PgDatabases.user(),
-                PgDatabases.password(), null, 0, 1, 0, "GB", offerTimeout, null, 0, 0, 0, null, null, false, null,
-                Clock.systemUTC()));
-        open.add(s);
-        return s;
+        return start(offerTimeout, null);
     }
 
-    /** A server that is one node of the cluster. */
+    /** A server that is one node of the cluster: it joins while it starts, before it recovers. */
     SwitchboardServer node(String nodeId, Duration offerTimeout) {
-        SwitchboardServer s = server(offerTimeout);
-        open.add(ClusterNode.join(s, nodeId));
+        return start(offerTimeout, nodeId);
+    }
+
+    private SwitchboardServer start(Duration offerTimeout, String nodeId) {
+        SwitchboardServer s = SwitchboardServer.start(new ServerOptions("127.0.0.1", 0, null, pg.url(), PgDatabases.user(),
+                PgDatabases.password(), null, 0, 1, 0, "GB", offerTimeout, null, 0, 0, 0, null, null, false, null,
+                Clock.systemUTC()), (phase, done, total) -> { }, SecurityOptions.UNLIMITED, nodeId);
+        open.add(s);
         return s;
     }
 

@@ -77,6 +77,27 @@ class TwoNodeClusterTest {
     }
 
     @Test
+    void aNodeStartedWhileAnotherOffersAContactLeavesThatOfferAlone() {
+        SwitchboardServer a = nodes.node("node-a", Duration.ofSeconds(60));
+        ClusterDesk onA = desk(a, PgNodes.agent(a, "ari"));
+        String bella = PgNodes.agent(a, "bella");
+        onA.api.setState(AgentState.READY);
+        long id = a.contacts().ingest(new IngestRequest(Channel.PHONE, null, "+447700900559", "Ringing at A", null))
+                .interaction().id();
+        long ari = onA.offerOf(id).agentId();
+
+        // node B starts while the offer rings at A: its recovery must leave the contact to A's claim
+        SwitchboardServer b = nodes.node("node-b", Duration.ofSeconds(60));
+        ClusterDesk onB = desk(b, bella);
+        onB.api.setState(AgentState.READY);
+        InteractionStore stored = new InteractionStore(b.database().dataSource());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> onB.offers.isEmpty()
+                && stored.find(id).orElseThrow().state() == InteractionState.OFFERED);
+        assertThat(stored.find(id).orElseThrow().agentId()).isEqualTo(ari);
+        onA.api.accept(id);
+    }
+
+    @Test
     void aContactWaitingOnNodeBShowsInTheQueueOfAnAgentOnNodeA() {
         SwitchboardServer a = nodes.node("node-a", Duration.ofSeconds(60));
         SwitchboardServer b = nodes.node("node-b", Duration.ofSeconds(60));

@@ -105,8 +105,18 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
      * @param nodeId this node's name, unique among the nodes (null: one is made up)
      */
     public static ClusterNode join(SwitchboardServer server, String nodeId) {
-        ClusterNode node = new ClusterNode(nodeId == null ? generatedId() : nodeId, server.database(), server.work(),
-                server.events(), server.contacts()::popOf, Clock.systemUTC());
+        return join(nodeId, server.database(), server.work(), server.events(), server.contacts()::popOf);
+    }
+
+    /**
+     * As {@link #join(SwitchboardServer, String)}, for a server still starting: called before its
+     * distributor recovers what the database holds, so that recovery already knows it shares the
+     * contacts (it leaves contacts another node has offered to that node's claim).
+     */
+    public static ClusterNode join(String nodeId, Database database, WorkDistributor work, EventHub hub,
+                                   Function<Interaction, ScreenPop> pops) {
+        ClusterNode node = new ClusterNode(nodeId == null ? generatedId() : nodeId, database, work, hub, pops,
+                Clock.systemUTC());
         node.start();
         return node;
     }
