@@ -39,7 +39,7 @@ public final class AuditTrail implements AutoCloseable {
     static final String AUDITED = "sb.audited";
     /** Routes that audit themselves (supervisor and administrator actions), or are no data write. */
     private static final Pattern SELF_AUDITED = Pattern.compile(
-            "^/api/v1/(supervisor/.*|admin/.*|outbound/campaigns/\\d+/active|login|logout|batch|typing.*|interactions/\\d+/typing)$");
+            "^/api/v1/(supervisor/.*|admin/.*|outbound/campaigns/\\d+/active|login|logout|batch|interactions/\\d+/typing)$");
     private static final Pattern SECRET = Pattern.compile(
             "(\"(?:password|newPassword|secret|token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"", Pattern.CASE_INSENSITIVE);
 
