@@ -8,6 +8,7 @@ import dev.switchboard.server.ChannelSettings;
 import dev.switchboard.server.ServerOptions;
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.cluster.ClusterNode;
+import dev.switchboard.server.cluster.ClusterSettings;
 import dev.switchboard.server.security.RateLimiter;
 import dev.switchboard.server.security.RequestGuard;
 import dev.switchboard.server.security.SecurityOptions;
@@ -53,6 +54,10 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--node-id", description = "This server's name among the nodes of a --cluster (default: made up at start).")
     String nodeId;
+
+    @Option(names = "--node-timeout", description = "Seconds of silence after which the other nodes of a --cluster take a "
+            + "node for dead and offer its ringing contacts again (default: ${DEFAULT-VALUE}; at least 5).")
+    int nodeTimeoutSeconds = 15;
 
     @Option(names = "--customers", description = "Demo customers to generate into an empty database (default: ${DEFAULT-VALUE}; 0: none).")
     int customers = 5000;
@@ -205,8 +210,13 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(new picocli.CommandLine(this),
                     "--cluster and --node-id need a shared PostgreSQL database: --jdbc-url jdbc:postgresql://...");
         }
+        if (nodeTimeoutSeconds < 5) {
+            // beats come every 2 s: a shorter silence would take a busy node for dead
+            throw new ParameterException(new picocli.CommandLine(this), "--node-timeout must be at least 5 seconds");
+        }
         SwitchboardServer server = SwitchboardServer.start(options, new ConsoleProgress(), security(),
-                cluster || nodeId != null ? (nodeId != null ? nodeId : ClusterNode.generatedId()) : null);
+                cluster || nodeId != null ? ClusterSettings.of(nodeId != null ? nodeId : ClusterNode.generatedId())
+                        .withLiveness(ClusterSettings.HEARTBEAT, Duration.ofSeconds(nodeTimeoutSeconds)) : null);
         ClusterNode node = server.cluster().orElse(null);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -41,9 +41,27 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 7;
 
+    @Option(names = "--trust-cert", paramLabel = "FILE", description = "With --server https://...: trust the server "
+            + "certificate in FILE (PEM or DER), for a team server with a self-signed certificate.")
+    java.nio.file.Path trustCert;
+
     @Override
     public Integer call() throws InterruptedException {
-        HttpSwitchboardApi api = new HttpSwitchboardApi(server);
+        try {
+            return send();
+        } catch (dev.switchboard.client.ServerUnreachableException e) {
+            System.err.println("switchboard simulate: " + e.getMessage()
+                    + (server.startsWith("https:") && trustCert == null
+                    ? " (a server with a self-signed certificate: give it with --trust-cert FILE)" : ""));
+        } catch (dev.switchboard.client.ApiException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.err.println("switchboard simulate: " + e.getMessage());
+        }
+        return 1;
+    }
+
+    private int send() throws InterruptedException {
+        HttpSwitchboardApi api = new HttpSwitchboardApi(server,
+                trustCert == null ? null : dev.switchboard.client.ServerCertificate.load(trustCert));
         api.login(username, password);
         Random random = new Random(seed);
         for (int sent = 0; count == null || sent < count; sent++) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,18 +40,25 @@ public final class EventHub implements AutoCloseable {
 
     /** Events a subscriber may have waiting before it is dropped. */
     static final int MAX_BACKLOG = 10_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventHub.class);
 
     /** Not an event: tells a sink to write a keep-alive (an SSE comment). Never numbered, never held. */
     public static final Event KEEP_ALIVE = new Event(-1, "keep-alive", null, null, null, "");
 
     /**
      * One published event; {@code json} is serialised once and shared by every subscriber, and so is
-     * its server-sent-event frame, encoded to bytes once ({@link #frame()}).
+     * its server-sent-event frame, encoded to bytes once ({@link #frame()}). With {@code onlyAudience}
+     * it reaches the people of {@code audience} alone, even among those who see everything.
      */
     public record Event(long seq, String type, Long agentId, Set<Long> audience, Object payload, String json,
-                        byte[] frame) {
+                        byte[] frame, boolean onlyAudience) {
         Event(long seq, String type, Long agentId, Set<Long> audience, Object payload, String json) {
-            this(seq, type, agentId, audience, payload, json, frameOf(seq, type, json));
+            this(seq, type, agentId, audience, payload, json, false);
+        }
+
+        Event(long seq, String type, Long agentId, Set<Long> audience, Object payload, String json,
+              boolean onlyAudience) {
+            this(seq, type, agentId, audience, payload, json, frameOf(seq, type, json), onlyAudience);
         }
 
         /** The event as written on the stream: {@code id}, {@code event} and one {@code data} line, UTF-8. */
@@ -67,14 +75,36 @@ public final class EventHub implements AutoCloseable {
             return frame.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
 
-        boolean concerns(long subscriberAgentId, boolean seesAll) {
+        boolean concerns(long subscriberAgentId, boolean seesAll, LongPredicate oversees) {
+            if (onlyAudience) {
+                return audience.contains(subscriberAgentId);
+            }
             if (seesAll) {
-                return true;
+                return oversees == null || overseenBy(subscriberAgentId, oversees);
             }
             if (audience != null) {
                 return audience.contains(subscriberAgentId);
             }
             return agentId == null || agentId == subscriberAgentId;
+        }
+
+        /**
+         * Whether a supervisor who oversees the agents {@code oversees} accepts is concerned: an event for
+         * everyone or for supervisors alone (an empty audience), their own, or one for an agent they oversee.
+         */
+        boolean overseenBy(long supervisorId, LongPredicate oversees) {
+            if (agentId == null && (audience == null || audience.isEmpty())) {
+                return true;
+            }
+            if (agentId != null) {
+                return agentId == supervisorId || oversees.test(agentId);
+            }
+            for (long agent : audience) {
+                if (agent == supervisorId || oversees.test(agent)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -129,12 +159,35 @@ public final class EventHub implements AutoCloseable {
      * Not handed on again, and not shown to taps (they see this node's own events).
      */
     public Event publishRemote(String type, Long agentId, Set<Long> audience, String json) {
+        Event event;
         synchronized (this) {
-            Event event = new Event(number(), type, agentId, audience, null, json);
+            event = new Event(number(), type, agentId, audience, null, json);
             keep(event);
             deliverToConcerned(event);
-            return event;
         }
+        RemoteTap tap = remoteTap;
+        if (tap != null && tap.types().containsKey(type)) {
+            try {
+                tap.tap().accept(type, mapper.readValue(json, tap.types().get(type)));
+            } catch (JsonProcessingException | RuntimeException e) {
+                LOG.warn("an event of type {} from another node cannot be read: {}", type, e.getMessage());
+            }
+        }
+        return event;
+    }
+
+    private record RemoteTap(Map<String, Class<?>> types, java.util.function.BiConsumer<String, Object> tap) {
+    }
+
+    private volatile RemoteTap remoteTap;
+
+    /**
+     * Shows {@code tap} the events of the given types that other nodes published, read back into their
+     * payload's class (the supervisor's figures count every node's contacts). Called on the thread
+     * that hands in other nodes' events, so it only queues.
+     */
+    public void tapRemote(Map<String, Class<?>> types, java.util.function.BiConsumer<String, Object> tap) {
+        this.remoteTap = new RemoteTap(Map.copyOf(types), tap);
     }
 
     private long number() {
@@ -184,6 +237,13 @@ public final class EventHub implements AutoCloseable {
         return !seeingAll.isEmpty();
     }
 
+    /** The people who follow the stream now seeing everything (supervisors, administrators). */
+    public Set<Long> supervisorsListening() {
+        Set<Long> out = new java.util.HashSet<>();
+        seeingAll.forEach(s -> out.add(s.agentId));
+        return out;
+    }
+
     /** Publishes an event for one agent ({@code agentId}) or for everyone ({@code null}). */
     public Event publish(String type, Object payload, Long agentId) {
         return publish(type, payload, agentId, null);
@@ -194,7 +254,19 @@ public final class EventHub implements AutoCloseable {
         return publish(type, payload, null, audience);
     }
 
+    /**
+     * Publishes an event for the people in {@code people} alone: those of them who see everything get
+     * it, other supervisors do not (a team's dashboard is for that team's supervisors).
+     */
+    public Event publishOnlyTo(String type, Object payload, Set<Long> people) {
+        return publish(type, payload, null, Set.copyOf(people), true);
+    }
+
     private Event publish(String type, Object payload, Long agentId, Set<Long> audience) {
+        return publish(type, payload, agentId, audience, false);
+    }
+
+    private Event publish(String type, Object payload, Long agentId, Set<Long> audience, boolean onlyAudience) {
         String json;
         try {
             json = mapper.writeValueAsString(payload);
@@ -203,7 +275,7 @@ public final class EventHub implements AutoCloseable {
         }
         Event event;
         synchronized (this) {
-            event = new Event(number(), type, agentId, audience, payload, json);
+            event = new Event(number(), type, agentId, audience, payload, json, onlyAudience);
             keep(event);
             deliverToConcerned(event);
         }
@@ -229,8 +301,19 @@ public final class EventHub implements AutoCloseable {
             }
             return;
         }
+        if (event.onlyAudience()) {
+            for (long person : event.audience()) {
+                Set<Subscriber> own = byAgent.get(person);
+                if (own != null) {
+                    own.forEach(s -> enqueue(s, event));
+                }
+            }
+            return;
+        }
         for (Subscriber s : seeingAll) {
-            enqueue(s, event);
+            if (s.oversees == null || event.overseenBy(s.agentId, s.oversees)) {
+                enqueue(s, event);
+            }
         }
         if (event.audience() != null) {
             for (long agent : event.audience()) {
@@ -284,7 +367,16 @@ public final class EventHub implements AutoCloseable {
      * @return a handle to unsubscribe
      */
     public AutoCloseable subscribe(long agentId, boolean seesAll, long afterSeq, Sink sink) {
-        Subscriber s = new Subscriber(agentId, seesAll, sink);
+        return subscribe(agentId, seesAll, null, afterSeq, sink);
+    }
+
+    /**
+     * Subscribes a supervisor's sink ({@code seesAll}) for the events of the agents {@code oversees}
+     * accepts (null: every agent), with the events for everyone or for supervisors alone; otherwise as
+     * {@link #subscribe(long, boolean, long, Sink)}.
+     */
+    public AutoCloseable subscribe(long agentId, boolean seesAll, LongPredicate oversees, long afterSeq, Sink sink) {
+        Subscriber s = new Subscriber(agentId, seesAll, seesAll ? oversees : null, sink);
         synchronized (this) {
             if (afterSeq > 0 && afterSeq < latestSeq()) {
                 long oldest = ring.isEmpty() ? nextSeq : ring.peekFirst().seq();
@@ -294,7 +386,7 @@ public final class EventHub implements AutoCloseable {
                     s.backlog.incrementAndGet();
                 } else {
                     for (Event e : ring) {
-                        if (e.seq() > afterSeq && e.concerns(agentId, seesAll)) {
+                        if (e.seq() > afterSeq && e.concerns(agentId, seesAll, s.oversees)) {
                             s.queue.add(e);
                             s.backlog.incrementAndGet();
                         }
@@ -395,14 +487,17 @@ public final class EventHub implements AutoCloseable {
     private static final class Subscriber {
         final long agentId;
         final boolean seesAll;
+        /** For a supervisor: the agents whose events they get (null: everyone's). */
+        final LongPredicate oversees;
         final Sink sink;
         final Queue<Event> queue = new ConcurrentLinkedQueue<>();
         final AtomicInteger backlog = new AtomicInteger();
         final AtomicBoolean draining = new AtomicBoolean();
 
-        Subscriber(long agentId, boolean seesAll, Sink sink) {
+        Subscriber(long agentId, boolean seesAll, LongPredicate oversees, Sink sink) {
             this.agentId = agentId;
             this.seesAll = seesAll;
+            this.oversees = oversees;
             this.sink = sink;
         }
     }

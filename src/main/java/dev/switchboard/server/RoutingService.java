@@ -48,6 +48,7 @@ public final class RoutingService {
     private final Clock clock;
     private volatile Set<String> reasonCodes;
     private volatile Set<String> dispositionCodes;
+    private volatile Runnable codesChanged = () -> { };
     /** One priority change at a time, so the store and routing never end up disagreeing. */
     private final Object priorityChanges = new Object();
 
@@ -69,11 +70,26 @@ public final class RoutingService {
         this.tickets = tickets;
         this.normalizer = normalizer;
         this.clock = clock;
-        reloadCodes();
+        readCodes();
     }
 
-    /** Reads the reason codes and dispositions again: an administrator changed them. */
+    /** Reads the reason codes and dispositions again: an administrator changed them (the listener hears of it). */
     public void reloadCodes() {
+        readCodes();
+        codesChanged.run();
+    }
+
+    /** Called after this server's administrator changed the codes (in a cluster: the other nodes are told). */
+    public void onCodesChanged(Runnable listener) {
+        this.codesChanged = listener;
+    }
+
+    /** Reads the codes again, changed on another node of the cluster. */
+    public void codesChangedElsewhere() {
+        readCodes();
+    }
+
+    private void readCodes() {
         this.reasonCodes = routing.reasonCodes().stream().map(RoutingStore.Code::code).collect(Collectors.toSet());
         this.dispositionCodes = routing.dispositions().stream().map(RoutingStore.Code::code).collect(Collectors.toSet());
     }

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   unit, the unit of their team (no team: the default unit). Administrators see every unit.</li>
  *   <li>An interaction: one offered to or handled by the person, or, for its summary, one still
  *   waiting in a queue or in the history of a customer they may open. Its conversation and call only when offered to or handled by
- *   them; supervisors also those of their team's agents and those still waiting.</li>
+ *   them; supervisors also those of the agents they oversee (their team's and those in no team; a
+ *   supervisor without a team, everyone's) and those still waiting.</li>
  * </ul>
  * Something out of scope is answered as not found, so its existence is not told either. Who is in
  * which team is read once per person and kept until an administrator changes it ({@link #forget}).
@@ -32,6 +33,7 @@ public final class Scopes {
     private final Map<Long, Placement> placements = new ConcurrentHashMap<>();
     private volatile Long defaultUnit;
     private volatile Boolean oneUnit;
+    private volatile Runnable forgotten = () -> { };
 
     /** A person's team (null: none) and the unit it belongs to. */
     private record Placement(Long teamId, long unitId) {
@@ -42,11 +44,25 @@ public final class Scopes {
         this.organisation = organisation;
     }
 
-    /** Forgets every person's placement: an administrator changed people, teams or units. */
+    /**
+     * Forgets every person's placement: an administrator changed people, teams or units (on a
+     * cluster the other nodes are told, see {@link #onForget}).
+     */
     public void forget() {
+        forgetElsewhere();
+        forgotten.run();
+    }
+
+    /** Forgets every person's placement, changed on another node of the cluster. */
+    public void forgetElsewhere() {
         placements.clear();
         defaultUnit = null;
         oneUnit = null;
+    }
+
+    /** Called after this server's administrator changed people, teams or units. */
+    public void onForget(Runnable listener) {
+        this.forgotten = listener;
     }
 
     private long defaultUnit() {
@@ -148,28 +164,23 @@ public final class Scopes {
         if (everywhere(s)) {
             return true;
         }
-        Set<Long> people = s.agent().role() == Role.SUPERVISOR ? team(s.agentId()) : Set.of(s.agentId());
-        if (s.agent().role() == Role.SUPERVISOR && i.agentId() == null) {
-            return true; // still waiting: supervisors steer queues
+        if (s.agent().role() == Role.SUPERVISOR && (i.agentId() == null || placement(s.agentId()).teamId() == null)) {
+            return true; // still waiting (supervisors steer queues), or a supervisor of the whole centre
         }
+        Set<Long> people = s.agent().role() == Role.SUPERVISOR ? team(s.agentId()) : Set.of(s.agentId());
         return i.agentId() != null && people.contains(i.agentId()) || organisation.handledByAny(i.id(), people);
     }
 
-    /** The people in the same team as this one (everyone without a team, when they have none), themselves included. */
+    /**
+     * The people a team's supervisor oversees (as {@link Crew} counts them): their team's and those in
+     * no team yet, themselves included.
+     */
     private Set<Long> team(long agentId) {
         Long team = placement(agentId).teamId();
         Map<Long, Long> teams = agents.teams();
         Set<Long> out = new HashSet<>();
         out.add(agentId);
-        if (team == null) {
-            agents.all().stream().map(a -> a.id()).filter(id -> !teams.containsKey(id)).forEach(out::add);
-        } else {
-            teams.forEach((person, t) -> {
-                if (t.equals(team)) {
-                    out.add(person);
-                }
-            });
-        }
+        agents.all().stream().map(a -> a.id()).filter(id -> team.equals(teams.getOrDefault(id, team))).forEach(out::add);
         return out;
     }
 

@@ -74,11 +74,11 @@ final class SupervisorReports {
     }
 
     /** One row per agent over the days from {@code from} to {@code to}: what they answered and handled. */
-    String agents(LocalDate from, LocalDate to) {
+    String agents(LocalDate from, LocalDate to, java.util.function.LongPredicate included) {
         Map<Long, long[]> totals = new TreeMap<>(); // answered, handled, talk ms, hold ms, wrap ms
         for (ContactLegStore.Leg l : passes(from, to)) {
             ContactRecord r = SupervisorService.record(l);
-            if (r.agentId() == null || !r.answered()) {
+            if (r.agentId() == null || !r.answered() || !included.test(r.agentId())) {
                 continue;
             }
             long[] t = totals.computeIfAbsent(r.agentId(), k -> new long[5]);

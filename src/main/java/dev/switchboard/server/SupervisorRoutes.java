@@ -68,7 +68,7 @@ final class SupervisorRoutes {
         var r = config.routes;
         r.get("/api/v1/supervisor/dashboard", ctx -> {
             requireSupervisor(ctx);
-            ctx.json(service.dashboard(treatment(ctx), shortAbandon(ctx)));
+            ctx.json(service.dashboard(Routes.session(ctx).agent(), treatment(ctx), shortAbandon(ctx)));
         });
         r.get("/api/v1/supervisor/intervals", ctx -> {
             requireSupervisor(ctx);
@@ -100,7 +100,8 @@ final class SupervisorRoutes {
         r.get("/api/v1/supervisor/reports/agents.csv", ctx -> {
             requireSupervisor(ctx);
             java.time.LocalDate[] days = days(ctx);
-            csv(ctx, "agents-" + days[0] + "-" + days[1] + ".csv", service.agentReport(days[0], days[1]));
+            csv(ctx, "agents-" + days[0] + "-" + days[1] + ".csv", service.agentReport(Routes.session(ctx).agent(), days[0],
+                    days[1]));
         });
         r.get("/api/v1/supervisor/audit", ctx -> {
             requireSupervisor(ctx);
@@ -128,7 +129,8 @@ final class SupervisorRoutes {
         if (r.state() != AgentState.READY && r.state() != AgentState.NOT_READY) {
             throw ApiProblem.badRequest("state", "state must be READY or NOT_READY");
         }
-        Agent target = agents.find(agentId).orElseThrow(() -> ApiProblem.notFound("agent", agentId));
+        Agent target = agents.find(agentId).filter(a -> service.oversees(supervisor.agent(), a.id()))
+                .orElseThrow(() -> ApiProblem.notFound("agent", agentId)); // another team's: not theirs to steer
         if (!target.role().takesContacts()) {
             throw ApiProblem.conflict("not_an_agent", target.displayName() + " is a supervisor and takes no contacts");
         }
@@ -152,8 +154,9 @@ final class SupervisorRoutes {
         }
         Long agentId = r.agentId();
         if (agentId != null) {
-            Agent target = agents.find(agentId).orElseThrow(() ->
-                    new ApiProblem(404, "not_found", "agent " + agentId + " does not exist", "agentId"));
+            Agent target = agents.find(agentId).filter(a -> service.oversees(supervisor.agent(), a.id()))
+                    .orElseThrow(() -> new ApiProblem(404, "not_found", "agent " + agentId + " does not exist",
+                            "agentId"));
             if (!target.role().takesContacts()) {
                 throw ApiProblem.badRequest("agentId", target.displayName() + " is a supervisor and takes no contacts");
             }

@@ -70,6 +70,14 @@ public final class SupervisorService {
     private final Supplier<List<QueueView>> queues;
     private final Supplier<List<QueueEntryView>> waiting;
     private final Supplier<List<Agent>> agents;
+    /** Each person's team (absent: none), for the dashboards of team supervisors. */
+    private final Supplier<Map<Long, Long>> teams;
+    /**
+     * The teams as last read, every {@link #READ_TEAMS_EVERY} on the ticker: asked for each event a
+     * supervisor's stream might carry, so never a read of the database there.
+     */
+    private volatile Map<Long, Long> teamOf = Map.of();
+    static final Duration READ_TEAMS_EVERY = Duration.ofSeconds(5);
     private final Function<Long, AgentPresence.Entry> presence;
     /** Every signed-in agent's contact in hand and queues; nothing until the distributor is followed. */
     private final Supplier<Map<Long, AgentAtWork>> atWork;
@@ -82,6 +90,8 @@ public final class SupervisorService {
     /** Each agent's closed state spans of the last day, oldest first (kept per agent: 1,000 changes a second). */
     private final Map<Long, java.util.ArrayDeque<StateSpan>> spans = new HashMap<>();
     private final Map<Long, Open> openSpans = new HashMap<>();
+    /** The last state of each agent signed in on another node of a cluster, as that node told it. */
+    private final Map<Long, AgentStateEvent> elsewhere = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "supervisor-metrics");
         t.setDaemon(true);
@@ -94,9 +104,11 @@ public final class SupervisorService {
                 return t;
             });
     private final java.util.concurrent.atomic.AtomicBoolean dirty = new java.util.concurrent.atomic.AtomicBoolean();
-    /** The last dashboard the stream carried (touched by the ticker thread only): the base of the next partial one. */
-    private SupervisorView published;
-    private long publishedFullAt;
+    /**
+     * The last dashboard the stream carried to each crew's supervisors, and when the last full one
+     * (touched by the ticker thread only): the base of the next partial one.
+     */
+    private final Map<Crew, Published> published = new HashMap<>();
     private static final System.Logger LOG = System.getLogger(SupervisorService.class.getName());
     private volatile EventHub hub;
     private Instant lastTrim = Instant.MIN;
@@ -104,6 +116,9 @@ public final class SupervisorService {
     private final Map<Long, ContactLegStore.Leg> unsaved = new LinkedHashMap<>();
 
     private record Leg(int number, ContactRecord record) {
+    }
+
+    private record Published(SupervisorView view, long fullAt) {
     }
 
     private record Open(AgentState state, Instant since) {
@@ -137,11 +152,17 @@ public final class SupervisorService {
     /**
      * Where the service reads what it does not keep itself, each read once per dashboard: the queues,
      * who waits, the agents, each agent's presence, and each signed-in agent's contact in hand and
-     * queues as routing sees them (one look for all agents).
+     * queues as routing sees them (one look for all agents), and each person's team.
      */
     public record Sources(Supplier<List<QueueView>> queues, Supplier<List<QueueEntryView>> waiting,
                           Supplier<List<Agent>> agents, Function<Long, AgentPresence.Entry> presence,
-                          Supplier<Map<Long, AgentAtWork>> atWork) {
+                          Supplier<Map<Long, AgentAtWork>> atWork, Supplier<Map<Long, Long>> teams) {
+        /** Sources of a centre without teams. */
+        public Sources(Supplier<List<QueueView>> queues, Supplier<List<QueueEntryView>> waiting,
+                       Supplier<List<Agent>> agents, Function<Long, AgentPresence.Entry> presence,
+                       Supplier<Map<Long, AgentAtWork>> atWork) {
+            this(queues, waiting, agents, presence, atWork, Map::of);
+        }
     }
 
     public SupervisorService(Sources sources, ContactLegStore store, ZoneId zone, Clock clock) {
@@ -151,12 +172,16 @@ public final class SupervisorService {
         this.queues = sources.queues();
         this.waiting = sources.waiting();
         this.agents = sources.agents();
+        this.teams = sources.teams();
         this.presence = sources.presence();
         this.atWork = sources.atWork();
         this.intervals = new IntervalStats(zone);
         this.reports = new SupervisorReports(store, zone, queues, agents);
         load();
+        readTeams();
         ticker.scheduleWithFixedDelay(this::flush, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(this::readTeams, READ_TEAMS_EVERY.toMillis(), READ_TEAMS_EVERY.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Since yesterday's start, what was counted before this start: the dashboard goes on where it was. */
@@ -198,13 +223,41 @@ public final class SupervisorService {
         if (EventTypes.INTERACTION.equals(type) && payload instanceof InteractionEvent e && e.interaction() != null) {
             submit(() -> onInteraction(e.interaction()));
         } else if (EventTypes.AGENT_STATE.equals(type) && payload instanceof AgentStateEvent e) {
-            submit(() -> onAgentState(e));
+            submit(() -> {
+                onAgentState(e);
+                elsewhere.remove(e.agentId()); // signed in here now
+            });
         } else if (EventTypes.CALL.equals(type) && payload instanceof CallView c) {
             Instant at = clock.instant(); // when it happened, not when the worker gets to it
-            submit(() -> onHold(c.interactionId(), c.onHold(), at));
+            submit(() -> onHold(c.interactionId(), c.onHold(), at, true));
         } else if (EventTypes.QUEUE.equals(type) || EventTypes.QUEUE_LEFT.equals(type)) {
             dirty.set(true); // who waits changed
         }
+    }
+
+    /**
+     * The same events published by another node of a cluster: the figures count every node's contacts,
+     * and the grid shows the states of agents signed in there. What they count is written by the node
+     * that published them, not again here.
+     */
+    public void onRemoteEvent(String type, Object payload) {
+        if (EventTypes.INTERACTION.equals(type) && payload instanceof InteractionEvent e && e.interaction() != null) {
+            submit(() -> onInteraction(e.interaction(), false));
+        } else if (EventTypes.AGENT_STATE.equals(type) && payload instanceof AgentStateEvent e) {
+            submit(() -> {
+                onAgentState(e);
+                elsewhere.put(e.agentId(), e);
+            });
+        } else if (EventTypes.CALL.equals(type) && payload instanceof CallView c) {
+            Instant at = clock.instant();
+            submit(() -> onHold(c.interactionId(), c.onHold(), at, false));
+        }
+    }
+
+    /** The event types {@link #onRemoteEvent} counts, with their payloads' classes. */
+    public static Map<String, Class<?>> remoteEventTypes() {
+        return Map.of(EventTypes.INTERACTION, InteractionEvent.class, EventTypes.AGENT_STATE, AgentStateEvent.class,
+                EventTypes.CALL, CallView.class);
     }
 
     private void submit(Runnable r) {
@@ -249,7 +302,7 @@ public final class SupervisorService {
 
     private void publishIfChanged() {
         if (hub == null || !hub.supervisorListening()) {
-            published = null; // the next one after a pause is full
+            published.clear(); // the next one after a pause is full
             return; // nobody to tell: the dashboard is computed when a supervisor asks or listens
         }
         if (!dirty.getAndSet(false)) {
@@ -260,24 +313,66 @@ public final class SupervisorService {
         try {
             long t0 = System.nanoTime();
             SupervisorView full = dashboard(AbandonTreatment.AGAINST, DEFAULT_SHORT_ABANDON);
+            Map<Long, Long> teamOf = this.teamOf;
+            Map<Crew, Set<Long>> crews = listeningCrews(teamOf);
             long now = System.nanoTime();
-            boolean sendFull = published == null || now - publishedFullAt >= FULL_DASHBOARD_EVERY.toNanos();
-            SupervisorView sent = sendFull ? full : DashboardDelta.between(published, full);
-            long t1 = System.nanoTime();
-            EventHub.Event event = hub.publish(EventTypes.DASHBOARD, sent, Set.of());
-            published = full;
-            if (sendFull) {
-                publishedFullAt = now;
+            published.keySet().retainAll(crews.keySet()); // a crew whose supervisors return starts with a full one
+            int agents = 0;
+            int bytes = 0;
+            boolean anyFull = false;
+            for (Map.Entry<Crew, Set<Long>> crew : crews.entrySet()) {
+                SupervisorView theirs = crew.getKey().view(full, teamOf);
+                Published before = published.get(crew.getKey());
+                boolean sendFull = before == null || now - before.fullAt() >= FULL_DASHBOARD_EVERY.toNanos();
+                SupervisorView sent = sendFull ? theirs : DashboardDelta.between(before.view(), theirs);
+                EventHub.Event event = crew.getValue() == null
+                        ? hub.publish(EventTypes.DASHBOARD, sent, Set.of())
+                        : hub.publishOnlyTo(EventTypes.DASHBOARD, sent, crew.getValue());
+                published.put(crew.getKey(), new Published(theirs, sendFull ? now : before.fullAt()));
+                anyFull |= sendFull;
+                agents += sent.agents().size();
+                bytes += event.frame() == null ? 0 : event.frame().length;
             }
             timing.computeMillis = (now - t0) / 1e6;
-            timing.deltaMillis = (t1 - now) / 1e6;
-            timing.full = sendFull;
-            timing.agents = sent.agents().size();
-            timing.bytes = event.frame() == null ? 0 : event.frame().length;
+            timing.deltaMillis = (System.nanoTime() - now) / 1e6;
+            timing.full = anyFull;
+            timing.agents = agents;
+            timing.bytes = bytes;
             timing.commit();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot publish the supervisor's dashboard", e);
         }
+    }
+
+    private void readTeams() {
+        try {
+            teamOf = Map.copyOf(teams.get());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the teams: " + e.getMessage()); // the last ones stand
+        }
+    }
+
+    /**
+     * The crews of the supervisors listening now, each with who is to get its dashboard; while nobody
+     * has a team, one crew, everyone, whose dashboard goes to every supervisor ({@code null}: one
+     * event for all who see everything, however many supervisors there are).
+     */
+    private Map<Crew, Set<Long>> listeningCrews(Map<Long, Long> teamOf) {
+        Map<Crew, Set<Long>> crews = new HashMap<>();
+        if (teamOf.isEmpty()) {
+            crews.put(Crew.EVERYONE, null);
+            return crews;
+        }
+        Map<Long, Agent> people = new HashMap<>();
+        agents.get().forEach(a -> people.put(a.id(), a));
+        for (long id : hub.supervisorsListening()) {
+            Agent viewer = people.get(id);
+            if (viewer == null) {
+                continue; // not known yet (the list is read every few seconds): their first comes next time
+            }
+            crews.computeIfAbsent(Crew.of(viewer, teamOf), c -> new java.util.HashSet<>()).add(id);
+        }
+        return crews;
     }
 
     /** Writes the passes counted since the last write, in one transaction. */
@@ -313,6 +408,11 @@ public final class SupervisorService {
     }
 
     synchronized void onInteraction(InteractionView v) {
+        onInteraction(v, true);
+    }
+
+    /** {@code own}: published by this node, which writes what it counts. */
+    private synchronized void onInteraction(InteractionView v, boolean own) {
         if (v.routing() == null || v.routing().queueId() == null || v.routing().queuedAt() == null) {
             return; // never went through a queue (a dialled call): not a queue's number
         }
@@ -326,7 +426,7 @@ public final class SupervisorService {
             add(v.id(), withHold(v.id(), new ContactRecord(last.interactionId(), last.queueId(), last.channel(),
                     last.queuedAt(), last.answeredAt(), last.abandonedAt(), last.answeredAt() == null ? null
                     : orLater(last.talkEndAt(), last.answeredAt(), queuedAt),
-                    null, 0, last.agentId(), true), last.holdMillis()));
+                    null, 0, last.agentId(), true), last.holdMillis()), own);
             leg = new Leg(leg.number + 1, null);
         } else if (leg == null) {
             leg = new Leg(1, null);
@@ -343,7 +443,7 @@ public final class SupervisorService {
                 v.channel(), queuedAt, answeredAt, abandonedAt, talkEnd, wrapEnd, 0,
                 answeredAt != null ? v.agentId() : null, false), leg.record == null ? 0 : leg.record.holdMillis());
         legs.put(v.id(), new Leg(leg.number, r));
-        add(v.id(), r);
+        add(v.id(), r, own);
         if (v.state() == InteractionState.ENDED || v.state() == InteractionState.ABANDONED) {
             holds.forget(v.id());
         }
@@ -351,6 +451,10 @@ public final class SupervisorService {
 
     /** The customer went on hold or came off it: the pass being talked counts it. */
     synchronized void onHold(long interactionId, boolean onHold, Instant at) {
+        onHold(interactionId, onHold, at, true);
+    }
+
+    private synchronized void onHold(long interactionId, boolean onHold, Instant at, boolean own) {
         if (!holds.set(interactionId, onHold, at)) {
             return;
         }
@@ -359,7 +463,7 @@ public final class SupervisorService {
             ContactRecord r = withHold(interactionId, leg.record, leg.record.holdMillis());
             if (r != leg.record) {
                 legs.put(interactionId, new Leg(leg.number, r));
-                add(interactionId, r);
+                add(interactionId, r, own);
             }
         }
     }
@@ -387,9 +491,11 @@ public final class SupervisorService {
         return interactionId * 64 + Math.min(leg, 63);
     }
 
-    private void add(long interactionId, ContactRecord r) {
+    private void add(long interactionId, ContactRecord r, boolean own) {
         intervals.add(r);
-        unsaved.put(r.interactionId(), leg(interactionId, r)); // written with the others within a second
+        if (own) {
+            unsaved.put(r.interactionId(), leg(interactionId, r)); // written with the others within a second
+        }
         Instant now = clock.instant();
         if (now.isAfter(lastTrim.plus(Duration.ofMinutes(5)))) {
             // nothing older than yesterday is asked for: keep memory bounded
@@ -451,6 +557,12 @@ public final class SupervisorService {
                 k.parameters());
     }
 
+    /** The dashboard now as {@code viewer} sees it: their crew's agents (see {@link Crew}). */
+    public SupervisorView dashboard(Agent viewer, AbandonTreatment treatment, Duration shortAbandon) {
+        Map<Long, Long> teamOf = this.teamOf;
+        return Crew.of(viewer, teamOf).view(dashboard(treatment, shortAbandon), teamOf);
+    }
+
     /**
      * The dashboard now: each queue's live waiting and its last-30-minutes and today numbers under
      * {@code treatment} and {@code shortAbandon}, each agent's state and day, and the alerts.
@@ -473,7 +585,7 @@ public final class SupervisorService {
         }
         List<Agent> people = agents.get().stream().filter(a -> a.role().takesContacts()).toList();
         Map<Long, AgentPresence.Entry> states = new HashMap<>();
-        people.forEach(a -> states.put(a.id(), presence.apply(a.id())));
+        people.forEach(a -> states.put(a.id(), presenceOf(a)));
         Map<Long, Integer> servedBy = new HashMap<>();
         working.forEach((agent, w) -> {
             if (states.containsKey(agent) && states.get(agent).state() != AgentState.LOGGED_OUT) {
@@ -546,6 +658,13 @@ public final class SupervisorService {
         return new SupervisorView(now, tiles, grid, alerts);
     }
 
+    /** The agent's state here, or where they are signed in when that is another node. */
+    private AgentPresence.Entry presenceOf(Agent a) {
+        AgentPresence.Entry here = presence.apply(a.id());
+        AgentStateEvent there = here.state() == AgentState.LOGGED_OUT ? elsewhere.get(a.id()) : null;
+        return there == null ? here : new AgentPresence.Entry(a, there.state(), there.reasonCode(), there.since());
+    }
+
     /**
      * Today's chart: every queue's 15-minute intervals from the day's start (in the centre's zone) up
      * to and including the current one, empty ones too (zeros, no service level) so the axis has no
@@ -580,9 +699,20 @@ public final class SupervisorService {
     }
 
     /** The agent report as CSV: per agent over the days from {@code from} to {@code to}, what they answered and handled. */
-    public String agentReport(LocalDate from, LocalDate to) {
+    public String agentReport(Agent viewer, LocalDate from, LocalDate to) {
         flush();
-        return reports.agents(from, to);
+        Map<Long, Long> teamOf = this.teamOf;
+        Crew crew = Crew.of(viewer, teamOf);
+        return reports.agents(from, to, agent -> crew.includes(agent, teamOf));
+    }
+
+    /**
+     * Whether {@code agentId} is in {@code supervisor}'s crew: their dashboard shows the agent, and
+     * their actions may reach them. Team changes count from the next read of the teams (seconds).
+     */
+    public boolean oversees(Agent supervisor, long agentId) {
+        Map<Long, Long> teamOf = this.teamOf;
+        return Crew.of(supervisor, teamOf).includes(agentId, teamOf);
     }
 
     /** An agent's state spans of the last day, the one still open ending now. */

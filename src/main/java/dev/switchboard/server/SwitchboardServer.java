@@ -8,6 +8,7 @@ import dev.switchboard.domain.BusinessHours;
 import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.routing.Router;
 import dev.switchboard.server.cluster.ClusterNode;
+import dev.switchboard.server.cluster.ClusterSettings;
 import dev.switchboard.server.security.BodyLimits;
 import dev.switchboard.server.security.RequestGuard;
 import dev.switchboard.server.security.SecurityOptions;
@@ -33,6 +34,7 @@ import dev.switchboard.store.InteractionStore;
 import dev.switchboard.store.LoginAttemptStore;
 import dev.switchboard.store.MessageStore;
 import dev.switchboard.store.RoutingStore;
+import dev.switchboard.store.SessionStore;
 import dev.switchboard.store.SettingStore;
 import dev.switchboard.store.TicketStore;
 import io.javalin.Javalin;
@@ -65,7 +67,8 @@ public final class SwitchboardServer implements AutoCloseable {
     private ClusterNode cluster;
     private final String baseUrl;
 
-    private SwitchboardServer(ServerOptions o, StartupProgress progress, SecurityOptions security, String clusterNodeId) {
+    private SwitchboardServer(ServerOptions o, StartupProgress progress, SecurityOptions security,
+                              ClusterSettings clusterSettings) {
         database = o.dataDir() != null ? Database.h2File(o.dataDir())
                 : o.jdbcUrl() != null ? Database.jdbc(o.jdbcUrl(), o.jdbcUser(), o.jdbcPassword())
                 : Database.h2Memory(o.memoryDb());
@@ -109,9 +112,9 @@ public final class SwitchboardServer implements AutoCloseable {
             ScreenPopBuilder pops = new ScreenPopBuilder(customers, interactions, tickets, views);
             contacts = new ContactService(normalizer, routingStore, customers, interactions, pops, work, hub, views,
                     o.clock());
-            if (clusterNodeId != null) {
+            if (clusterSettings != null) {
                 // before recovery, so that it leaves contacts another node has offered to that node's claim
-                cluster = ClusterNode.join(clusterNodeId, database, work, hub, contacts::popOf);
+                cluster = ClusterNode.join(clusterSettings, database, work, hub, contacts::popOf);
                 resources.add(cluster);
             }
             long fallbackQueue = queues.get(0).id();
@@ -121,16 +124,31 @@ public final class SwitchboardServer implements AutoCloseable {
             CustomerService customerService = new CustomerService(normalizer, customers, interactions, tickets, views,
                     o.clock());
             TicketService ticketService = new TicketService(tickets, customers, interactions, hub, views, o.clock());
-            AuthService auth = new AuthService(agents, new LoginAttemptStore(ds), security.sessions(), o.clock());
+            AuthService auth = new AuthService(agents, new LoginAttemptStore(ds), new SessionStore(ds),
+                    security.sessions(), o.clock());
             auth.onLastSessionEnded(agent -> {
                 if (agent.role().takesContacts()) {
                     work.signOut(agent);
                 }
             });
-            EventStreamResource events = new EventStreamResource(hub, out, o.clock());
+            // a session signed in on another node or before a restart: this node's routing takes the
+            // agent as a sign-in would
+            auth.onSessionResumed(s -> {
+                if (s.agent().role().takesContacts()) {
+                    boolean outbound = s.agent().role() == dev.switchboard.domain.Role.OUTBOUND_AGENT;
+                    work.signIn(s.agent(), outbound ? java.util.Map.of() : routingStore.skills(s.agentId()),
+                            routingStore.capacity(s.agentId()), s.agent().role() == dev.switchboard.domain.Role.AGENT);
+                }
+            });
+            resources.add(auth.startRechecking());
+            EventStreamResource events = new EventStreamResource(hub, out, auth::isLive, o.clock());
             resources.add(events);
+            auth.onSessionEnded(events::endStreams);
             RoutingService routingService = new RoutingService(routingStore, agents, customers, interactions, work,
                     ticketService, normalizer, o.clock());
+            if (cluster != null) {
+                cluster.shareCodes(routingService);
+            }
             voice = new VoiceService(o.sip(), contacts, work, interactions, agents, hub, o.clock());
             try {
                 voice.start();
@@ -144,6 +162,9 @@ public final class SwitchboardServer implements AutoCloseable {
             AuditTrail auditTrail = new AuditTrail(auditStore, o.clock());
             resources.add(auditTrail);
             Scopes scopes = new Scopes(agents, organisation);
+            if (cluster != null) {
+                cluster.shareOrganisation(scopes);
+            }
             Routes routes = new Routes(auth, customerService, contacts, ticketService, work, events, hub,
                     routingService, routingStore, voice, idempotency, strict,
                     work -> database.together(() -> {
@@ -154,9 +175,12 @@ public final class SwitchboardServer implements AutoCloseable {
                     routingService, scopes, auditTrail, work), agents, auditStore, auditTrail, organisation, customers, scopes, strict);
             SupervisorService supervision = new SupervisorService(new SupervisorService.Sources(
                     routingService::queueViews, () -> work.waitingFor(0, true), readAtMostEvery(java.time.Duration.ofSeconds(5), agents::all),
-                    work::stateOf, work::atWork), new ContactLegStore(ds),
+                    work::stateOf, work::atWork, agents::teams),
+                    new ContactLegStore(ds),
                     java.time.ZoneId.systemDefault(), o.clock());
             hub.tap(supervision::onEvent);
+            hub.tapRemote(SupervisorService.remoteEventTypes(), supervision::onRemoteEvent);
+            events.overseenBy(supervision::oversees);
             supervision.publishTo(hub, java.time.Duration.ofMillis(500));
             resources.add(supervision::close);
             SupervisorRoutes supervisorRoutes = new SupervisorRoutes(supervision, work, agents, routingService,
@@ -318,7 +342,14 @@ public final class SwitchboardServer implements AutoCloseable {
      */
     public static SwitchboardServer start(ServerOptions options, StartupProgress progress, SecurityOptions security,
                                           String clusterNodeId) {
-        return new SwitchboardServer(options, progress, security, clusterNodeId);
+        return new SwitchboardServer(options, progress, security,
+                clusterNodeId == null ? null : ClusterSettings.of(clusterNodeId));
+    }
+
+    /** As {@link #start(ServerOptions, StartupProgress, SecurityOptions, String)}, with the node's liveness settings. */
+    public static SwitchboardServer start(ServerOptions options, StartupProgress progress, SecurityOptions security,
+                                          ClusterSettings cluster) {
+        return new SwitchboardServer(options, progress, security, cluster);
     }
 
     /** This server's node in a cluster, if it is one. */

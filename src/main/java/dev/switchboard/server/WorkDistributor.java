@@ -231,6 +231,27 @@ public final class WorkDistributor implements AutoCloseable {
         });
     }
 
+    /**
+     * A contact an agent took through a node that has stopped stays that agent's: this node keeps it
+     * for them (as recovery does), so that they can end and wrap it up here once their desktop signs
+     * in here, and they see it at once if they have already.
+     */
+    public void heldElsewhere(Interaction i) {
+        call(() -> {
+            boolean inHand = i.state() == InteractionState.ACTIVE || i.state() == InteractionState.WRAP_UP;
+            if (!inHand || i.agentId() == null || held.contains(i.id()) || routed.containsKey(i.id())) {
+                return null;
+            }
+            held.put(i);
+            router.hold(i.id(), i.agentId(), i.channel());
+            if (signedIn.containsKey(i.agentId())) {
+                refreshState(i.agentId());
+                publish(i);
+            }
+            return null;
+        });
+    }
+
     /** Takes a contact another node has from this node's router, unless this node offers it. */
     private void dropMirrored(long interactionId, String reason) {
         Interaction i = routed.get(interactionId);
@@ -699,28 +720,41 @@ public final class WorkDistributor implements AutoCloseable {
     }
 
     /**
-     * Changes a queue's priority for routing at once (the caller keeps it): the contacts waiting in it
-     * are announced again with their new priority, so merged queue views re-sort. Returns the queue.
-     */
-    /**
      * A queue added or changed by an administrator: routing uses it at the next decision (which
      * agents are skilled for it, its priority, threshold and offer timeout), and the waiting contacts
-     * of a changed queue are shown again with its new name.
+     * of a changed queue are shown again with its new name. In a cluster the other nodes are told.
      */
     public ContactQueue defineQueue(ContactQueue q) {
         return call(() -> {
-            boolean known = queues.containsKey(q.id());
-            queues.put(q.id(), q);
-            views.queue(q);
-            router.defineQueue(new Router.QueueRule(q.id(), q.priority(), q.slThreshold(), q.requiredSkills(),
-                    q.offerTimeout()));
-            if (known) {
-                republishWaiting(q.id());
-            }
+            define(q);
+            cluster.queueChanged(q.id());
             return q;
         });
     }
 
+    /** A queue added or changed on another node, as stored: as {@link #defineQueue}, without telling anyone. */
+    public void queueChangedElsewhere(ContactQueue q) {
+        call(() -> {
+            define(q);
+            return null;
+        });
+    }
+
+    private void define(ContactQueue q) {
+        boolean known = queues.containsKey(q.id());
+        queues.put(q.id(), q);
+        views.queue(q);
+        router.defineQueue(new Router.QueueRule(q.id(), q.priority(), q.slThreshold(), q.requiredSkills(),
+                q.offerTimeout()));
+        if (known) {
+            republishWaiting(q.id());
+        }
+    }
+
+    /**
+     * Changes a queue's priority for routing at once (the caller keeps it): the contacts waiting in it
+     * are announced again with their new priority, so merged queue views re-sort. Returns the queue.
+     */
     public ContactQueue setQueuePriority(long queueId, int priority) {
         return call(() -> {
             ContactQueue q = queue(queueId);
@@ -729,6 +763,7 @@ public final class WorkDistributor implements AutoCloseable {
             router.setQueuePriority(queueId, priority);
             queues.put(queueId, changed);
             republishWaiting(queueId);
+            cluster.queueChanged(queueId);
             return changed;
         });
     }

@@ -11,6 +11,7 @@ import dev.switchboard.server.security.SecurityOptions;
 import dev.switchboard.store.AgentStore;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.LoginAttemptStore;
+import dev.switchboard.store.SessionStore;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,8 +33,8 @@ class SessionLimitsTest {
             agents.insert("kim", "Kim", Role.AGENT, AuthService.hash("kim-password-1"), false);
             ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
             AuthService auth = new AuthService(agents, new LoginAttemptStore(db.dataSource()),
-                    new AuthService.Limits(Duration.ofHours(2), Duration.ofHours(12), 5, Duration.ofMinutes(15),
-                            Duration.ofMinutes(15)), clock);
+                    new SessionStore(db.dataSource()), new AuthService.Limits(Duration.ofHours(2), Duration.ofHours(12), 5,
+                            Duration.ofMinutes(15), Duration.ofMinutes(15)), clock);
             String busy = auth.login("kim", "kim-password-1").orElseThrow().token();
             for (int hour = 0; hour < 11; hour++) {
                 clock.advance(Duration.ofMinutes(59));
@@ -56,7 +57,8 @@ class SessionLimitsTest {
             AgentStore agents = new AgentStore(db.dataSource());
             Agent kim = agents.insert("kim", "Kim", Role.AGENT, AuthService.hash("kim-password-1"), false);
             agents.insert("lee", "Lee", Role.AGENT, AuthService.hash("lee-password-1"), false);
-            AuthService auth = new AuthService(agents, new LoginAttemptStore(db.dataSource()), Clock.systemUTC());
+            AuthService auth = new AuthService(agents, new LoginAttemptStore(db.dataSource()),
+                    new SessionStore(db.dataSource()), Clock.systemUTC());
             List<Agent> ended = new ArrayList<>();
             auth.onLastSessionEnded(ended::add);
             Session desk = auth.login("kim", "kim-password-1").orElseThrow();

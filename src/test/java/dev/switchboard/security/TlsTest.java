@@ -127,6 +127,24 @@ class TlsTest {
     }
 
     @Test
+    void theTrafficSimulatorSendsToATlsServerItIsToldToTrust() {
+        HttpSwitchboardApi supervisor = new HttpSwitchboardApi(server.baseUrl(), trusted());
+        supervisor.login("supervisor", "supervisor");
+        int before = supervisor.supervisorWaiting().size();
+        String cert = SelfSignedCertificate.certificateFile(dataDir).toString();
+        int refused = new picocli.CommandLine(new dev.switchboard.app.Main()).execute("simulate", "--server",
+                server.baseUrl(), "--count", "1", "--every", "0");
+        assertThat(refused).as("without the certificate the usual authorities refuse it").isEqualTo(1);
+        assertThat(new picocli.CommandLine(new dev.switchboard.app.Main()).execute("simulate", "--server",
+                server.baseUrl(), "--trust-cert", dataDir.resolve("no-such.crt").toString(), "--count", "1"))
+                .as("a certificate file that is not there").isEqualTo(1);
+        int sent = new picocli.CommandLine(new dev.switchboard.app.Main()).execute("simulate", "--server",
+                server.baseUrl(), "--trust-cert", cert, "--count", "2", "--every", "0");
+        assertThat(sent).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.supervisorWaiting().size() >= before + 2);
+    }
+
+    @Test
     void plainHttpToTheTlsPortGetsNoAnswerFromTheApi() {
         OkHttpClient plain = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
         Request login = new Request.Builder().url("http://127.0.0.1:" + server.port() + "/api/v1/login")

@@ -67,6 +67,54 @@ class EventHubTest {
     }
 
     @Test
+    void anEventForSomePeopleAloneSkipsOtherSupervisorsLiveAndOnResuming() {
+        List<Long> mine = new CopyOnWriteArrayList<>();
+        List<Long> otherSupervisor = new CopyOnWriteArrayList<>();
+        List<Long> agent = new CopyOnWriteArrayList<>();
+        long seen = hub.publish("t", Map.of(), (Long) null).seq();
+        hub.subscribe(7, true, 0, e -> mine.add(e.seq()));
+        hub.subscribe(8, true, 0, e -> otherSupervisor.add(e.seq()));
+        hub.subscribe(1, false, 0, e -> agent.add(e.seq()));
+        assertThat(hub.supervisorsListening()).containsExactlyInAnyOrder(7L, 8L);
+
+        long only = hub.publishOnlyTo(EventTypes.DASHBOARD, Map.of(), java.util.Set.of(7L)).seq();
+        long all = hub.publish("t", Map.of(), (Long) null).seq();
+        await().until(() -> mine.size() == 2 && otherSupervisor.size() == 1 && agent.size() == 1);
+        assertThat(mine).containsExactly(only, all);
+        assertThat(otherSupervisor).containsExactly(all);
+        assertThat(agent).containsExactly(all);
+
+        List<Long> resumed = new CopyOnWriteArrayList<>();
+        hub.subscribe(8, true, seen, e -> resumed.add(e.seq()));
+        await().until(() -> resumed.size() == 1);
+        assertThat(resumed).as("what is replayed is what it would have got live").containsExactly(all);
+    }
+
+    @Test
+    void aTeamsSupervisorGetsTheirAgentsEventsAndThoseForEveryoneButNotOtherAgents() {
+        List<Long> team = new CopyOnWriteArrayList<>();
+        List<Long> centre = new CopyOnWriteArrayList<>();
+        long seen = hub.publish("t", Map.of(), (Long) null).seq();
+        hub.subscribe(7, true, agent -> agent == 1, 0, e -> team.add(e.seq()));
+        hub.subscribe(8, true, 0, e -> centre.add(e.seq()));
+
+        long mine = hub.publish("t", Map.of(), 1L).seq();
+        long others = hub.publish("t", Map.of(), 2L).seq();
+        long mixed = hub.publish("t", Map.of(), java.util.Set.of(2L, 1L)).seq();
+        long othersOnly = hub.publish("t", Map.of(), java.util.Set.of(2L, 3L)).seq();
+        long supervisors = hub.publish("t", Map.of(), java.util.Set.of()).seq();
+        long everyone = hub.publish("t", Map.of(), (Long) null).seq();
+        await().until(() -> centre.size() == 6 && team.size() == 4);
+        assertThat(team).containsExactly(mine, mixed, supervisors, everyone);
+        assertThat(centre).containsExactly(mine, others, mixed, othersOnly, supervisors, everyone);
+
+        List<Long> resumed = new CopyOnWriteArrayList<>();
+        hub.subscribe(7, true, agent -> agent == 1, seen, e -> resumed.add(e.seq()));
+        await().until(() -> resumed.size() == 4);
+        assertThat(resumed).containsExactly(mine, mixed, supervisors, everyone);
+    }
+
+    @Test
     void anEventIsFramedOnceAsTheStreamCarriesIt() {
         EventHub.Event e = hub.publish("offer", Map.of("note", "two\nlines é"), 1L);
         assertThat(new String(e.frame(), java.nio.charset.StandardCharsets.UTF_8))

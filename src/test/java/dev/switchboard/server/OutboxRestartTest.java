@@ -67,7 +67,7 @@ class OutboxRestartTest {
                 sender.wake();
                 assertThat(outbox.pendingCount()).isEqualTo(5);
                 try (SwitchboardServer second = SwitchboardServer.start(options)) {
-                    // the old session died with the server: the sender waits for a new sign-in
+                    // the sender goes on with whichever session it is handed (here a new sign-in)
                     token.set(new HttpSwitchboardApi(second.baseUrl()).login("agent", "agent").token());
                     sender.wake();
                     await().atMost(Duration.ofSeconds(30)).until(() -> outbox.pendingCount() == 0);

@@ -15,14 +15,40 @@ import java.util.Locale;
 /**
  * Writes results as the design asks: {@code <date>-<name>.json} for every run, and for a full run
  * the entry in {@code latest.json} (one entry per target; other targets' entries are kept).
+ *
+ * <p>latest.json is the record of the H2 runs. A run on another database says so in every entry and
+ * in its summary, gets the database in its file names ({@code <date>-<name>-postgresql.json}) so that it
+ * never overwrites an H2 result, and leaves latest.json alone.
  */
 final class BenchResults {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
+    private final Database database;
+    private final String loadAtStart;
     private final java.util.List<ObjectNode> written = new java.util.ArrayList<>();
 
-    BenchResults(Path dir) {
+    /** The database the run's servers used: {@code h2} or {@code postgresql}, and its version. */
+    record Database(String kind, String version) {
+        boolean isH2() {
+            return kind.equals("h2");
+        }
+
+        /** Appended to every result name: nothing for H2, whose results are the record. */
+        String suffix() {
+            return isH2() ? "" : "-" + kind;
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + version;
+        }
+    }
+
+    BenchResults(Path dir, Database database) {
         this.dir = dir;
+        this.database = database;
+        // the machine may be shared: what else ran when the run began is part of its conditions
+        this.loadAtStart = loadAverage();
     }
 
     ObjectNode entry(String id, String metric, double value, String unit, String target, boolean met,
@@ -36,17 +62,22 @@ final class BenchResults {
         e.put("met", met);
         e.put("workload", workload);
         e.put("machine", machine());
+        e.put("database", database.toString());
+        e.put("loadAverageAtRunStart", loadAtStart);
         e.put("date", LocalDate.now().toString());
         return e;
     }
 
-    /** Writes the run's file and, when {@code updateLatest}, replaces this target's entry in latest.json. */
+    /**
+     * Writes the run's file and, when {@code updateLatest} on H2, replaces this target's entry in
+     * latest.json.
+     */
     Path write(String name, ObjectNode entry, boolean updateLatest) throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve(LocalDate.now() + "-" + name + ".json");
+        Path file = dir.resolve(LocalDate.now() + "-" + name + database.suffix() + ".json");
         mapper.writeValue(file.toFile(), entry);
         written.add(entry);
-        if (updateLatest) {
+        if (updateLatest && database.isH2()) {
             Path latest = dir.resolve("latest.json");
             ArrayNode list = Files.exists(latest) ? (ArrayNode) mapper.readTree(latest.toFile()) : mapper.createArrayNode();
             ArrayNode updated = mapper.createArrayNode();
@@ -69,15 +100,15 @@ final class BenchResults {
 
     /**
      * The run's short summary in markdown (machine, JDK, each target's figures and workload), written
-     * as {@code <date>-summary[-<targets>][-quick].md} next to the results ({@code targets}: those
-     * of a run that did not measure them all); null when nothing was measured.
+     * as {@code <date>-summary[-<targets>][-<database>][-quick].md} next to the results ({@code targets}:
+     * those of a run that did not measure them all); null when nothing was measured.
      */
     Path writeSummary(boolean quick, String targets) throws IOException {
         if (written.isEmpty()) {
             return null;
         }
         Path file = dir.resolve(LocalDate.now() + "-summary" + (targets.isEmpty() ? "" : "-" + targets)
-                + (quick ? "-quick.md" : ".md"));
+                + database.suffix() + (quick ? "-quick.md" : ".md"));
         Files.writeString(file, summary(quick));
         return file;
     }
@@ -87,6 +118,9 @@ final class BenchResults {
         md.append("# Benchmark ").append(quick ? "(quick sizes) " : "").append(LocalDate.now()).append("\n\n");
         md.append("Machine: ").append(machine()).append(" (").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.vm.version")).append(")\n\n");
+        md.append("Database: ").append(database).append("\n\n");
+        md.append("Load average (1 min): ").append(loadAtStart).append(" when the run started, ").append(loadAverage())
+                .append(" at its end (the run's own load included)\n\n");
         md.append("| target | result | target value | met | figures |\n|---|---|---|---|---|\n");
         for (ObjectNode e : written) {
             md.append("| ").append(e.path("id").asText()).append(' ').append(e.path("metric").asText())
@@ -105,7 +139,7 @@ final class BenchResults {
     /** The entry's own numbers besides the standard fields: percentiles, counts, ratios. */
     private static String figures(ObjectNode e) {
         java.util.Set<String> standard = java.util.Set.of("id", "metric", "value", "unit", "target", "met", "workload",
-                "machine", "date", "notes");
+                "machine", "date", "notes", "database", "loadAverageAtRunStart");
         StringBuilder b = new StringBuilder();
         e.fields().forEachRemaining(f -> {
             if (!standard.contains(f.getKey()) && f.getValue().isValueNode() && b.length() < 600) {
@@ -113,6 +147,15 @@ final class BenchResults {
             }
         });
         return b.toString().replace("|", "/");
+    }
+
+    /** The 1-minute load average from /proc/loadavg ("unknown" where there is none). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static String machine() {

@@ -46,19 +46,23 @@ final class OfflineSyncBench {
     }
 
     private final Settings s;
+    private final BenchDatabase database;
     private final Consumer<String> log;
 
-    OfflineSyncBench(Settings s, Consumer<String> log) {
+    OfflineSyncBench(Settings s, BenchDatabase database, Consumer<String> log) {
         this.s = s;
+        this.database = database;
         this.log = log;
     }
 
     Result run() throws Exception {
         Path dir = s.dataDir();
-        BenchFiles.deleteTree(dir);
+        BenchFiles.deleteTree(dir); // the desktop's profile, and the server's H2 file when on H2
+        database.delete(dir.resolve("server"));
         int port = freePort();
-        List<String> args = List.of("--port", Integer.toString(port), "--host", "127.0.0.1", "--data-dir",
-                dir.resolve("server").toString(), "--customers", "0");
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--host", "127.0.0.1"));
+        args.addAll(database.serverArgs(dir.resolve("server")));
+        args.addAll(List.of("--customers", "0"));
         Consumer<String> quiet = line -> { };
         ServerProcess server = ServerProcess.start(args, "1g", Duration.ofMinutes(2), quiet);
         List<TicketView> tickets = new ArrayList<>();

@@ -84,20 +84,23 @@ final class RestEfficiencyBench {
     }
 
     private final Settings s;
+    private final BenchDatabase database;
     private final Consumer<String> log;
 
-    RestEfficiencyBench(Settings settings, Consumer<String> log) {
+    RestEfficiencyBench(Settings settings, BenchDatabase database, Consumer<String> log) {
         this.s = settings;
+        this.database = database;
         this.log = log;
     }
 
     Result run() throws Exception {
-        List<String> args = List.of("--host", "127.0.0.1", "--port", "0", "--sip-port", "0",
-                "--data-dir", s.dataDir().toAbsolutePath().toString(),
-                "--customers", Integer.toString(s.customers()),
+        database.prepare(s.dataDir(), s.customers(), log);
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--sip-port", "0"));
+        args.addAll(database.serverArgs(s.dataDir()));
+        args.addAll(List.of("--customers", Integer.toString(s.customers()),
                 "--interactions-per-customer", Double.toString(s.interactionsPerCustomer()),
                 "--simulated-agents", "0",
-                "--bench-agents", "1");
+                "--bench-agents", "1"));
         Path work = Files.createTempDirectory("p5-");
         Set<Long> childrenBefore = childPids();
         try (ServerProcess server = ServerProcess.start(args, s.heap(), Duration.ofMinutes(30), log)) {
@@ -310,10 +313,26 @@ final class RestEfficiencyBench {
      * benchmark never decides what P1's database holds (demo data is spread over the accounts that
      * exist when it is generated).
      */
+    static Settings settings(boolean quick, Path dataDir, BenchDatabase database) throws java.sql.SQLException {
+        return settings(quick, dataDir, database.holds(p1Data(quick, dataDir), p1Customers(quick)));
+    }
+
+    /** {@link #settings(boolean, Path, BenchDatabase)} on H2 files. */
     static Settings settings(boolean quick, Path dataDir) {
-        int p1Customers = quick ? 2_000 : 1_000_000;
-        Path p1 = dataDir.resolve("customers-" + p1Customers);
-        boolean shared = Files.exists(p1.resolve("switchboard.mv.db"));
+        return settings(quick, dataDir, new H2Files().holds(p1Data(quick, dataDir), p1Customers(quick)));
+    }
+
+    private static int p1Customers(boolean quick) {
+        return quick ? 2_000 : 1_000_000;
+    }
+
+    private static Path p1Data(boolean quick, Path dataDir) {
+        return dataDir.resolve("customers-" + p1Customers(quick));
+    }
+
+    private static Settings settings(boolean quick, Path dataDir, boolean shared) {
+        int p1Customers = p1Customers(quick);
+        Path p1 = p1Data(quick, dataDir);
         int customers = shared ? p1Customers : quick ? 2_000 : 100_000;
         Path dir = shared ? p1 : dataDir.resolve("rest-" + customers);
         String database = shared ? String.format(Locale.ROOT, "the screen-pop benchmark's database, %,.0f interactions",
@@ -327,10 +346,11 @@ final class RestEfficiencyBench {
     }
 
     /** Runs P5 at the quick or full size and records the result. */
-    static void record(boolean quick, Path dataDir, BenchResults results, Consumer<String> log) throws Exception {
-        Settings p5 = settings(quick, dataDir);
+    static void record(boolean quick, Path dataDir, BenchDatabase database, BenchResults results,
+                       Consumer<String> log) throws Exception {
+        Settings p5 = settings(quick, dataDir, database);
         log.accept("P5 REST efficiency: " + p5.workload());
-        Result r = new RestEfficiencyBench(p5, log).run();
+        Result r = new RestEfficiencyBench(p5, database, log).run();
         RestLoadGenerator.Report lookup = r.lookup();
         RestLoadGenerator.Report bare = r.bare();
         double ratio = r.ratio();

@@ -53,21 +53,30 @@ final class RoutingLatencyBench {
     }
 
     private final Settings s;
+    private final BenchDatabase database;
     private final Consumer<String> log;
 
-    RoutingLatencyBench(Settings settings, Consumer<String> log) {
+    RoutingLatencyBench(Settings settings, BenchDatabase database, Consumer<String> log) {
         this.s = settings;
+        this.database = database;
         this.log = log;
     }
 
-    Result run() throws Exception {
-        List<String> args = List.of("--host", "127.0.0.1", "--port", "0",
-                "--data-dir", s.dataDir().toAbsolutePath().toString(),
-                "--customers", Integer.toString(s.customers()),
+    /** The server's arguments: the benchmark's centre on the data set's generated customers. */
+    List<String> serverArgs() {
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
+        args.addAll(database.serverArgs(s.dataDir()));
+        args.addAll(List.of("--customers", Integer.toString(s.customers()),
                 "--bench-queues", Integer.toString(s.queues()),
                 "--simulated-agents", Integer.toString(s.agents() - s.clients()),
                 "--bench-agents", Integer.toString(s.clients()),
-                "--simulated-handle", Long.toString(s.handle().toSeconds()));
+                "--simulated-handle", Long.toString(s.handle().toSeconds())));
+        return args;
+    }
+
+    Result run() throws Exception {
+        database.prepare(s.dataDir(), s.customers(), log);
+        List<String> args = serverArgs();
         Samples samples = new Samples();
         Map<Long, Long> offeredTo = new ConcurrentHashMap<>();
         AtomicLong duplicates = new AtomicLong();

@@ -46,21 +46,30 @@ final class ScreenPopBench {
     }
 
     private final Settings s;
+    private final BenchDatabase database;
     private final Consumer<String> log;
 
-    ScreenPopBench(Settings settings, Consumer<String> log) {
+    ScreenPopBench(Settings settings, BenchDatabase database, Consumer<String> log) {
         this.s = settings;
+        this.database = database;
         this.log = log;
     }
 
-    Result run() throws Exception {
-        List<String> args = List.of("--host", "127.0.0.1", "--port", "0",
-                "--data-dir", s.dataDir().toAbsolutePath().toString(),
-                "--customers", Integer.toString(s.customers()),
+    /** The server's arguments: the generated customers in the data set, traffic and colleagues simulated. */
+    List<String> serverArgs() {
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
+        args.addAll(database.serverArgs(s.dataDir()));
+        args.addAll(List.of("--customers", Integer.toString(s.customers()),
                 "--interactions-per-customer", Double.toString(s.interactionsPerCustomer()),
                 "--simulate-every", Double.toString(1.0 / s.ratePerSecond()),
                 "--simulated-agents", Integer.toString(Math.max(0, s.agents() - s.desktops())),
-                "--bench-agents", Integer.toString(s.desktops()));
+                "--bench-agents", Integer.toString(s.desktops())));
+        return args;
+    }
+
+    Result run() throws Exception {
+        database.prepare(s.dataDir(), s.customers(), log);
+        List<String> args = serverArgs();
         Samples samples = new Samples();
         AtomicInteger pops = new AtomicInteger();
         ScheduledExecutorService answers = Executors.newScheduledThreadPool(4);

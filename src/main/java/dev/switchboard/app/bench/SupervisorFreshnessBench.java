@@ -87,11 +87,13 @@ final class SupervisorFreshnessBench {
     }
 
     private final Settings s;
+    private final BenchDatabase database;
     private final Consumer<String> log;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    SupervisorFreshnessBench(Settings settings, Consumer<String> log) {
+    SupervisorFreshnessBench(Settings settings, BenchDatabase database, Consumer<String> log) {
         this.s = settings;
+        this.database = database;
         this.log = log;
     }
 
@@ -102,13 +104,13 @@ final class SupervisorFreshnessBench {
     Result run() throws Exception {
         // a fresh database each run: the server's state log grows with every change, and a result must
         // not depend on how many runs came before
-        BenchFiles.deleteTree(s.dataDir());
-        List<String> args = List.of("--host", "127.0.0.1", "--port", "0", "--sip-port", "0",
-                "--data-dir", s.dataDir().toAbsolutePath().toString(),
-                "--customers", "0",
+        database.delete(s.dataDir());
+        List<String> args = new java.util.ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--sip-port", "0"));
+        args.addAll(database.serverArgs(s.dataDir()));
+        args.addAll(List.of("--customers", "0",
                 "--bench-queues", Integer.toString(s.queues()),
                 "--simulated-agents", Integer.toString(s.simulatedAgents()),
-                "--bench-agents", Integer.toString(s.accounts()));
+                "--bench-agents", Integer.toString(s.accounts())));
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
@@ -407,7 +409,8 @@ final class SupervisorFreshnessBench {
     }
 
     /** Runs P4 (and P3, measured in the same run) at the quick or full size and records the results. */
-    static void record(boolean quick, Path dataDir, BenchResults results, Consumer<String> log) throws Exception {
+    static void record(boolean quick, Path dataDir, BenchDatabase database, BenchResults results,
+                       Consumer<String> log) throws Exception {
         SupervisorFreshnessBench.Settings p4 = quick
                 ? new SupervisorFreshnessBench.Settings(20, 180, 200, 3, 10, 100, Duration.ofSeconds(3),
                 Duration.ofSeconds(10), Duration.ofSeconds(5), dataDir.resolve("supervisor-quick"), "1g")
@@ -417,7 +420,7 @@ final class SupervisorFreshnessBench {
                 // collector from growing it to whatever a busy moment suggests (3 GB let it reach 2 GB resident)
                 "1200m");
         log.accept("P4 supervisor freshness: " + p4.workload());
-        SupervisorFreshnessBench.Result r = new SupervisorFreshnessBench(p4, log).run();
+        SupervisorFreshnessBench.Result r = new SupervisorFreshnessBench(p4, database, log).run();
         double p99 = r.percentileMs(99);
         int wanted = p4.supervisors() + p4.agentStreams();
         boolean met = r.freshnessNanos().length > 0 && p99 <= 1000 && r.unseenPairs() == 0

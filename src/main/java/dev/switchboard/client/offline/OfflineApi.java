@@ -80,7 +80,7 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
     private volatile AgentView me;
     private volatile java.time.Instant lastSignIn = java.time.Instant.MIN;
 
-    /** The sign-in of this shift, kept in memory only, to sign in again after the server restarted. */
+    /** The sign-in of this shift, kept in memory only, to sign in again when the server ends the session. */
     private record Credentials(String username, String password) {
         @Override
         public String toString() {
@@ -219,8 +219,10 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
     }
 
     /**
-     * Signs in again with this shift's credentials (the server restarted and forgot the session). One
-     * sign-in at a time: a caller that finds one just done uses it.
+     * Signs in again with this shift's credentials, when the server no longer knows the session (it
+     * ended: idle for hours, or revoked because an administrator changed the person's role, and so on).
+     * One sign-in at a time: a caller that finds one just done uses it. A changed role is refused here:
+     * this window was made for the old one, so the person signs in anew.
      */
     synchronized boolean signInAgain() {
         Credentials c = credentials;
@@ -232,6 +234,16 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
         }
         try {
             LoginResponse r = server.login(c.username, c.password);
+            AgentView before = me;
+            if (before != null && r.agent().role() != before.role()) {
+                credentials = null;
+                try {
+                    server.logout();
+                } catch (RuntimeException ignored) {
+                    // the session simply lapses
+                }
+                return false;
+            }
             me = r.agent();
             lastSignIn = clock.instant();
             state.reached();

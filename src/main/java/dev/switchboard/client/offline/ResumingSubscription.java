@@ -13,8 +13,8 @@ import dev.switchboard.client.StreamEvent;
 
 /**
  * The event stream for the offline layer: keeps what the events show in the desktop's copy, says
- * online or offline as the stream connects and drops, and when the server forgot the session (it
- * restarted) signs in again with the shift's credentials and resumes from the last event seen. A
+ * online or offline as the stream connects and drops, and when the server ended the session (idle,
+ * or revoked) signs in again with the shift's credentials and resumes from the last event seen. A
  * gap the server can no longer replay arrives as {@link ResyncEvent}: the desktop's views reload,
  * and the copy is resynced in pages.
  */

@@ -1,14 +1,18 @@
 package dev.switchboard.server.cluster;
 
 import dev.switchboard.api.ScreenPop;
+import dev.switchboard.domain.ContactQueue;
 import dev.switchboard.domain.Interaction;
 import dev.switchboard.domain.InteractionState;
 import dev.switchboard.server.EventHub;
+import dev.switchboard.server.RoutingService;
+import dev.switchboard.server.Scopes;
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.WorkDistributor;
 import dev.switchboard.store.ClusterStore;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InteractionStore;
+import dev.switchboard.store.RoutingStore;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -23,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,8 +47,13 @@ import java.util.function.Function;
  *   first and then announced.</li>
  *   <li>Messages go over LISTEN/NOTIFY on {@value #CHANNEL}, each committed with its change:
  *   {@code c|node|id} (claimed), {@code w|node|id} (waits, read the row), {@code l|node|id} (left
- *   routing) and {@code e|node|first:last} (events in {@code cluster_event}; NOTIFY carries at most
- *   8,000 bytes, an offer's screen-pop more).</li>
+ *   routing), {@code e|node|first:last} (events in {@code cluster_event}; NOTIFY carries at most
+ *   8,000 bytes, an offer's screen-pop more), {@code q|node|queueId} (an administrator or
+ *   supervisor changed the queue: read it), {@code r|node|codes} (reason codes or dispositions
+ *   changed: read them), {@code o|node|people} (people, teams or units changed: forget who is where)
+ *   and {@code d|node|gone} (node {@code gone} stopped: keep the contacts its agents hold for them).</li>
+ *   <li>Liveness: each node beats in {@code cluster_node}; the contacts a node that stops had offered
+ *   go back to their queues, those its agents had accepted stay theirs ({@link NodeLiveness}).</li>
  *   <li>Events: what this node publishes (but queue news and dashboards, which every node makes for
  *   itself) is written in batches every few milliseconds; the other nodes deliver them to their own
  *   subscribers under their own sequence numbers.</li>
@@ -63,6 +73,8 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
     private final Database database;
     private final ClusterStore store;
     private final InteractionStore interactions;
+    private final RoutingStore routing;
+    private final NodeLiveness liveness;
     private final WorkDistributor work;
     private final EventHub hub;
     private final Function<Interaction, ScreenPop> pops;
@@ -76,9 +88,13 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
     private final Thread listener;
     private volatile boolean running = true;
     private volatile Connection listening;
+    /** Reads the reason codes and dispositions again; set once the server's routing service exists. */
+    private volatile Runnable codes = () -> { };
+    private volatile Runnable organisation = () -> { };
 
-    private ClusterNode(String nodeId, Database database, WorkDistributor work, EventHub hub,
+    private ClusterNode(ClusterSettings settings, Database database, WorkDistributor work, EventHub hub,
                         Function<Interaction, ScreenPop> pops, Clock clock) {
+        String nodeId = settings.nodeId();
         if (!database.isPostgres()) {
             throw new IllegalArgumentException("several nodes need a shared PostgreSQL database (--jdbc-url jdbc:postgresql://...)");
         }
@@ -89,6 +105,18 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
         this.database = database;
         this.store = new ClusterStore(database.dataSource());
         this.interactions = new InteractionStore(database.dataSource());
+        this.routing = new RoutingStore(database.dataSource());
+        this.liveness = new NodeLiveness(settings, store, new NodeLiveness.Sweeps() {
+            @Override
+            public void waitsAgain(long interactionId) {
+                interactions.find(interactionId).ifPresent(work::waitingElsewhere);
+            }
+
+            @Override
+            public void nodeGone(String gone) {
+                keepHeld(gone);
+            }
+        });
         this.work = work;
         this.hub = hub;
         this.pops = pops;
@@ -115,10 +143,35 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
      */
     public static ClusterNode join(String nodeId, Database database, WorkDistributor work, EventHub hub,
                                    Function<Interaction, ScreenPop> pops) {
-        ClusterNode node = new ClusterNode(nodeId == null ? generatedId() : nodeId, database, work, hub, pops,
-                Clock.systemUTC());
+        return join(ClusterSettings.of(nodeId), database, work, hub, pops);
+    }
+
+    /** As {@link #join(String, Database, WorkDistributor, EventHub, Function)}, with its liveness settings. */
+    public static ClusterNode join(ClusterSettings settings, Database database, WorkDistributor work, EventHub hub,
+                                   Function<Interaction, ScreenPop> pops) {
+        ClusterSettings named = settings.nodeId() != null ? settings
+                : new ClusterSettings(generatedId(), settings.heartbeat(), settings.deadAfter());
+        ClusterNode node = new ClusterNode(named, database, work, hub, pops, Clock.systemUTC());
         node.start();
         return node;
+    }
+
+    /**
+     * Shares changes of the reason codes and dispositions: the other nodes read them again when this
+     * node's administrator changes them, and this node when theirs do.
+     */
+    public void shareCodes(RoutingService routingService) {
+        codes = routingService::codesChangedElsewhere;
+        routingService.onCodesChanged(() -> announceQuietly(message('r', "codes")));
+    }
+
+    /**
+     * Shares changes of people, teams and units: the other nodes forget who is where (and read it
+     * again) when this node's administrator changes them, and this node when theirs do.
+     */
+    public void shareOrganisation(Scopes scopes) {
+        organisation = scopes::forgetElsewhere;
+        scopes.onForget(() -> announceQuietly(message('o', "people")));
     }
 
     /** e.g. {@code node-3f9c21ab}. */
@@ -135,6 +188,12 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
             connect();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot listen for the other nodes: " + e.getMessage(), e);
+        }
+        try {
+            liveness.start();
+        } catch (RuntimeException e) {
+            closeListening();
+            throw e;
         }
         work.useCluster(this);
         hub.forwardTo(outbox::add);
@@ -154,7 +213,7 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
 
     @Override
     public boolean claim(Interaction offered) {
-        return store.claim(offered.id(), offered.agentId(), CHANNEL, message('c', String.valueOf(offered.id())));
+        return store.claim(offered.id(), offered.agentId(), nodeId, CHANNEL, message('c', String.valueOf(offered.id())));
     }
 
     @Override
@@ -168,6 +227,20 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
     }
 
     @Override
+    public void queueChanged(long queueId) {
+        announceQuietly(message('q', String.valueOf(queueId)));
+    }
+
+    /** A change the others should hear of, that this node has made already: a failure is logged, not thrown. */
+    private void announceQuietly(String message) {
+        try {
+            store.announce(CHANNEL, message);
+        } catch (RuntimeException e) {
+            LOG.warn("could not tell the other nodes {}; they read it when they start: {}", message, e.getMessage());
+        }
+    }
+
+    @Override
     public ScreenPop popOf(Interaction interaction) {
         try {
             return pops.apply(interaction);
@@ -178,7 +251,12 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
     }
 
     private String message(char kind, String body) {
-        return kind + "|" + nodeId + "|" + body;
+        return message(kind, nodeId, body);
+    }
+
+    /** {@code kind|node|body}: what one node says to the others. */
+    static String message(char kind, String node, String body) {
+        return kind + "|" + node + "|" + body;
     }
 
     // ---- sending events
@@ -272,12 +350,29 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
         LOG.info("node {} took {} waiting contacts from the database", nodeId, n);
     }
 
+    /**
+     * After a lost connection: the queues added and the codes changed meanwhile. (A queue changed
+     * meanwhile keeps its old settings here until this node starts again: this node's queues may
+     * differ from the stored ones on purpose, by {@code --offer-timeout}.)
+     */
+    private void catchUpSettings() {
+        Set<Long> known = new HashSet<>();
+        work.queues().forEach(q -> known.add(q.id()));
+        for (ContactQueue q : routing.queues()) {
+            if (!known.contains(q.id())) {
+                work.queueChangedElsewhere(q);
+            }
+        }
+        codes.run();
+    }
+
     private void listen() {
         while (running) {
             try {
                 if (listening == null) {
                     connect();
                     catchUp();
+                    catchUpSettings();
                 }
                 PGNotification[] notes = listening.unwrap(PGConnection.class).getNotifications(500);
                 if (notes != null) {
@@ -314,6 +409,10 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
             case "c" -> work.claimedElsewhere(Long.parseLong(parts[2]));
             case "l" -> work.leftElsewhere(Long.parseLong(parts[2]));
             case "w" -> interactions.find(Long.parseLong(parts[2])).ifPresent(work::waitingElsewhere);
+            case "q" -> readQueue(Long.parseLong(parts[2]));
+            case "r" -> codes.run();
+            case "o" -> organisation.run();
+            case "d" -> keepHeld(parts[2]);
             case "e" -> {
                 String[] range = parts[2].split(":");
                 for (ClusterStore.EventRow row : store.events(parts[1], Long.parseLong(range[0]), Long.parseLong(range[1]))) {
@@ -321,6 +420,23 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
                 }
             }
             default -> LOG.debug("unknown cluster message {}", message);
+        }
+    }
+
+    /** A queue changed on another node: this node's router and lists take it as the database has it. */
+    private void readQueue(long queueId) {
+        Optional<ContactQueue> q = routing.queues().stream().filter(x -> x.id() == queueId).findFirst();
+        if (q.isPresent()) {
+            work.queueChangedElsewhere(q.get());
+        } else {
+            LOG.warn("queue {} changed on another node is not in the database", queueId);
+        }
+    }
+
+    /** Node {@code gone} stopped: the contacts its agents hold are kept here too, for when they sign in here. */
+    private void keepHeld(String gone) {
+        for (long id : store.heldThrough(gone)) {
+            interactions.find(id).ifPresent(work::heldElsewhere);
         }
     }
 
@@ -347,6 +463,7 @@ public final class ClusterNode implements ClusterRouting, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        liveness.close();
         hub.forwardTo(null);
         sender.shutdown();
         try {

@@ -44,6 +44,13 @@ public interface ClusterRouting {
     default void left(long interactionId) {
     }
 
+    /**
+     * A queue was added or changed here (stored already): the other nodes read it into their
+     * routers. A failure to tell them is logged, not thrown; the change holds here.
+     */
+    default void queueChanged(long queueId) {
+    }
+
     /** The screen-pop of a contact that arrived on another node, built when this node offers it. */
     default ScreenPop popOf(Interaction interaction) {
         return null;
