@@ -30,7 +30,15 @@ import dev.switchboard.api.MessageView;
 import dev.switchboard.api.MoveRequest;
 import dev.switchboard.api.NewCallbackRequest;
 import dev.switchboard.api.NewCustomerRequest;
+import dev.switchboard.api.ComplaintReportView;
+import dev.switchboard.api.CustomerInsightView;
+import dev.switchboard.api.FirstResponseReportView;
 import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.PermissionRequest;
+import dev.switchboard.api.TicketLinkRequest;
+import dev.switchboard.api.TicketMergeRequest;
+import dev.switchboard.api.TicketSplitRequest;
+import dev.switchboard.domain.NoteVisibility;
 import dev.switchboard.api.NoteRequest;
 import dev.switchboard.api.PhoneView;
 import dev.switchboard.api.QueueEntryView;
@@ -224,6 +232,60 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     @Override
     public TicketView addNote(long ticketId, String body) {
         return send("POST", url("tickets", Long.toString(ticketId), "notes"), new NoteRequest(body), TicketView.class);
+    }
+
+    @Override
+    public TicketView addNote(long ticketId, String body, NoteVisibility visibility) {
+        return send("POST", url("tickets", Long.toString(ticketId), "notes"), new NoteRequest(body, visibility),
+                TicketView.class);
+    }
+
+    @Override
+    public TicketView mergeTicket(long ticketId, long duplicateId) {
+        return send("POST", url("tickets", Long.toString(ticketId), "merge"), new TicketMergeRequest(duplicateId),
+                TicketView.class);
+    }
+
+    @Override
+    public TicketView splitTicket(long ticketId, TicketSplitRequest request) {
+        return send("POST", url("tickets", Long.toString(ticketId), "split"), request, TicketView.class);
+    }
+
+    @Override
+    public TicketView linkTicket(long ticketId, long otherId, boolean link) {
+        return link ? send("POST", url("tickets", Long.toString(ticketId), "links"), new TicketLinkRequest(otherId),
+                TicketView.class)
+                : send("DELETE", url("tickets", Long.toString(ticketId), "links", Long.toString(otherId)), null,
+                TicketView.class);
+    }
+
+    @Override
+    public TicketView watchTicket(long ticketId, boolean watch) {
+        return send(watch ? "POST" : "DELETE", url("tickets", Long.toString(ticketId), "watchers"),
+                watch ? Map.of() : null, TicketView.class);
+    }
+
+    @Override
+    public CustomerInsightView customerInsight(long customerId) {
+        return send("GET", url("customers", Long.toString(customerId), "insight"), null, CustomerInsightView.class);
+    }
+
+    @Override
+    public CustomerInsightView setPermission(long customerId, PermissionRequest request) {
+        return send("PUT", url("customers", Long.toString(customerId), "permissions"), request,
+                CustomerInsightView.class);
+    }
+
+    @Override
+    public FirstResponseReportView firstResponseReport(int days) {
+        return send("GET", url("supervisor", "reports", "first-response").newBuilder()
+                .addQueryParameter("days", Integer.toString(days)).build(), null, FirstResponseReportView.class);
+    }
+
+    @Override
+    public ComplaintReportView complaintReport(int days) {
+        return send("GET", url("supervisor", "reports", "complaints").newBuilder()
+                .addQueryParameter("days", Integer.toString(days)).build(), null, ComplaintReportView.class);
     }
 
     @Override

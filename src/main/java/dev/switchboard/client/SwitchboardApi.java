@@ -21,7 +21,13 @@ import dev.switchboard.api.MessageView;
 import dev.switchboard.api.MoveRequest;
 import dev.switchboard.api.NewCallbackRequest;
 import dev.switchboard.api.NewCustomerRequest;
+import dev.switchboard.api.ComplaintReportView;
+import dev.switchboard.api.CustomerInsightView;
+import dev.switchboard.api.FirstResponseReportView;
 import dev.switchboard.api.NewTicketRequest;
+import dev.switchboard.api.PermissionRequest;
+import dev.switchboard.api.TicketSplitRequest;
+import dev.switchboard.domain.NoteVisibility;
 import dev.switchboard.api.OutboundDialView;
 import dev.switchboard.api.OutboundNextView;
 import dev.switchboard.api.OutboundRecordView;
@@ -103,6 +109,33 @@ public interface SwitchboardApi {
     TicketView updateTicket(long id, TicketUpdateRequest request);
 
     TicketView addNote(long ticketId, String body);
+
+    /** A note that is internal, or records what the customer was told (a reply: their first response if it is the first). */
+    TicketView addNote(long ticketId, String body, NoteVisibility visibility);
+
+    /** Merges the duplicate into the ticket (the same customer's): it is closed and everything on it carries on here. */
+    TicketView mergeTicket(long ticketId, long duplicateId);
+
+    /** Moves notes and contacts of the ticket to a new ticket, linked to it; answers the new ticket. */
+    TicketView splitTicket(long ticketId, TicketSplitRequest request);
+
+    /** Links (or unlinks) another ticket as related. */
+    TicketView linkTicket(long ticketId, long otherId, boolean link);
+
+    /** Starts or stops watching the ticket. */
+    TicketView watchTicket(long ticketId, boolean watch);
+
+    /** The customer's value with its working, churn signals, the do-not-upsell hint and contact permissions. */
+    CustomerInsightView customerInsight(long customerId);
+
+    /** Records whether the customer may be contacted on a channel for a purpose. */
+    CustomerInsightView setPermission(long customerId, PermissionRequest request);
+
+    /** Supervisors: first response against target per ticket kind over the last days. */
+    FirstResponseReportView firstResponseReport(int days);
+
+    /** Supervisors: complaints by week, category and segment over the last days. */
+    ComplaintReportView complaintReport(int days);
 
     InteractionView interaction(long id);
 

@@ -89,6 +89,23 @@ public final class EnumText {
         });
     }
 
+    public String kind(dev.switchboard.domain.TicketKind kind) {
+        return messages.get(switch (kind) {
+            case QUESTION -> "ticket.kind.question";
+            case PROBLEM -> "ticket.kind.problem";
+            case REQUEST -> "ticket.kind.request";
+            case COMPLAINT -> "ticket.kind.complaint";
+        });
+    }
+
+    public String severity(dev.switchboard.domain.Severity severity) {
+        return messages.get(switch (severity) {
+            case MINOR -> "ticket.severity.minor";
+            case MAJOR -> "ticket.severity.major";
+            case CRITICAL -> "ticket.severity.critical";
+        });
+    }
+
     public String contactKind(ContactKind kind) {
         return messages.get(switch (kind) {
             case PHONE -> "contact.kind.phone";

@@ -8,6 +8,7 @@ import dev.switchboard.desktop.call.CallViewModel;
 import dev.switchboard.desktop.callback.CallbackViewModel;
 import dev.switchboard.desktop.card.CardViewModel;
 import dev.switchboard.desktop.card.IdentityModel;
+import dev.switchboard.desktop.card.InsightModel;
 import dev.switchboard.desktop.card.TicketsModel;
 import dev.switchboard.desktop.card.TimelineModel;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
@@ -26,7 +27,9 @@ import dev.switchboard.desktop.sound.Ringer;
 import dev.switchboard.desktop.supervisor.SupervisorViewModel;
 import dev.switchboard.desktop.sync.SyncViewModel;
 import dev.switchboard.desktop.tabs.TabsViewModel;
+import dev.switchboard.desktop.ticket.NewTicketViewModel;
 import dev.switchboard.desktop.ticket.TicketEditorViewModel;
+import dev.switchboard.desktop.ticket.WatchedTickets;
 import dev.switchboard.desktop.transfer.TransferViewModel;
 import dev.switchboard.desktop.wrapup.WrapUpViewModel;
 
@@ -61,6 +64,7 @@ public final class Workspace {
     private final SupervisorViewModel supervisor;
     private final boolean supervising;
     private final Registration serverTime;
+    private final Registration watchedTickets;
 
     /** Shared, signed-out parts: what every workspace of this desktop uses. */
     public record Tools(SwitchboardApi api, TaskRunner tasks, Executor ui, Clock clock, Messages messages,
@@ -72,6 +76,9 @@ public final class Workspace {
         session = new AgentSession(login, t.api(), t.tasks(), t.ui(), t.errors(), notices);
         serverTime = t.clock() instanceof ServerClock server
                 ? session.events().on(HelloEvent.class, e -> server.seen(e.serverTime())) : () -> { };
+        WatchedTickets watched = new WatchedTickets(t.messages(), notices, login.agent() == null ? null
+                : login.agent().id());
+        watchedTickets = session.events().on(dev.switchboard.api.TicketEvent.class, e -> watched.changed(e.ticket()));
         contacts = new ContactsViewModel(session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), notices,
                 t.clock());
         queue = new QueueViewModel(session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), t.clock());
@@ -83,8 +90,11 @@ public final class Workspace {
         TicketsModel tickets = new TicketsModel(t.api(), t.tasks(), t.messages(), t.enums(), t.formats(), t.errors(),
                 t.clock());
         TimelineModel timeline = new TimelineModel(t.api(), t.tasks(), t.formats(), t.enums(), t.errors());
+        NewTicketViewModel newTicket = new NewTicketViewModel(t.api(), t.tasks(), t.messages(), t.enums(), t.formats(),
+                t.errors(), notices, t.clock());
         card = new CardViewModel(t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), session.events(), form,
-                tickets, timeline, new IdentityModel(t.messages(), t.formats()));
+                tickets, timeline, new IdentityModel(t.messages(), t.formats()),
+                new InsightModel(t.api(), t.tasks(), t.messages(), t.enums(), t.errors()), newTicket);
         search = new SearchViewModel(t.api(), t.tasks(), t.messages(), t.errors());
         wrapUp = new WrapUpViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.errors(), t.clock());
         transfer = new TransferViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(),
@@ -96,8 +106,8 @@ public final class Workspace {
         dial = new DialViewModel(contacts, t.api(), t.tasks(), t.messages(), t.errors(), notices);
         phone = new PhoneViewModel(session, t.api(), t.tasks(), t.messages(), t.errors());
         state = new AgentStateModel(session, t.messages(), t.enums(), t.clock());
-        ticketEditor = new TicketEditorViewModel(t.api(), t.tasks(), t.messages(), t.errors(), notices,
-                tickets::upsert);
+        ticketEditor = new TicketEditorViewModel(t.api(), t.tasks(), t.messages(), t.errors(), notices, t.formats(),
+                t.enums(), login.agent() == null ? null : login.agent().id(), tickets::upsert);
         merge = new MergeViewModel(t.api().sync(), t.tasks(), t.messages(), t.enums(), t.errors());
         sync = new SyncViewModel(t.api().sync(), t.tasks(), t.ui(), t.messages(), t.formats(), t.errors(), merge);
         supervising = login.agent() != null && login.agent().role().oversees();
@@ -126,6 +136,7 @@ public final class Workspace {
 
     public void close() {
         serverTime.close();
+        watchedTickets.close();
         supervisor.dispose();
         sync.dispose();
         main.dispose();

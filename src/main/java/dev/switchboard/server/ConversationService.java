@@ -25,6 +25,7 @@ import dev.switchboard.store.TicketStore;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,8 @@ public final class ConversationService implements WorkDistributor.WorkListener {
     private final InteractionStore interactions;
     private final TicketStore tickets;
     private final EventHub hub;
+    private volatile java.util.function.Function<Instant, dev.switchboard.domain.CaseFile> cases =
+            now -> dev.switchboard.domain.CaseFile.NONE;
     private final BusinessHours hours;
     private final Clock clock;
     private volatile ReplyChannels channels = new ReplyChannels() {
@@ -160,10 +163,17 @@ public final class ConversationService implements WorkDistributor.WorkListener {
             return Optional.empty();
         }
         String subject = i.subject().isBlank() ? "E-mail from " + i.address() : i.subject();
+        Instant now = clock.instant();
         Ticket t = tickets.create(i.customerId(), subject.length() > 300 ? subject.substring(0, 300) : subject,
-                TicketPriority.NORMAL, i.id(), null, null, null, clock.instant());
+                TicketPriority.NORMAL, List.of(i.id()), null, null, null, now, cases.apply(now),
+                "Opened from an e-mail");
         tickets.setDue(t.id(), hours.endOfNextBusinessDay(i.createdAt()));
         return Optional.of(t.id());
+    }
+
+    /** The case of a ticket opened from an e-mail (a question, its SLA clocks started): set once at start. */
+    public void openCasesWith(java.util.function.Function<Instant, dev.switchboard.domain.CaseFile> opener) {
+        cases = opener;
     }
 
     /** An answer reached the customer: the ticket's first response time is taken from the first. */

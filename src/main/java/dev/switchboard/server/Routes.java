@@ -5,6 +5,9 @@ import dev.switchboard.api.ApiError;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.CallbackRequest;
 import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.api.TicketLinkRequest;
+import dev.switchboard.api.TicketMergeRequest;
+import dev.switchboard.api.TicketSplitRequest;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.api.IngestRequest;
 import dev.switchboard.api.LinkCustomerRequest;
@@ -132,26 +135,65 @@ public final class Routes {
                 customers.sync(requests.body(ctx, SyncRequest.class)))));
         r.get("/api/v1/customers/{id}/tickets", ctx -> ctx.json(customers.openTickets(openable(ctx))));
 
-        r.post("/api/v1/tickets", writes.add("POST", "/api/v1/tickets", true, (s, p, body) -> {
+        // not store-only: a complaint also books its callback in routing and sends its acknowledgement
+        r.post("/api/v1/tickets", writes.add("POST", "/api/v1/tickets", false, (s, p, body) -> {
             NewTicketRequest request = requests.body(body, NewTicketRequest.class);
             scopes.checkCustomer(s, request.customerId());
-            return BatchWrites.Answer.created(tickets.create(request, s));
+            return BatchWrites.Answer.created(newTicket(s, request));
         }));
         r.get("/api/v1/tickets/{id}", ctx -> ctx.json(ticketInScope(session(ctx), Requests.pathId(ctx, "id"))));
         r.patch("/api/v1/tickets/{id}", writes.add("PATCH", "/api/v1/tickets/{id}", true, (s, p, body) -> {
             TicketUpdateRequest request = requests.body(body, TicketUpdateRequest.class);
             checkTicket(s, id(p));
-            return BatchWrites.Answer.ok(tickets.update(id(p), request));
+            return BatchWrites.Answer.ok(tickets.update(id(p), request, s));
         }));
         r.post("/api/v1/tickets/{id}/notes", writes.add("POST", "/api/v1/tickets/{id}/notes", true, (s, p, body) -> {
-            String note = requests.body(body, NoteRequest.class).body();
+            NoteRequest note = requests.body(body, NoteRequest.class);
             checkTicket(s, id(p));
-            return BatchWrites.Answer.created(tickets.addNote(id(p), note, s));
+            return BatchWrites.Answer.created(tickets.addNote(id(p), note.body(), note.visibility(), s));
         }, (s, p, body) -> {
             String note = requests.body(body, NoteRequest.class).body();
             checkTicket(s, id(p));
             return BatchWrites.Answer.created(new BatchWrites.Quiet(id(p), tickets.addNoteQuietly(id(p), note, s)));
         }, tickets::announce));
+
+        r.post("/api/v1/tickets/{id}/merge", writes.add("POST", "/api/v1/tickets/{id}/merge", true, (s, p, body) -> {
+            TicketMergeRequest request = requests.body(body, TicketMergeRequest.class);
+            checkTicket(s, id(p));
+            if (request.duplicateId() != null && request.duplicateId() != id(p)) {
+                checkTicket(s, request.duplicateId());
+            }
+            return BatchWrites.Answer.ok(tickets.merge(id(p), request.duplicateId(), s));
+        }));
+        r.post("/api/v1/tickets/{id}/split", writes.add("POST", "/api/v1/tickets/{id}/split", true, (s, p, body) -> {
+            TicketSplitRequest request = requests.body(body, TicketSplitRequest.class);
+            checkTicket(s, id(p));
+            return BatchWrites.Answer.created(tickets.split(id(p), request, s));
+        }));
+        r.post("/api/v1/tickets/{id}/links", writes.add("POST", "/api/v1/tickets/{id}/links", true, (s, p, body) -> {
+            TicketLinkRequest request = requests.body(body, TicketLinkRequest.class);
+            checkTicket(s, id(p));
+            if (request.ticketId() != null && request.ticketId() != id(p)) {
+                checkTicket(s, request.ticketId());
+            }
+            return BatchWrites.Answer.ok(tickets.link(id(p), request.ticketId(), true, s));
+        }));
+        r.delete("/api/v1/tickets/{id}/links/{other}", ctx -> {
+            Session s = session(ctx);
+            long id = Requests.pathId(ctx, "id");
+            checkTicket(s, id);
+            ctx.json(tickets.link(id, Requests.pathId(ctx, "other"), false, s));
+        });
+        r.post("/api/v1/tickets/{id}/watchers", writes.add("POST", "/api/v1/tickets/{id}/watchers", true, (s, p, body) -> {
+            checkTicket(s, id(p));
+            return BatchWrites.Answer.ok(tickets.watch(id(p), null, true, s));
+        }));
+        r.delete("/api/v1/tickets/{id}/watchers", ctx -> {
+            Session s = session(ctx);
+            long id = Requests.pathId(ctx, "id");
+            checkTicket(s, id);
+            ctx.json(tickets.watch(id, null, false, s));
+        });
 
         r.post("/api/v1/interactions", ctx -> ctx.status(201).json(
                 contacts.ingest(requests.body(ctx, IngestRequest.class))));
@@ -314,6 +356,28 @@ public final class Routes {
         long id = Requests.pathId(ctx, "id");
         scopes.checkCustomer(session(ctx), id);
         return id;
+    }
+
+    /**
+     * A new ticket. For a complaint, the promised callback is booked first (everything checked before
+     * anything is written), the ticket is linked to it, and the acknowledgement goes out at once.
+     */
+    private TicketView newTicket(Session s, NewTicketRequest request) {
+        tickets.check(request);
+        List<Long> callback = List.of();
+        if (request.callbackAt() != null) {
+            if (request.kind() != dev.switchboard.domain.TicketKind.COMPLAINT) {
+                throw ApiProblem.badRequest("callbackAt", "a callback is promised with a complaint; schedule others "
+                        + "with POST /api/v1/callbacks");
+            }
+            String subject = request.subject().strip();
+            InteractionView booked = routing.scheduleCallback(s.agent(), new NewCallbackRequest(request.customerId(),
+                    tickets.callbackNumber(request), request.callbackAt(), null,
+                    s.agent().role().takesContacts() ? s.agentId() : null,
+                    "Callback promised with the complaint \"" + subject + "\""));
+            callback = List.of(booked.id());
+        }
+        return tickets.acknowledge(tickets.create(request, s, callback), request, s);
     }
 
     private TicketView ticketInScope(Session s, long ticketId) {

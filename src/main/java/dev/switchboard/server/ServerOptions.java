@@ -74,4 +74,10 @@ public record ServerOptions(String host, int port, Path dataDir, String jdbcUrl,
         return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
                 demoSeed, interactionsPerCustomer, region, timeout, simulatorEvery, simulatedAgents, benchAgents, benchQueues, simHandle, sip, simulatedPhones, channels, clock);
     }
+
+    public ServerOptions withClock(Clock c) {
+        return new ServerOptions(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, memoryDb, demoCustomers,
+                demoSeed, interactionsPerCustomer, region, offerTimeout, simulatorEvery, simulatedAgents, benchAgents,
+                benchQueues, simHandle, sip, simulatedPhones, channels, c);
+    }
 }

@@ -65,6 +65,8 @@ public final class SupervisorService {
     private static final List<AlertRule> RULES = List.of(new AlertRule.LongestWaitOver(0.8),
             new AlertRule.ServiceLevelUnder(10), new AlertRule.NotReadyLonger(Duration.ofMinutes(15)));
 
+    /** Alerts that other parts raise (tickets near or past their SLA targets), shown after the queues' and agents'. */
+    private volatile java.util.function.Supplier<List<AlertView>> moreAlerts = List::of;
     private final Clock clock;
     private final ZoneId zone;
     private final Supplier<List<QueueView>> queues;
@@ -652,10 +654,16 @@ public final class SupervisorService {
             }
         }
         lastRows = rows;
-        List<AlertView> alerts = Alerts.evaluate(RULES, live, agentsLive, now).stream()
+        List<AlertView> alerts = new ArrayList<>(Alerts.evaluate(RULES, live, agentsLive, now).stream()
                 .map(x -> new AlertView(x.kind().name(), x.severity().name(), x.queueId(), x.agentId(), x.message()))
-                .toList();
+                .toList());
+        alerts.addAll(moreAlerts.get());
         return new SupervisorView(now, tiles, grid, alerts);
+    }
+
+    /** Shows the alerts {@code alerts} gives on every dashboard, after the queues' and agents' own. */
+    public void alsoAlert(java.util.function.Supplier<List<AlertView>> alerts) {
+        moreAlerts = alerts;
     }
 
     /** The agent's state here, or where they are signed in when that is another node. */

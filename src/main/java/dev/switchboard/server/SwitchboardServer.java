@@ -28,6 +28,8 @@ import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.AuditStore;
 import dev.switchboard.store.OrganisationStore;
+import dev.switchboard.store.CaseStore;
+import dev.switchboard.store.InsightStore;
 import dev.switchboard.store.ContactLegStore;
 import dev.switchboard.store.IdempotencyStore;
 import dev.switchboard.store.InteractionStore;
@@ -62,6 +64,8 @@ public final class SwitchboardServer implements AutoCloseable {
     private final ConversationService conversations;
     private final EmailInbox emailInbox;
     private final LiveConversations live;
+    private final CaseService caseService;
+    private final TicketService ticketService;
     private final TextChannels text;
     private final Javalin javalin;
     private ClusterNode cluster;
@@ -123,7 +127,27 @@ public final class SwitchboardServer implements AutoCloseable {
                     0, i.createdAt(), null))).toList(), contacts::popOf);
             CustomerService customerService = new CustomerService(normalizer, customers, interactions, tickets, views,
                     o.clock());
-            TicketService ticketService = new TicketService(tickets, customers, interactions, hub, views, o.clock());
+            CaseStore caseStore = new CaseStore(ds);
+            caseService = new CaseService(caseStore, java.time.ZoneId.systemDefault(), java.time.LocalTime.of(9, 0),
+                    java.time.LocalTime.of(17, 0), o.clock());
+            views.useCases(caseService::view);
+            ticketService = new TicketService(tickets, caseStore, caseService, customers, interactions, agents, hub,
+                    views, o.clock());
+            TicketService escalating = ticketService;
+            java.util.concurrent.ScheduledExecutorService escalation = java.util.concurrent.Executors
+                    .newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "ticket-escalation");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            escalation.scheduleWithFixedDelay(() -> {
+                try {
+                    escalating.escalate();
+                } catch (RuntimeException e) {
+                    LOG.warn("ticket escalation round failed: {}", e.getMessage());
+                }
+            }, 5, 30, java.util.concurrent.TimeUnit.SECONDS);
+            resources.add(escalation::shutdownNow);
             AuthService auth = new AuthService(agents, new LoginAttemptStore(ds), new SessionStore(ds),
                     security.sessions(), o.clock());
             auth.onLastSessionEnded(agent -> {
@@ -181,6 +205,9 @@ public final class SwitchboardServer implements AutoCloseable {
             hub.tap(supervision::onEvent);
             hub.tapRemote(SupervisorService.remoteEventTypes(), supervision::onRemoteEvent);
             events.overseenBy(supervision::oversees);
+            supervision.alsoAlert(caseService::alerts);
+            CaseRoutes caseRoutes = new CaseRoutes(new CaseReports(caseStore, caseService, o.clock()),
+                    new CustomerInsight(new InsightStore(ds), customers, o.clock()), scopes, strict);
             supervision.publishTo(hub, java.time.Duration.ofMillis(500));
             resources.add(supervision::close);
             SupervisorRoutes supervisorRoutes = new SupervisorRoutes(supervision, work, agents, routingService,
@@ -193,14 +220,20 @@ public final class SwitchboardServer implements AutoCloseable {
             outbound.startDialler(voice.campaignLines(), hub);
             resources.add(outbound::stopDialler);
             OutboundRoutes outboundRoutes = new OutboundRoutes(outbound, strict);
+            CustomerQualityRoutes customerQualityRoutes = new CustomerQualityRoutes(new CustomerQuality(normalizer,
+                    customers, new dev.switchboard.store.CustomerMergeStore(ds), scopes, views), auditTrail, strict);
             MessageStore messageStore = new MessageStore(ds);
             conversations = new ConversationService(messageStore, interactions, tickets, hub,
                     BusinessHours.weekdays(java.time.ZoneId.systemDefault()), o.clock());
+            conversations.openCasesWith(now -> caseService.opened(dev.switchboard.domain.TicketKind.QUESTION,
+                    dev.switchboard.domain.TicketPriority.NORMAL, null, null, null, null, now));
             work.listen(conversations);
             Replies replies = new Replies(conversations, messageStore, work, normalizer, java.time.ZoneId.systemDefault(),
                     o.clock());
             emailInbox = new EmailInbox(conversations, contacts, messageStore, interactions, tickets, customers,
                     o.clock());
+            ticketService.acknowledgeWith((agent, interactionId, key, text) ->
+                    replies.send(agent, interactionId, new dev.switchboard.api.SendMessageRequest(key, text)));
             live = new LiveConversations(conversations, contacts, messageStore, interactions, work, o.clock());
             ConversationRoutes conversationRoutes = new ConversationRoutes(conversations, replies, strict, contacts, scopes);
             ChannelSettings channelSettings = o.channels();
@@ -237,10 +270,13 @@ public final class SwitchboardServer implements AutoCloseable {
                 config.jetty.modifyHttpConfiguration(http -> http.setOutputBufferSize(4096));
                 config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorPages()));
                 config.startup.showJavalinBanner = false;
+                // first: GET /customers/{id} would otherwise take /customers/duplicates for an id
+                customerQualityRoutes.install(config);
                 routes.install(config);
                 conversationRoutes.install(config);
                 adminRoutes.install(config);
                 supervisorRoutes.install(config);
+                caseRoutes.install(config);
                 outboundRoutes.install(config);
                 text.install(config);
             }).start();
@@ -397,6 +433,14 @@ public final class SwitchboardServer implements AutoCloseable {
     /** The SIP port the gateway listens on (UDP). */
     public int sipPort() {
         return voice.sipPort();
+    }
+
+    public TicketService tickets() {
+        return ticketService;
+    }
+
+    public CaseService cases() {
+        return caseService;
     }
 
     public WorkDistributor work() {

@@ -1,6 +1,7 @@
 package dev.switchboard.server;
 
 import dev.switchboard.api.AddressView;
+import dev.switchboard.api.CaseView;
 import dev.switchboard.api.ContactPointView;
 import dev.switchboard.api.CustomerSummary;
 import dev.switchboard.api.InteractionView;
@@ -27,6 +28,7 @@ public final class Views {
 
     private final AddressNormalizer normalizer;
     private final Map<Long, ContactQueue> queues;
+    private volatile java.util.function.Function<Ticket, CaseView> cases = t -> CaseView.NONE;
 
     public Views(AddressNormalizer normalizer, List<ContactQueue> queues) {
         this.normalizer = normalizer;
@@ -82,6 +84,11 @@ public final class Views {
         return new TicketView(t.id(), t.customerId(), t.subject(), t.status(), t.priority(), t.createdAt(),
                 t.updatedAt(), t.version(), t.interactionIds(),
                 t.notes().stream().map(n -> new TicketNoteView(n.id(), n.authorId(), n.authorName(), n.body(),
-                        n.createdAt())).toList(), t.dueAt(), t.firstResponseAt());
+                        n.createdAt(), n.visibility())).toList(), t.dueAt(), t.firstResponseAt(), cases.apply(t));
+    }
+
+    /** How a ticket's case (kind, SLA clocks as they stand now, complaint, relations) is shown. */
+    public void useCases(java.util.function.Function<Ticket, CaseView> view) {
+        cases = view;
     }
 }

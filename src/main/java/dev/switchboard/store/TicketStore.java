@@ -1,6 +1,10 @@
 package dev.switchboard.store;
 
+import dev.switchboard.domain.CaseFile;
+import dev.switchboard.domain.NoteVisibility;
+import dev.switchboard.domain.Severity;
 import dev.switchboard.domain.Ticket;
+import dev.switchboard.domain.TicketKind;
 import dev.switchboard.domain.TicketNote;
 import dev.switchboard.domain.TicketPriority;
 import dev.switchboard.domain.TicketStatus;
@@ -19,7 +23,9 @@ import java.util.OptionalLong;
 
 /** Tickets, their notes and the interactions linked to them. */
 public final class TicketStore {
-    private static final String COLUMNS = "id, customer_id, subject, status, priority, created_at, updated_at, version, due_at, first_response_at";
+    private static final String COLUMNS = "id, customer_id, subject, status, priority, created_at, updated_at, version, "
+            + "due_at, first_response_at, kind, sla_started_at, response_target_min, resolve_target_min, paused_ms, "
+            + "paused_since, resolved_at, escalation, severity, department, category, promised_at, addressed, merged_into";
 
     private final Jdbc jdbc;
 
@@ -44,6 +50,16 @@ public final class TicketStore {
     /** Creates a ticket, optionally linked to an interaction and with a first note, in one transaction. */
     public Ticket create(long customerId, String subject, TicketPriority priority, Long interactionId,
                          String note, Long authorId, String authorName, Instant now) {
+        return create(customerId, subject, priority, interactionId == null ? List.of() : List.of(interactionId), note,
+                authorId, authorName, now, CaseFile.NONE, "Opened");
+    }
+
+    /**
+     * Creates a ticket with its case details (kind, SLA clocks, complaint), linked to the interactions
+     * given and with a first note, and the first line of its history, in one transaction.
+     */
+    public Ticket create(long customerId, String subject, TicketPriority priority, List<Long> interactionIds,
+                         String note, Long authorId, String authorName, Instant now, CaseFile file, String history) {
         long id = jdbc.inTransaction(c -> {
             long ticketId = Jdbc.insert(c, "INSERT INTO ticket (customer_id, subject, status, priority, "
                     + "created_at, updated_at) VALUES (?, ?, 'OPEN', ?, ?, ?)", ps -> {
@@ -53,12 +69,14 @@ public final class TicketStore {
                         Jdbc.setInstant(ps, 4, now);
                         Jdbc.setInstant(ps, 5, now);
                     });
-            if (interactionId != null) {
+            writeCase(c, ticketId, file);
+            for (long interactionId : interactionIds) {
                 link(c, ticketId, interactionId);
             }
             if (note != null && !note.isBlank()) {
-                insertNote(c, ticketId, authorId, authorName, note, now);
+                insertNote(c, ticketId, authorId, authorName, note, now, NoteVisibility.INTERNAL);
             }
+            history(c, ticketId, now, authorId, authorName, history);
             return ticketId;
         });
         return find(id).orElseThrow();
@@ -95,6 +113,24 @@ public final class TicketStore {
      */
     public Optional<Ticket> update(long id, Long expectedVersion, String subject, TicketStatus status,
                                    TicketPriority priority, Long linkInteractionId, Instant now) {
+        return update(id, expectedVersion, t -> new Change(subject != null ? subject : t.subject(),
+                status != null ? status : t.status(), priority != null ? priority : t.priority(), t.caseFile(),
+                List.of()), linkInteractionId, null, "", now);
+    }
+
+    /** What an update makes of a ticket: its new subject, status, priority and case, and what to add to its history. */
+    public record Change(String subject, TicketStatus status, TicketPriority priority, CaseFile caseFile,
+                         List<String> history) {
+    }
+
+    /**
+     * Applies the change {@code change} works out from the ticket as it is, locked, in one transaction.
+     * When {@code expectedVersion} is given and the ticket has moved on, nothing is written and
+     * {@link VersionConflict} carries the current ticket. Anything {@code change} throws leaves the
+     * ticket as it was.
+     */
+    public Optional<Ticket> update(long id, Long expectedVersion, java.util.function.Function<Ticket, Change> change,
+                                   Long linkInteractionId, Long actorId, String actorName, Instant now) {
         Optional<Long> updated = jdbc.inTransaction(c -> {
             List<Ticket> found = load(c, "SELECT " + COLUMNS + " FROM ticket WHERE id = ? FOR UPDATE", id, false);
             if (found.isEmpty()) {
@@ -104,16 +140,21 @@ public final class TicketStore {
             if (expectedVersion != null && expectedVersion != t.version()) {
                 throw new VersionConflict(t);
             }
+            Change next = change.apply(t);
             Jdbc.update(c, "UPDATE ticket SET subject = ?, status = ?, priority = ?, updated_at = ?, "
                     + "version = version + 1 WHERE id = ?", ps -> {
-                        ps.setString(1, subject != null ? subject : t.subject());
-                        ps.setString(2, (status != null ? status : t.status()).name());
-                        ps.setString(3, (priority != null ? priority : t.priority()).name());
+                        ps.setString(1, next.subject());
+                        ps.setString(2, next.status().name());
+                        ps.setString(3, next.priority().name());
                         Jdbc.setInstant(ps, 4, now);
                         ps.setLong(5, id);
                     });
+            writeCase(c, id, next.caseFile());
             if (linkInteractionId != null && !t.interactionIds().contains(linkInteractionId)) {
                 link(c, id, linkInteractionId);
+            }
+            for (String line : next.history()) {
+                history(c, id, now, actorId, actorName, line);
             }
             return Optional.of(id);
         });
@@ -122,6 +163,33 @@ public final class TicketStore {
 
     public Optional<Ticket> addNote(long ticketId, Long authorId, String authorName, String body, Instant now) {
         return note(ticketId, authorId, authorName, body, now).isPresent() ? find(ticketId) : Optional.empty();
+    }
+
+    /**
+     * Adds a note that is internal or records a reply to the customer. A reply is the customer's first
+     * response when they had none yet.
+     */
+    public Optional<Ticket> addNote(long ticketId, Long authorId, String authorName, String body, Instant now,
+                                    NoteVisibility visibility) {
+        boolean done = jdbc.inTransaction(c -> {
+            int n = Jdbc.update(c, "UPDATE ticket SET updated_at = ?, version = version + 1 WHERE id = ?", ps -> {
+                Jdbc.setInstant(ps, 1, now);
+                ps.setLong(2, ticketId);
+            });
+            if (n == 0) {
+                return false;
+            }
+            insertNote(c, ticketId, authorId, authorName, body, now, visibility);
+            if (visibility == NoteVisibility.REPLY) {
+                Jdbc.update(c, "UPDATE ticket SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL",
+                        ps -> {
+                            Jdbc.setInstant(ps, 1, now);
+                            ps.setLong(2, ticketId);
+                        });
+            }
+            return true;
+        });
+        return done ? find(ticketId) : Optional.empty();
     }
 
     /**
@@ -137,11 +205,23 @@ public final class TicketStore {
             if (n == 0) {
                 return -1L;
             }
-            insertNote(c, ticketId, authorId, authorName, body, now);
+            insertNote(c, ticketId, authorId, authorName, body, now, NoteVisibility.INTERNAL);
             return Jdbc.query(c, "SELECT version FROM ticket WHERE id = ?", ps -> ps.setLong(1, ticketId),
                     rs -> rs.getLong(1)).get(0);
         });
         return version < 0 ? OptionalLong.empty() : OptionalLong.of(version);
+    }
+
+    /** Adds a line to the ticket's history (moving its version on, so desktops see it). */
+    public void addHistory(long ticketId, Long actorId, String actorName, String what, Instant now) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "UPDATE ticket SET updated_at = ?, version = version + 1 WHERE id = ?", ps -> {
+                Jdbc.setInstant(ps, 1, now);
+                ps.setLong(2, ticketId);
+            });
+            history(c, ticketId, now, actorId, actorName, what);
+            return null;
+        });
     }
 
     /** Links an interaction to a ticket (once). */
@@ -190,15 +270,67 @@ public final class TicketStore {
     }
 
     private static void insertNote(Connection c, long ticketId, Long authorId, String authorName, String body,
-                                   Instant now) throws SQLException {
-        Jdbc.update(c, "INSERT INTO ticket_note (ticket_id, author_id, author_name, body, created_at) "
-                + "VALUES (?, ?, ?, ?, ?)", ps -> {
+                                   Instant now, NoteVisibility visibility) throws SQLException {
+        Jdbc.update(c, "INSERT INTO ticket_note (ticket_id, author_id, author_name, body, created_at, visibility) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setLong(1, ticketId);
                     Jdbc.setLongOrNull(ps, 2, authorId);
                     ps.setString(3, authorName == null ? "" : authorName);
                     ps.setString(4, body);
                     Jdbc.setInstant(ps, 5, now);
+                    ps.setString(6, visibility.name());
                 });
+    }
+
+    static void history(Connection c, long ticketId, Instant at, Long actorId, String actorName, String what)
+            throws SQLException {
+        Jdbc.update(c, "INSERT INTO ticket_history (ticket_id, at, actor_id, actor_name, what) VALUES (?, ?, ?, ?, ?)",
+                ps -> {
+                    ps.setLong(1, ticketId);
+                    Jdbc.setInstant(ps, 2, at);
+                    Jdbc.setLongOrNull(ps, 3, actorId);
+                    ps.setString(4, actorName == null ? "" : actorName);
+                    ps.setString(5, what.length() > 1000 ? what.substring(0, 1000) : what);
+                });
+    }
+
+    private static void writeCase(Connection c, long ticketId, CaseFile f) throws SQLException {
+        Jdbc.update(c, "UPDATE ticket SET kind = ?, sla_started_at = ?, response_target_min = ?, resolve_target_min = ?, "
+                + "paused_ms = ?, paused_since = ?, resolved_at = ?, escalation = ?, severity = ?, department = ?, "
+                + "category = ?, promised_at = ?, addressed = ?, merged_into = ? WHERE id = ?", ps -> {
+                    ps.setString(1, f.kind().name());
+                    Jdbc.setInstant(ps, 2, f.slaStartedAt());
+                    setIntOrNull(ps, 3, f.responseTargetMin());
+                    setIntOrNull(ps, 4, f.resolveTargetMin());
+                    ps.setLong(5, f.pausedMillis());
+                    Jdbc.setInstant(ps, 6, f.pausedSince());
+                    Jdbc.setInstant(ps, 7, f.resolvedAt());
+                    ps.setInt(8, f.escalation());
+                    ps.setString(9, f.severity() == null ? null : f.severity().name());
+                    ps.setString(10, f.department());
+                    ps.setString(11, f.category());
+                    Jdbc.setInstant(ps, 12, f.promisedAt());
+                    if (f.addressed() == null) {
+                        ps.setNull(13, java.sql.Types.BOOLEAN);
+                    } else {
+                        ps.setBoolean(13, f.addressed());
+                    }
+                    Jdbc.setLongOrNull(ps, 14, f.mergedInto());
+                    ps.setLong(15, ticketId);
+                });
+    }
+
+    private static void setIntOrNull(java.sql.PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static List<Ticket> load(Connection c, String sql, long key, boolean withNotes) throws SQLException {
@@ -214,17 +346,42 @@ public final class TicketStore {
                 rs -> links.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)));
         Map<Long, List<TicketNote>> notes = new HashMap<>();
         if (withNotes) {
-            Jdbc.query(c, "SELECT id, ticket_id, author_id, author_name, body, created_at FROM ticket_note "
+            Jdbc.query(c, "SELECT id, ticket_id, author_id, author_name, body, created_at, visibility FROM ticket_note "
                             + "WHERE ticket_id IN (" + Jdbc.placeholders(ids.size()) + ") ORDER BY id",
                     ps -> bind(ps, ids),
                     rs -> notes.computeIfAbsent(rs.getLong("ticket_id"), k -> new ArrayList<>())
                             .add(new TicketNote(rs.getLong("id"), rs.getLong("ticket_id"),
                                     Jdbc.longOrNull(rs, "author_id"), rs.getString("author_name"),
-                                    rs.getString("body"), Jdbc.instant(rs, "created_at"))));
+                                    rs.getString("body"), Jdbc.instant(rs, "created_at"),
+                                    NoteVisibility.valueOf(rs.getString("visibility")))));
+        }
+        Map<Long, List<Long>> related = new HashMap<>();
+        Map<Long, List<Long>> watchers = new HashMap<>();
+        Map<Long, List<CaseFile.HistoryEntry>> history = new HashMap<>();
+        if (withNotes) {
+            String in = Jdbc.placeholders(ids.size());
+            Jdbc.query(c, "SELECT ticket_id, linked_id FROM ticket_link WHERE ticket_id IN (" + in + ") "
+                    + "UNION SELECT linked_id, ticket_id FROM ticket_link WHERE linked_id IN (" + in + ")", ps -> {
+                        bind(ps, ids);
+                        for (int i = 0; i < ids.size(); i++) {
+                            ps.setLong(ids.size() + i + 1, ids.get(i));
+                        }
+                    }, rs -> related.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)));
+            Jdbc.query(c, "SELECT ticket_id, agent_id FROM ticket_watcher WHERE ticket_id IN (" + in + ") "
+                            + "ORDER BY agent_id", ps -> bind(ps, ids),
+                    rs -> watchers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)));
+            Jdbc.query(c, "SELECT ticket_id, at, actor_id, actor_name, what FROM ticket_history WHERE ticket_id IN ("
+                            + in + ") ORDER BY id", ps -> bind(ps, ids),
+                    rs -> history.computeIfAbsent(rs.getLong("ticket_id"), k -> new ArrayList<>())
+                            .add(new CaseFile.HistoryEntry(Jdbc.instant(rs, "at"), Jdbc.longOrNull(rs, "actor_id"),
+                                    rs.getString("actor_name"), rs.getString("what"))));
         }
         return bare.stream().map(t -> new Ticket(t.id(), t.customerId(), t.subject(), t.status(), t.priority(),
                 t.createdAt(), t.updatedAt(), t.version(), links.getOrDefault(t.id(), List.of()),
-                notes.getOrDefault(t.id(), List.of()), t.dueAt(), t.firstResponseAt())).toList();
+                notes.getOrDefault(t.id(), List.of()), t.dueAt(), t.firstResponseAt(),
+                t.caseFile().withRelations(related.getOrDefault(t.id(), List.of()).stream().sorted().toList(),
+                        watchers.getOrDefault(t.id(), List.of()), history.getOrDefault(t.id(), List.of()))))
+                .toList();
     }
 
     private static void bind(java.sql.PreparedStatement ps, List<Long> ids) throws SQLException {
@@ -234,9 +391,18 @@ public final class TicketStore {
     }
 
     private static Ticket row(ResultSet rs) throws SQLException {
+        String severity = rs.getString("severity");
+        boolean addressedValue = rs.getBoolean("addressed");
+        Boolean addressed = rs.wasNull() ? null : addressedValue;
+        CaseFile file = new CaseFile(TicketKind.valueOf(rs.getString("kind")), Jdbc.instant(rs, "sla_started_at"),
+                intOrNull(rs, "response_target_min"), intOrNull(rs, "resolve_target_min"), rs.getLong("paused_ms"),
+                Jdbc.instant(rs, "paused_since"), Jdbc.instant(rs, "resolved_at"), rs.getInt("escalation"),
+                severity == null ? null : Severity.valueOf(severity), rs.getString("department"),
+                rs.getString("category"), Jdbc.instant(rs, "promised_at"), addressed,
+                Jdbc.longOrNull(rs, "merged_into"), List.of(), List.of(), List.of());
         return new Ticket(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("subject"),
                 TicketStatus.valueOf(rs.getString("status")), TicketPriority.valueOf(rs.getString("priority")),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), rs.getLong("version"),
-                List.of(), List.of(), Jdbc.instant(rs, "due_at"), Jdbc.instant(rs, "first_response_at"));
+                List.of(), List.of(), Jdbc.instant(rs, "due_at"), Jdbc.instant(rs, "first_response_at"), file);
     }
 }

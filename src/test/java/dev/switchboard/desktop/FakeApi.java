@@ -1,5 +1,18 @@
 package dev.switchboard.desktop;
 
+import dev.switchboard.api.CaseView;
+import dev.switchboard.api.ComplaintReportView;
+import dev.switchboard.api.CustomerInsightView;
+import dev.switchboard.api.FirstResponseReportView;
+import dev.switchboard.api.PermissionRequest;
+import dev.switchboard.api.SlaView;
+import dev.switchboard.api.TicketHistoryView;
+import dev.switchboard.api.TicketSplitRequest;
+import dev.switchboard.domain.NoteVisibility;
+import dev.switchboard.domain.TicketKind;
+import dev.switchboard.domain.TicketPriority;
+import dev.switchboard.domain.TicketStatus;
+import dev.switchboard.domain.sla.SlaState;
 import dev.switchboard.api.AgentView;
 import dev.switchboard.api.CannedResponseView;
 import dev.switchboard.api.ConversationView;
@@ -63,6 +76,7 @@ import dev.switchboard.domain.MessageStatus;
 import dev.switchboard.domain.Role;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -587,9 +601,175 @@ public final class FakeApi implements SwitchboardApi {
         return t;
     }
 
+    /** Every ticket created, in order. */
+    public final List<NewTicketRequest> createdTickets = new CopyOnWriteArrayList<>();
+
+    /**
+     * As the server: a complaint needs severity, department and category, is promised for two days
+     * on, and its history gives the acknowledgement to read out on a call.
+     */
     @Override
     public TicketView createTicket(NewTicketRequest request) {
-        throw new UnsupportedOperationException();
+        calls.add("createTicket " + request.customerId());
+        check();
+        TicketKind kind = request.kind() == null ? TicketKind.QUESTION : request.kind();
+        if (kind == TicketKind.COMPLAINT && request.severity() == null) {
+            throw new ApiException(400, new ApiError("bad_request", "a complaint needs a severity", "severity"));
+        }
+        createdTickets.add(request);
+        long id = ids.incrementAndGet();
+        Instant promised = request.promisedAt() != null ? request.promisedAt() : Fixtures.NOW.plus(Duration.ofDays(2));
+        List<TicketHistoryView> history = new ArrayList<>();
+        history.add(new TicketHistoryView(Fixtures.NOW, agent.id(), agent.displayName(), kind == TicketKind.COMPLAINT
+                ? "Complaint opened (" + request.severity() + ", " + request.department() + ", " + request.category() + ")"
+                : "Opened"));
+        if (kind == TicketKind.COMPLAINT) {
+            history.add(new TicketHistoryView(Fixtures.NOW, agent.id(), agent.displayName(),
+                    "Acknowledge on the call, tell the customer: We have received your complaint about \""
+                            + request.subject() + "\" (our reference T-" + id + ")."));
+        }
+        SlaView resolution = new SlaView(1440, 0, Fixtures.NOW.plus(Duration.ofDays(2)), SlaState.RUNNING, null);
+        CaseView file = new CaseView(kind, new SlaView(120, 0, Fixtures.NOW.plus(Duration.ofHours(2)), SlaState.RUNNING,
+                null), resolution, request.severity(), request.department(), request.category(),
+                kind == TicketKind.COMPLAINT ? promised : null, null, null, List.of(), List.of(), history);
+        List<TicketNoteView> notes = request.note() == null || request.note().isBlank() ? List.of()
+                : List.of(new TicketNoteView(ids.incrementAndGet(), agent.id(), agent.displayName(), request.note(),
+                Fixtures.NOW));
+        TicketView t = new TicketView(id, request.customerId(), request.subject(), TicketStatus.OPEN,
+                request.priority() == null ? TicketPriority.NORMAL : request.priority(), Fixtures.NOW, Fixtures.NOW, 1,
+                request.interactionId() == null ? List.of() : List.of(request.interactionId()), notes, null, null, file);
+        ticketsById.put(id, t);
+        tickets.merge(request.customerId(), List.of(t), (a, b) -> {
+            List<TicketView> all = new ArrayList<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+        });
+        return t;
+    }
+
+    /** Tickets merged, split, linked or watched: "merge 1 2", "watch 1 true", ... */
+    public final List<String> ticketActions = new CopyOnWriteArrayList<>();
+    /** What {@link #customerInsight} answers per customer (a plain one when absent). */
+    public final Map<Long, CustomerInsightView> insights = new ConcurrentHashMap<>();
+    public final List<PermissionRequest> permissionsSet = new CopyOnWriteArrayList<>();
+
+    @Override
+    public TicketView addNote(long ticketId, String body, NoteVisibility visibility) {
+        TicketView t = addNote(ticketId, body);
+        List<TicketNoteView> notes = new ArrayList<>(t.notes());
+        TicketNoteView last = notes.remove(notes.size() - 1);
+        notes.add(new TicketNoteView(last.id(), last.authorId(), last.authorName(), last.body(), last.createdAt(),
+                visibility));
+        TicketView next = new TicketView(t.id(), t.customerId(), t.subject(), t.status(), t.priority(), t.createdAt(),
+                t.updatedAt(), t.version(), t.interactionIds(), notes, t.dueAt(),
+                visibility == NoteVisibility.REPLY && t.firstResponseAt() == null ? Fixtures.NOW : t.firstResponseAt(),
+                t.caseFile());
+        store(next);
+        return next;
+    }
+
+    @Override
+    public TicketView mergeTicket(long ticketId, long duplicateId) {
+        check();
+        ticketActions.add("merge " + ticketId + " " + duplicateId);
+        return ticket(ticketId);
+    }
+
+    @Override
+    public TicketView splitTicket(long ticketId, TicketSplitRequest request) {
+        check();
+        ticketActions.add("split " + ticketId + " " + request.subject());
+        return ticket(ticketId);
+    }
+
+    @Override
+    public TicketView linkTicket(long ticketId, long otherId, boolean link) {
+        check();
+        ticketActions.add("link " + ticketId + " " + otherId + " " + link);
+        TicketView t = ticket(ticketId);
+        List<Long> linked = new ArrayList<>(t.caseFile().linkedTicketIds());
+        linked.remove(otherId);
+        if (link) {
+            linked.add(otherId);
+        }
+        return withCase(t, new CaseView(t.caseFile().kind(), t.caseFile().firstResponse(), t.caseFile().resolution(),
+                t.caseFile().severity(), t.caseFile().department(), t.caseFile().category(), t.caseFile().promisedAt(),
+                t.caseFile().addressed(), t.caseFile().mergedInto(), linked, t.caseFile().watcherIds(),
+                t.caseFile().history()));
+    }
+
+    @Override
+    public TicketView watchTicket(long ticketId, boolean watch) {
+        check();
+        ticketActions.add("watch " + ticketId + " " + watch);
+        TicketView t = ticket(ticketId);
+        List<Long> watchers = new ArrayList<>(t.caseFile().watcherIds());
+        watchers.remove(agent.id());
+        if (watch) {
+            watchers.add(agent.id());
+        }
+        return withCase(t, new CaseView(t.caseFile().kind(), t.caseFile().firstResponse(), t.caseFile().resolution(),
+                t.caseFile().severity(), t.caseFile().department(), t.caseFile().category(), t.caseFile().promisedAt(),
+                t.caseFile().addressed(), t.caseFile().mergedInto(), t.caseFile().linkedTicketIds(), watchers,
+                t.caseFile().history()));
+    }
+
+    private TicketView withCase(TicketView t, CaseView file) {
+        TicketView next = new TicketView(t.id(), t.customerId(), t.subject(), t.status(), t.priority(), t.createdAt(),
+                Fixtures.NOW, t.version() + 1, t.interactionIds(), t.notes(), t.dueAt(), t.firstResponseAt(), file);
+        store(next);
+        return next;
+    }
+
+    /** As the server: the do-not-upsell hint while one of the customer's complaints is open. */
+    @Override
+    public CustomerInsightView customerInsight(long customerId) {
+        calls.add("customerInsight " + customerId);
+        check();
+        CustomerInsightView given = insights.get(customerId);
+        boolean complaint = tickets.getOrDefault(customerId, List.of()).stream()
+                .map(t -> ticketsById.getOrDefault(t.id(), t))
+                .anyMatch(t -> t.caseFile().openComplaint(t.status()));
+        if (given != null) {
+            return complaint == given.doNotUpsell() ? given : new CustomerInsightView(customerId, given.lifetimeValue(),
+                    given.historic(), given.yearlySpend(), given.projected(), given.formula(), given.valueBand(),
+                    given.churnSignals(), complaint, complaint ? "Complaint open: do not offer sales" : null,
+                    given.permissions());
+        }
+        return new CustomerInsightView(customerId, new BigDecimal("1267.00"), new BigDecimal("1000.00"),
+                new BigDecimal("100.00"), new BigDecimal("267.00"),
+                "1,000.00 spent so far + 100.00 a year × 2.67 expected years = 1,267.00", "Silver", List.of(),
+                complaint, complaint ? "Complaint open: do not offer sales" : null, List.of());
+    }
+
+    @Override
+    public CustomerInsightView setPermission(long customerId, PermissionRequest request) {
+        check();
+        permissionsSet.add(request);
+        return customerInsight(customerId);
+    }
+
+    /** What {@link #firstResponseReport} answers, for whatever days are asked; null: no tickets. */
+    public volatile FirstResponseReportView firstResponses;
+    /** What {@link #complaintReport} answers, for whatever days are asked; null: no complaints. */
+    public volatile ComplaintReportView complaints;
+
+    @Override
+    public FirstResponseReportView firstResponseReport(int days) {
+        calls.add("firstResponseReport " + days);
+        check();
+        FirstResponseReportView given = firstResponses;
+        return given == null ? new FirstResponseReportView(days, List.of(), List.of())
+                : new FirstResponseReportView(days, given.kinds(), given.tickets());
+    }
+
+    @Override
+    public ComplaintReportView complaintReport(int days) {
+        calls.add("complaintReport " + days);
+        check();
+        ComplaintReportView given = complaints;
+        return given == null ? new ComplaintReportView(days, 0, List.of(), List.of(), List.of())
+                : new ComplaintReportView(days, given.total(), given.byWeek(), given.byCategory(), given.bySegment());
     }
 
     /** Every ticket update that reached the server, in order. */
@@ -617,12 +797,21 @@ public final class FakeApi implements SwitchboardApi {
         if (conflictOnUpdate || (request.version() != null && request.version() != t.version())) {
             throw new ApiException(409, new ApiError("conflict", "The ticket was changed by someone else.", null));
         }
+        CaseView c = t.caseFile();
+        boolean closing = request.status() != null && !request.status().isOpen() && t.status().isOpen();
+        if (c.kind() == TicketKind.COMPLAINT && closing && request.addressed() == null && c.addressed() == null) {
+            throw new ApiException(400, new ApiError("bad_request", "say whether the reply addressed the complaint",
+                    "addressed"));
+        }
         ticketUpdates.add(Map.entry(id, request));
+        CaseView file = new CaseView(c.kind(), c.firstResponse(), c.resolution(), c.severity(), c.department(),
+                c.category(), c.promisedAt(), request.addressed() != null ? request.addressed() : c.addressed(),
+                c.mergedInto(), c.linkedTicketIds(), c.watcherIds(), c.history());
         TicketView next = new TicketView(t.id(), t.customerId(),
                 request.subject() != null ? request.subject() : t.subject(),
                 request.status() != null ? request.status() : t.status(),
                 request.priority() != null ? request.priority() : t.priority(), t.createdAt(), Fixtures.NOW,
-                t.version() + 1, t.interactionIds(), t.notes(), t.dueAt(), t.firstResponseAt());
+                t.version() + 1, t.interactionIds(), t.notes(), t.dueAt(), t.firstResponseAt(), file);
         store(next);
         return next;
     }
@@ -641,7 +830,7 @@ public final class FakeApi implements SwitchboardApi {
         notes.add(new TicketNoteView(ids.incrementAndGet(), agent.id(), agent.displayName(), body, Fixtures.NOW));
         TicketView next = new TicketView(t.id(), t.customerId(), t.subject(), t.status(), t.priority(),
                 t.createdAt(), Fixtures.NOW, t.version() + 1, t.interactionIds(), notes, t.dueAt(),
-                t.firstResponseAt());
+                t.firstResponseAt(), t.caseFile());
         store(next);
         return next;
     }

@@ -129,4 +129,30 @@ public final class FxTestSupport {
                 .map(n -> ((Labeled) n).getText()).orElse("")));
         await().atMost(PATIENCE).until(api::subscribed);
     }
+
+    /** Opens a choice box and clicks the item with this text, as an agent would. */
+    public static void choose(FxRobot robot, String box, String item) {
+        robot.clickOn(box);
+        waitUntil(() -> menuItem(robot, item) != null);
+        robot.clickOn(menuItem(robot, item));
+    }
+
+    private static Node menuItem(FxRobot robot, String text) {
+        return onFx(() -> robot.lookup(".menu-item").queryAll().stream()
+                .filter(n -> treeVisible(n) && n.lookup(".label") instanceof Labeled l && text.equals(l.getText()))
+                .findFirst().orElse(null));
+    }
+
+    /** Opens a combo box's list and clicks the entry with this text. */
+    public static void pick(FxRobot robot, String box, String item) {
+        robot.clickOn(box);
+        waitUntil(() -> listCell(robot, item) != null);
+        robot.clickOn(listCell(robot, item));
+    }
+
+    private static Node listCell(FxRobot robot, String text) {
+        return onFx(() -> robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> treeVisible(n) && n instanceof Labeled l && text.equals(l.getText()))
+                .findFirst().orElse(null));
+    }
 }

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +51,8 @@ final class ScreenPopBench {
     private final Settings s;
     private final BenchDatabase database;
     private final Consumer<String> log;
+    /** Contacts a desktop accepted and has not ended yet, with the desktop's API. */
+    private final Map<Long, HttpSwitchboardApi> handling = new ConcurrentHashMap<>();
 
     ScreenPopBench(Settings settings, BenchDatabase database, Consumer<String> log) {
         this.s = settings;
@@ -86,14 +91,18 @@ final class ScreenPopBench {
                         api, login);
                 d.onPopDrawn(id -> {
                     Instant drawn = Instant.now();
-                    answers.execute(() -> record(api, id, drawn, measureFrom, samples, pops, answers));
+                    try {
+                        answers.execute(() -> record(api, id, drawn, measureFrom, samples, pops, answers));
+                    } catch (RejectedExecutionException e) {
+                        // the run is over: a pop drawn now is neither measured nor accepted
+                    }
                 });
                 desktops.add(d);
             }
             log.accept(s.desktops() + " desktops signed in; warming up " + s.warmUp().toSeconds() + " s");
             Thread.sleep(s.warmUp().plus(s.duration()).toMillis());
             long rss = server.residentBytes();
-            answers.shutdownNow(); // contacts still being handled need not be ended: the server stops next
+            endWhatIsHandled(answers);
             for (Desktop d : desktops) {
                 DesktopLauncher.close(d);
             }
@@ -112,6 +121,7 @@ final class ScreenPopBench {
                 samples.add(Duration.between(arrived, drawn).toNanos() / 1e6);
             }
             api.accept(id);
+            handling.put(id, api);
             answers.schedule(() -> end(api, id), s.handle().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             log.accept("pop " + id + ": " + e.getMessage());
@@ -124,6 +134,21 @@ final class ScreenPopBench {
             api.wrapUp(id, new WrapUpRequest("RESOLVED", null, null));
         } catch (RuntimeException e) {
             log.accept("end " + id + ": " + e.getMessage());
+        } finally {
+            handling.remove(id);
         }
+    }
+
+    /**
+     * Takes no more pops and ends every contact the desktops accepted: the database is kept for the
+     * next run, whose server would otherwise give the benchmark's agents their old contacts back and
+     * offer them fewer new ones.
+     */
+    private void endWhatIsHandled(ScheduledExecutorService answers) throws InterruptedException {
+        answers.shutdown(); // the ends already scheduled still run
+        if (!answers.awaitTermination(s.handle().toMillis() + 30_000, TimeUnit.MILLISECONDS)) {
+            answers.shutdownNow();
+        }
+        handling.forEach((id, api) -> end(api, id)); // accepted as the scheduler shut down
     }
 }

@@ -1,5 +1,11 @@
 package dev.switchboard.client.offline;
 
+import dev.switchboard.api.ComplaintReportView;
+import dev.switchboard.api.CustomerInsightView;
+import dev.switchboard.api.FirstResponseReportView;
+import dev.switchboard.api.PermissionRequest;
+import dev.switchboard.api.TicketSplitRequest;
+import dev.switchboard.api.TicketView;
 import dev.switchboard.api.OutboundLogEntryView;
 import dev.switchboard.api.OutboundSeatView;
 import dev.switchboard.api.AgentSummary;
@@ -57,6 +63,46 @@ abstract class LiveCalls implements SwitchboardApi {
     @Override
     public List<QueueEntryView> queue() {
         return live(server::queue);
+    }
+
+    @Override
+    public TicketView mergeTicket(long ticketId, long duplicateId) {
+        return live(() -> server.mergeTicket(ticketId, duplicateId));
+    }
+
+    @Override
+    public TicketView splitTicket(long ticketId, TicketSplitRequest request) {
+        return live(() -> server.splitTicket(ticketId, request));
+    }
+
+    @Override
+    public TicketView linkTicket(long ticketId, long otherId, boolean link) {
+        return live(() -> server.linkTicket(ticketId, otherId, link));
+    }
+
+    @Override
+    public TicketView watchTicket(long ticketId, boolean watch) {
+        return live(() -> server.watchTicket(ticketId, watch));
+    }
+
+    @Override
+    public CustomerInsightView customerInsight(long customerId) {
+        return live(() -> server.customerInsight(customerId));
+    }
+
+    @Override
+    public CustomerInsightView setPermission(long customerId, PermissionRequest request) {
+        return live(() -> server.setPermission(customerId, request));
+    }
+
+    @Override
+    public FirstResponseReportView firstResponseReport(int days) {
+        return live(() -> server.firstResponseReport(days));
+    }
+
+    @Override
+    public ComplaintReportView complaintReport(int days) {
+        return live(() -> server.complaintReport(days));
     }
 
     @Override

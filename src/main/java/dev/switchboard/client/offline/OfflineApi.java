@@ -16,6 +16,7 @@ import dev.switchboard.api.NewCallbackRequest;
 import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
 import dev.switchboard.api.NoteRequest;
+import dev.switchboard.domain.NoteVisibility;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.SendMessageRequest;
 import dev.switchboard.api.StateRequest;
@@ -531,6 +532,23 @@ public final class OfflineApi extends LiveCalls implements SyncMonitor, AutoClos
                     TicketView t = Optimistic.updated(shown, request, clock.instant());
                     remember(t);
                     return t;
+                });
+    }
+
+    @Override
+    public TicketView addNote(long ticketId, String body, NoteVisibility visibility) {
+        if (visibility == null || visibility == NoteVisibility.INTERNAL) {
+            return addNote(ticketId, body);
+        }
+        return writes.write("POST", "/api/v1/tickets/" + ticketId + "/notes", new NoteRequest(body, visibility),
+                "Reply noted on ticket T-" + ticketId, null, TicketView.class,
+                () -> server.addNote(ticketId, body, visibility),
+                placeholder -> {
+                    TicketView t = cache().get(LocalCache.TICKET, ticketId, TicketView.class)
+                            .orElseThrow(WriteQueuedException::new);
+                    TicketView noted = Optimistic.noted(t, placeholder, me, body, clock.instant());
+                    remember(noted);
+                    return noted;
                 });
     }
 

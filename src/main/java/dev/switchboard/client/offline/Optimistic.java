@@ -52,7 +52,7 @@ final class Optimistic {
         }
         return new TicketView(t.id(), t.customerId(), r.subject() != null ? r.subject().strip() : t.subject(),
                 r.status() != null ? r.status() : t.status(), r.priority() != null ? r.priority() : t.priority(),
-                t.createdAt(), now, t.version(), links, t.notes(), t.dueAt(), t.firstResponseAt());
+                t.createdAt(), now, t.version(), links, t.notes(), t.dueAt(), t.firstResponseAt(), t.caseFile());
     }
 
     static TicketView noted(TicketView t, long placeholder, AgentView me, String body, Instant now) {
@@ -60,7 +60,7 @@ final class Optimistic {
         notes.add(new TicketNoteView(placeholder, me == null ? null : me.id(), me == null ? null : me.displayName(),
                 body, now));
         return new TicketView(t.id(), t.customerId(), t.subject(), t.status(), t.priority(), t.createdAt(), now,
-                t.version(), t.interactionIds(), notes, t.dueAt(), t.firstResponseAt());
+                t.version(), t.interactionIds(), notes, t.dueAt(), t.firstResponseAt(), t.caseFile());
     }
 
     static TicketView created(long placeholder, NewTicketRequest r, AgentView me, Instant now) {

@@ -9,7 +9,6 @@ import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.View;
 import dev.switchboard.desktop.ViewLoader;
 import dev.switchboard.desktop.call.CallController;
-import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
 import dev.switchboard.desktop.conversation.ConversationController;
 import dev.switchboard.desktop.conversation.ConversationPanes;
@@ -17,14 +16,8 @@ import dev.switchboard.desktop.conversation.ConversationsViewModel;
 import dev.switchboard.desktop.customer.NewCustomerController;
 import dev.switchboard.desktop.main.MainViewModel;
 import dev.switchboard.desktop.wrapup.WrapUpController;
-import dev.switchboard.desktop.ui.Icons;
 import dev.switchboard.desktop.ui.Shortcuts;
-import dev.switchboard.domain.Channel;
-import dev.switchboard.domain.InteractionState;
-import javafx.animation.Animation;
-import javafx.animation.FadeTransition;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -41,11 +34,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * Binds the customer card: the contact bar with the actions for the contact shown (an offer glows until
@@ -55,11 +48,6 @@ import javafx.util.Duration;
  * controls: that is when the card is drawn.
  */
 public final class CardController {
-    private static final PseudoClass OFFERED = PseudoClass.getPseudoClass("offered");
-    private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
-    private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
-    private static final PseudoClass WRAP_UP = PseudoClass.getPseudoClass("wrap-up");
-
     private final CardViewModel vm;
     private final ContactsViewModel contacts;
     private final MainViewModel main;
@@ -78,8 +66,9 @@ public final class CardController {
     private CallController callBar;
     private CandidateList candidateList;
     private TicketTable ticketTable;
+    private InsightPane insightPane;
     private DrawnReporter drawn;
-    private FadeTransition glow;
+    private ContactBar contactBarView;
     /** The ticket editor was opened from the table: the cursor goes back there when it closes. */
     private boolean backToTickets;
 
@@ -106,6 +95,10 @@ public final class CardController {
     @FXML private StackPane callBarHost;
     @FXML private HBox transferNoteBar;
     @FXML private Label transferNote;
+    @FXML private HBox acknowledgementBar;
+    @FXML private Label acknowledgementCaption;
+    @FXML private Label acknowledgementWords;
+    @FXML private Label acknowledgementPromised;
     @FXML private StackPane wrapUpHost;
     @FXML private VBox customerPane;
     @FXML private Label initials;
@@ -115,9 +108,20 @@ public final class CardController {
     @FXML private HBox addressRow;
     @FXML private Label address;
     @FXML private FlowPane contactPoints;
+    @FXML private VBox insightBox;
+    @FXML private VBox churnSignals;
+    @FXML private Label moreSignals;
+    @FXML private Label permissionSummary;
+    @FXML private ToggleButton permissionsToggle;
+    @FXML private VBox permissionsPanel;
+    @FXML private GridPane permissionsGrid;
+    @FXML private Label permissionError;
+    @FXML private HBox upsellBanner;
+    @FXML private Label upsellReason;
     @FXML private Label ticketsTitle;
     @FXML private ProgressIndicator ticketsProgress;
     @FXML private Label ticketsError;
+    @FXML private Button newTicketButton;
     @FXML private Button editTicketButton;
     @FXML private Label offlineMark;
     @FXML private TableView<TicketRow> tickets;
@@ -234,6 +238,11 @@ public final class CardController {
         return customerPane.isVisible() && ticketTable.editSelected();
     }
 
+    /** Ctrl+Shift+I, the New ticket button: a ticket for the customer shown (else a notice says why not). */
+    public void newTicket() {
+        vm.startNewTicket();
+    }
+
     /** The wrap-up panel, for the window's Ctrl+Enter. */
     public WrapUpController wrapUp() {
         return wrapUp;
@@ -241,7 +250,7 @@ public final class CardController {
 
     public void dispose() {
         vm.onPopShown(null);
-        glow.stop();
+        contactBarView.stop();
         subscriptions.close();
         form.dispose();
         wrapUp.dispose();
@@ -255,29 +264,22 @@ public final class CardController {
         subscriptions.bind(transferNote.textProperty(), vm.transferNoteProperty());
         subscriptions.bind(transferNoteBar.visibleProperty(), vm.transferNoteProperty().isNotEmpty());
         subscriptions.bind(transferNoteBar.managedProperty(), transferNoteBar.visibleProperty());
-        glow = new FadeTransition(Duration.millis(700), offerGlow);
-        glow.setFromValue(1.0);
-        glow.setToValue(0.25);
-        glow.setAutoReverse(true);
-        glow.setCycleCount(Animation.INDEFINITE);
+        contactBarView = new ContactBar(new ContactBar.Nodes(offerGlow, contactBar, contactIconBox, contactState,
+                acceptButton, rejectButton, transferButton, callbackButton, endButton), messages, enums);
         subscriptions.bind(contactTitle.textProperty(), vm.contactTitleProperty());
         subscriptions.bind(contactSubject.textProperty(), vm.contactSubjectProperty());
         subscriptions.listen(vm.contactProperty(), (obs, old, now) -> {
-            showContactIcon(now);
-            showContactState(vm.contactStateProperty().get());
+            contactBarView.showIcon(now);
+            contactBarView.showState(now, vm.contactStateProperty().get());
         });
-        subscriptions.listen(vm.contactStateProperty(), (obs, old, now) -> showContactState(now));
-        showContactState(vm.contactStateProperty().get());
+        subscriptions.listen(vm.contactStateProperty(),
+                (obs, old, now) -> contactBarView.showState(vm.contactProperty().get(), now));
+        contactBarView.showState(vm.contactProperty().get(), vm.contactStateProperty().get());
         subscriptions.bind(acceptButton.disableProperty(), contacts.canAcceptProperty().not());
         subscriptions.bind(rejectButton.disableProperty(), contacts.canRejectProperty().not());
         subscriptions.bind(endButton.disableProperty(), contacts.canEndProperty().not());
         subscriptions.bind(transferButton.disableProperty(), contacts.canTransferProperty().not());
         subscriptions.bind(callbackButton.disableProperty(), contacts.canCallbackProperty().not());
-        tooltip(acceptButton, "card.accept.tooltip", Shortcuts.ACCEPT);
-        tooltip(rejectButton, "card.reject.tooltip", Shortcuts.REJECT);
-        tooltip(endButton, "card.end.tooltip", Shortcuts.END);
-        tooltip(transferButton, "card.transfer.tooltip", Shortcuts.TRANSFER);
-        tooltip(callbackButton, "card.callback.tooltip", Shortcuts.CALLBACK);
         tooltip(newCustomerButton, "card.unknown.create.tooltip", Shortcuts.NEW_CUSTOMER);
     }
 
@@ -285,8 +287,12 @@ public final class CardController {
         subscriptions.bind(initials.textProperty(), vm.identity().initialsProperty());
         subscriptions.bind(name.textProperty(), vm.identity().nameProperty());
         subscriptions.bind(details.textProperty(), vm.identity().detailsProperty());
-        subscriptions.bind(value.textProperty(), vm.identity().valueProperty());
-        subscriptions.bind(value.visibleProperty(), vm.identity().valueProperty().isNotEmpty());
+        subscriptions.bind(details.managedProperty(), details.textProperty().isNotEmpty());
+        subscriptions.bind(value.visibleProperty(), value.textProperty().isNotEmpty());
+        insightPane = new InsightPane(vm.insight(), vm.identity(), new InsightPane.Nodes(root, value, insightBox,
+                churnSignals, moreSignals, permissionSummary, permissionsToggle, permissionsPanel, permissionsGrid,
+                permissionError, upsellBanner, upsellReason), messages, enums, subscriptions);
+        subscriptions.listen(vm.customerProperty(), (obs, old, now) -> insightPane.close());
         subscriptions.bind(address.textProperty(), vm.identity().addressProperty());
         subscriptions.bind(addressRow.visibleProperty(), vm.identity().addressProperty().isNotEmpty());
         subscriptions.bind(addressRow.managedProperty(), addressRow.visibleProperty());
@@ -304,10 +310,27 @@ public final class CardController {
                     backToTickets = true;
                     main.parts().ticketEditor().open(ticket);
                 }, subscriptions);
+        newTicketButton.setTooltip(new Tooltip(messages.format("card.tickets.new.tooltip",
+                Shortcuts.NEW_TICKET.getDisplayText())));
+        bindAcknowledgement();
         // working offline, the card says it shows this desktop's copy
         subscriptions.bind(offlineMark.textProperty(), main.parts().sync().cardMarkProperty());
         subscriptions.bind(offlineMark.visibleProperty(), main.parts().sync().cardMarkProperty().isNotEmpty());
         subscriptions.bind(offlineMark.managedProperty(), offlineMark.visibleProperty());
+    }
+
+    /** A complaint just opened: what to tell the customer stays above the card until dismissed. */
+    private void bindAcknowledgement() {
+        var ack = vm.newTicket().acknowledgement();
+        subscriptions.bind(acknowledgementBar.visibleProperty(), ack.shownProperty());
+        subscriptions.bind(acknowledgementBar.managedProperty(), ack.shownProperty());
+        subscriptions.bind(acknowledgementCaption.textProperty(), ack.captionProperty());
+        subscriptions.bind(acknowledgementWords.textProperty(), ack.wordsProperty());
+        subscriptions.bind(acknowledgementWords.visibleProperty(), ack.wordsProperty().isNotEmpty());
+        subscriptions.bind(acknowledgementWords.managedProperty(), acknowledgementWords.visibleProperty());
+        subscriptions.bind(acknowledgementPromised.textProperty(), ack.promisedProperty());
+        subscriptions.bind(acknowledgementPromised.visibleProperty(), ack.promisedProperty().isNotEmpty());
+        subscriptions.bind(acknowledgementPromised.managedProperty(), acknowledgementPromised.visibleProperty());
     }
 
     private void bindTimeline() {
@@ -358,42 +381,6 @@ public final class CardController {
             }
         }
         return false;
-    }
-
-    private void showContactIcon(ContactItem item) {
-        contactIconBox.getChildren().clear();
-        if (item != null) {
-            contactIconBox.getChildren().add(Icons.channelIcon(item.channel()));
-        }
-    }
-
-    private void showContactState(InteractionState state) {
-        contactState.setText(state == null ? "" : enums.interactionState(state));
-        contactState.pseudoClassStateChanged(OFFERED, state == InteractionState.OFFERED);
-        contactState.pseudoClassStateChanged(ACTIVE, state == InteractionState.ACTIVE);
-        contactState.pseudoClassStateChanged(FINISHED, state != null && state.isFinished());
-        contactState.pseudoClassStateChanged(WRAP_UP, state == InteractionState.WRAP_UP);
-        boolean offered = state == InteractionState.OFFERED;
-        contactBar.pseudoClassStateChanged(OFFERED, offered);
-        show(acceptButton, offered);
-        show(rejectButton, offered);
-        show(endButton, state == InteractionState.ACTIVE);
-        show(transferButton, state == InteractionState.ACTIVE);
-        ContactItem item = vm.contactProperty().get();
-        boolean call = item != null && item.channel() == Channel.PHONE;
-        show(callbackButton, state == InteractionState.ACTIVE && call);
-        // ending a call is hanging up
-        boolean chat = item != null && item.channel() == Channel.CHAT;
-        endButton.setText(messages.get(call ? "card.hangUp" : chat ? "card.endChat" : "card.end"));
-        tooltip(endButton, call ? "card.hangUp.tooltip" : chat ? "card.endChat.tooltip" : "card.end.tooltip",
-                Shortcuts.END);
-        offerGlow.setVisible(offered);
-        if (offered) {
-            glow.playFromStart();
-        } else {
-            glow.stop();
-            offerGlow.setOpacity(1);
-        }
     }
 
     private void showContactPoints() {
@@ -452,6 +439,17 @@ public final class CardController {
     }
 
     @FXML
+    private void startNewTicket() {
+        vm.startNewTicket();
+    }
+
+    @FXML
+    private void dismissAcknowledgement() {
+        vm.newTicket().dismissAcknowledgement();
+        focus();
+    }
+
+    @FXML
     private void loadMore() {
         vm.timeline().loadMore();
     }
@@ -470,7 +468,7 @@ public final class CardController {
         button.setTooltip(new Tooltip(messages.format(key, shortcut.getDisplayText())));
     }
 
-    private static void show(Node node, boolean visible) {
+    static void show(Node node, boolean visible) {
         node.setVisible(visible);
         node.setManaged(visible);
     }

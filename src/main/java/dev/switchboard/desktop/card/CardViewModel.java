@@ -5,6 +5,7 @@ import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.ScreenPop;
 import dev.switchboard.api.TicketEvent;
+import dev.switchboard.api.TicketView;
 import dev.switchboard.client.SwitchboardApi;
 import dev.switchboard.desktop.EnumText;
 import dev.switchboard.desktop.ErrorText;
@@ -14,6 +15,7 @@ import dev.switchboard.desktop.TaskRunner;
 import dev.switchboard.desktop.contacts.ContactItem;
 import dev.switchboard.desktop.customer.NewCustomerViewModel;
 import dev.switchboard.desktop.session.StreamEvents;
+import dev.switchboard.desktop.ticket.NewTicketViewModel;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.Direction;
 import dev.switchboard.domain.InteractionState;
@@ -33,7 +35,8 @@ import java.util.function.LongConsumer;
 /**
  * The customer card: who is on the line (drawn from the offer's screen-pop with no server call), their
  * open tickets and their timeline; or, for an unknown address, the way to create the customer; or, for
- * an address several customers share, the choice between them.
+ * an address several customers share, the choice between them. Once the card is drawn, what the server
+ * works out about the customer (value, churn signals, permissions) follows; a new ticket starts here.
  */
 public final class CardViewModel {
     /** What the card shows. */
@@ -48,6 +51,8 @@ public final class CardViewModel {
     private final TicketsModel tickets;
     private final TimelineModel timeline;
     private final IdentityModel identity;
+    private final InsightModel insight;
+    private final NewTicketViewModel newTicket;
     private final Subscriptions subscriptions = new Subscriptions();
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode", Mode.EMPTY);
     private final ReadOnlyObjectWrapper<ContactItem> contact = new ReadOnlyObjectWrapper<>(this, "contact");
@@ -67,7 +72,8 @@ public final class CardViewModel {
 
     public CardViewModel(SwitchboardApi api, TaskRunner tasks, Messages messages, EnumText enums,
                          ErrorText errors, StreamEvents events, NewCustomerViewModel form, TicketsModel tickets,
-                         TimelineModel timeline, IdentityModel identity) {
+                         TimelineModel timeline, IdentityModel identity, InsightModel insight,
+                         NewTicketViewModel newTicket) {
         this.api = api;
         this.tasks = tasks;
         this.messages = messages;
@@ -77,9 +83,13 @@ public final class CardViewModel {
         this.tickets = tickets;
         this.timeline = timeline;
         this.identity = identity;
+        this.insight = insight;
+        this.newTicket = newTicket;
         form.onSaved(this::customerCreated);
         form.onCancelled(this::cancelNewCustomer);
-        subscriptions.add(events.on(TicketEvent.class, e -> tickets.upsert(e.ticket())));
+        newTicket.onCreated(this::ticketChanged);
+        subscriptions.add(events.on(TicketEvent.class, e -> ticketChanged(e.ticket())));
+        subscriptions.listen(insight.bandProperty(), (obs, old, now) -> identity.bandKnown(!now.isEmpty()));
         subscriptions.add(events.on(InteractionEvent.class, e -> timeline.upsert(e.interaction())));
     }
 
@@ -96,6 +106,8 @@ public final class CardViewModel {
             timeline.showRecent(pop.recent());
             timeline.load(pop.customer().id());
             mode.set(Mode.CUSTOMER);
+            // asked after the pop is in the controls, like the timeline: the pop never waits for it
+            insight.load(pop.customer().id());
         } else if (linked != null) {
             showLinked(linked);
         } else if (pop.match() == MatchKind.SEVERAL && pop.candidates() != null && !pop.candidates().isEmpty()) {
@@ -167,6 +179,23 @@ public final class CardViewModel {
         }
     }
 
+    /**
+     * Opens the new-ticket panel for the customer shown, linked to the contact in hand; false when the
+     * card shows no customer.
+     */
+    public boolean startNewTicket() {
+        CustomerSummary shown = customer.get();
+        if (shown == null || mode.get() != Mode.CUSTOMER) {
+            newTicket.noCustomer();
+            return false;
+        }
+        ContactItem item = contact.get();
+        boolean linked = item != null && item.customer() != null && item.customer().id() == shown.id();
+        newTicket.open(new NewTicketViewModel.For(shown.id(), shown.displayName(),
+                linked ? item.interactionId() : null, linked ? item.channel() : null));
+        return true;
+    }
+
     /** Reports each offer's first showing (the controller turns it into "drawn" on the next pulse). */
     public void onPopShown(LongConsumer listener) {
         this.popShown = listener == null ? id -> { } : listener;
@@ -176,6 +205,12 @@ public final class CardViewModel {
         subscriptions.close();
         setContact(null);
         popShown = id -> { };
+    }
+
+    /** A ticket changed (here or by a colleague): the list shows it, and a complaint may change the insight. */
+    private void ticketChanged(TicketView ticket) {
+        tickets.upsert(ticket);
+        insight.ticketChanged(ticket);
     }
 
     private void customerCreated(CustomerSummary created) {
@@ -192,6 +227,7 @@ public final class CardViewModel {
         timeline.clear();
         timeline.load(summary.id());
         mode.set(Mode.CUSTOMER);
+        insight.load(summary.id());
     }
 
     private void setContact(ContactItem item) {
@@ -229,12 +265,15 @@ public final class CardViewModel {
     }
 
     private void fill(CustomerSummary summary) {
+        newTicket.customerShown(summary.id());
         customer.set(summary);
         candidates.clear();
         identity.fill(summary, contact.get() == null ? null : contact.get().interaction());
     }
 
     private void clearCustomer() {
+        newTicket.customerShown(-1);
+        insight.clear();
         customer.set(null);
         identity.clear();
         candidates.clear();
@@ -320,6 +359,14 @@ public final class CardViewModel {
 
     public TimelineModel timeline() {
         return timeline;
+    }
+
+    public InsightModel insight() {
+        return insight;
+    }
+
+    public NewTicketViewModel newTicket() {
+        return newTicket;
     }
 
     public NewCustomerViewModel form() {

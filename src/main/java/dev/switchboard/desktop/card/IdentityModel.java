@@ -25,6 +25,8 @@ public final class IdentityModel {
     private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper(this, "value", "");
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper(this, "address", "");
     private final ObservableList<ContactPointRow> contactPoints = FXCollections.observableArrayList();
+    private CustomerSummary shown;
+    private boolean bandKnown;
 
     public IdentityModel(Messages messages, Formats formats) {
         this.messages = messages;
@@ -33,9 +35,13 @@ public final class IdentityModel {
 
     /** Shows the customer; {@code current} (may be null) is the contact whose address gets marked. */
     void fill(CustomerSummary summary, InteractionView current) {
+        if (shown == null || shown.id() != summary.id()) {
+            bandKnown = false; // another customer: their band is not known yet
+        }
+        shown = summary;
         name.set(summary.displayName());
         initials.set(initialsOf(summary.displayName()));
-        details.set(joinNonBlank(summary.company(), summary.segment()));
+        showDetails();
         value.set(summary.lifetimeValue() == null ? ""
                 : messages.format("card.value", formats.amount(summary.lifetimeValue())));
         address.set(Formats.address(summary.address()));
@@ -49,7 +55,24 @@ public final class IdentityModel {
         contactPoints.setAll(rows);
     }
 
+    /**
+     * The server's value band is on the card (beside the value): a segment stored with the customer
+     * that names a band goes from the details, so two different bands never show side by side
+     * ("New" and other segments stay).
+     */
+    void bandKnown(boolean known) {
+        bandKnown = known;
+        showDetails();
+    }
+
+    private void showDetails() {
+        boolean replaced = bandKnown && !InsightModel.band(shown == null ? null : shown.segment()).isEmpty();
+        details.set(shown == null ? "" : joinNonBlank(shown.company(), replaced ? null : shown.segment()));
+    }
+
     void clear() {
+        shown = null;
+        bandKnown = false;
         name.set("");
         initials.set("");
         details.set("");

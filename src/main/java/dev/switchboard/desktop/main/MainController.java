@@ -20,6 +20,7 @@ import dev.switchboard.desktop.supervisor.SupervisorController;
 import dev.switchboard.desktop.sync.SyncController;
 import dev.switchboard.desktop.tabs.TabsController;
 import dev.switchboard.desktop.tabs.TabsViewModel;
+import dev.switchboard.desktop.ticket.NewTicketController;
 import dev.switchboard.desktop.ticket.TicketEditorController;
 import dev.switchboard.desktop.transfer.TransferController;
 import dev.switchboard.desktop.ui.Shortcuts;
@@ -30,6 +31,7 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
@@ -129,6 +131,10 @@ public final class MainController {
     @FXML private MenuItem searchItem;
     @FXML private MenuItem newCustomerItem;
     @FXML private MenuItem editTicketItem;
+    @FXML private MenuItem newTicketItem;
+    /** The new-ticket panel the main view includes, placed over the card with the other panels. */
+    @FXML private Parent newTicketPanel;
+    @FXML private NewTicketController newTicketPanelController;
     @FXML private MenuItem contactsItem;
     @FXML private MenuItem cardItem;
     @FXML private MenuItem queueItem;
@@ -165,6 +171,9 @@ public final class MainController {
         this.messages = messages;
         this.loader = loader;
         this.clock = clock;
+        // the main view includes the new-ticket panel, so its controller must be known before the view loads
+        loader.register(NewTicketController.class,
+                () -> new NewTicketController(vm.parts().card().newTicket(), messages, enums));
     }
 
     @FXML
@@ -179,6 +188,7 @@ public final class MainController {
         callbackView = place(View.CALLBACK, CallbackController.class, overlay);
         ticketView = place(View.TICKET, TicketEditorController.class, overlay);
         mergeView = place(View.MERGE, MergeController.class, overlay);
+        overlay.getChildren().add(newTicketPanel);
         dialView = place(View.DIAL, DialController.class, dialHost);
         phoneView = place(View.PHONE, PhoneController.class, phoneHost);
         searchView.onClosed(contactsView::focus);
@@ -198,7 +208,7 @@ public final class MainController {
         // the panels float over the card; closing one gives the cursor back to the card
         subscriptions.bind(overlay.visibleProperty(), vm.parts().transfer().openProperty()
                 .or(vm.parts().callback().openProperty()).or(vm.parts().ticketEditor().openProperty())
-                .or(vm.parts().merge().openProperty()));
+                .or(vm.parts().merge().openProperty()).or(vm.parts().card().newTicket().openProperty()));
         subscriptions.listen(overlay.visibleProperty(), (obs, old, now) -> {
             if (!now) {
                 cardView.focus();
@@ -275,6 +285,7 @@ public final class MainController {
         subscriptions.close();
         syncView.dispose();
         ticketView.dispose();
+        newTicketPanelController.dispose();
         mergeView.dispose();
         searchView.dispose();
         contactsView.dispose();
@@ -328,6 +339,8 @@ public final class MainController {
                 callbackView.submit();
             } else if (vm.parts().ticketEditor().openProperty().get()) {
                 ticketView.submit();
+            } else if (vm.parts().card().newTicket().openProperty().get()) {
+                newTicketPanelController.submit();
             } else if (vm.parts().merge().openProperty().get()) {
                 mergeView.submit();
             } else if (vm.parts().call().consult().openProperty().get()) {
@@ -374,6 +387,7 @@ public final class MainController {
         searchItem.setAccelerator(Shortcuts.SEARCH);
         newCustomerItem.setAccelerator(Shortcuts.NEW_CUSTOMER);
         editTicketItem.setAccelerator(Shortcuts.EDIT_TICKET);
+        newTicketItem.setAccelerator(Shortcuts.NEW_TICKET);
         contactsItem.setAccelerator(Shortcuts.CONTACTS);
         cardItem.setAccelerator(Shortcuts.CARD);
         queueItem.setAccelerator(Shortcuts.QUEUE);
@@ -456,6 +470,13 @@ public final class MainController {
     private void editTicket() {
         if (!overlay.isVisible() && !cardView.editTicket()) {
             vm.noTicketToEdit();
+        }
+    }
+
+    @FXML
+    private void newTicket() {
+        if (!overlay.isVisible()) {
+            cardView.newTicket();
         }
     }
 

@@ -45,7 +45,7 @@ import java.util.function.Supplier;
  * Binds the supervisor's dashboard: the settings (treatment with its explanation, short-abandon
  * cut-off), the alerts, the line about the last action, a tile per queue (with its priority and
  * actions), the chart of today or the outbound campaigns, and the agent grid with its filters and actions;
- * the report export.
+ * the report export and the case report.
  */
 public final class SupervisorController {
     private final SupervisorViewModel vm;
@@ -84,6 +84,7 @@ public final class SupervisorController {
     @FXML private Button makeReadyButton;
     @FXML private Button makeNotReadyButton;
     @FXML private Button exportButton;
+    @FXML private Button caseReportButton;
     @FXML private HBox feedbackRow;
     @FXML private ProgressIndicator feedbackBusy;
     @FXML private Label feedbackLabel;
@@ -170,6 +171,8 @@ public final class SupervisorController {
         addAdminTab();
         exportButton.setTooltip(new Tooltip(messages.format("supervisor.report.tip",
                 SupervisorKeys.EXPORT.getDisplayText())));
+        caseReportButton.setTooltip(new Tooltip(messages.format("supervisor.caseReport.tip",
+                SupervisorKeys.CASE_REPORT.getDisplayText())));
         refreshButton.setTooltip(new Tooltip(messages.format("supervisor.refresh.tip",
                 SupervisorKeys.REFRESH.getDisplayText())));
         queuesTab.setTooltip(new Tooltip(SupervisorKeys.SHOW_QUEUES.getDisplayText()));
@@ -219,6 +222,11 @@ public final class SupervisorController {
     }
 
     @FXML
+    private void openCaseReport() {
+        CaseReportDialog.open(root, messages, vm);
+    }
+
+    @FXML
     private void dismissFeedback() {
         vm.feedback().dismiss();
     }
@@ -235,6 +243,8 @@ public final class SupervisorController {
             queueMenu.showWaiting(root, queueInFocus());
         } else if (SupervisorKeys.EXPORT.match(e)) {
             exportReport();
+        } else if (SupervisorKeys.CASE_REPORT.match(e)) {
+            openCaseReport();
         } else if (SupervisorKeys.REFRESH.match(e)) {
             vm.refresh();
         } else if (SupervisorKeys.SHOW_QUEUES.match(e)) {

@@ -13,6 +13,8 @@ public final class SupervisorKeys {
     public static final KeyCombination CHANGE_PRIORITY = KeyCombination.valueOf("Shortcut+Shift+P");
     public static final KeyCombination WAITING = KeyCombination.valueOf("Shortcut+Shift+W");
     public static final KeyCombination EXPORT = KeyCombination.valueOf("Shortcut+Shift+S");
+    /** The case report: first response against target, and complaints. */
+    public static final KeyCombination CASE_REPORT = KeyCombination.valueOf("Shortcut+Shift+K");
     public static final KeyCombination REFRESH = KeyCombination.valueOf("F5");
     public static final KeyCombination SHOW_QUEUES = KeyCombination.valueOf("Alt+1");
     public static final KeyCombination SHOW_CHART = KeyCombination.valueOf("Alt+2");

@@ -468,6 +468,11 @@ public final class SupervisorViewModel {
         return report;
     }
 
+    /** A case report of its own for a dialog that opens; closing the dialog drops its answers. */
+    public CaseReportModel caseReport() {
+        return new CaseReportModel(api, tasks, messages, enums, errors);
+    }
+
     /** The words for a treatment and its one-line explanation. */
     public String treatmentText(Treatment t) {
         return enums.treatment(t);

@@ -10,7 +10,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
+import dev.switchboard.domain.sla.SlaState;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -48,6 +55,20 @@ public final class TicketEditorController {
     @FXML private Label editNoteLabel;
     @FXML private TextArea editNote;
     @FXML private Label error;
+    @FXML private Label caseLine;
+    @FXML private Label slaLine;
+    @FXML private Label promiseLine;
+    @FXML private VBox addressedBox;
+    @FXML private RadioButton addressedYes;
+    @FXML private RadioButton addressedNo;
+    @FXML private CheckBox replyBox;
+    @FXML private TextField relatedField;
+    @FXML private Button mergeButton;
+    @FXML private Button linkButton;
+    @FXML private ToggleButton watchButton;
+    @FXML private TitledPane historyPane;
+    @FXML private ListView<String> historyList;
+    private final ToggleGroup addressedGroup = new ToggleGroup();
     @FXML private ProgressIndicator progress;
     @FXML private Button closeButton;
     @FXML private Button saveTicketButton;
@@ -76,6 +97,32 @@ public final class TicketEditorController {
         editPriorityLabel.setLabelFor(editPriority);
         editNoteLabel.setLabelFor(editNote);
         shownError(subjectError, vm.subjectErrorProperty());
+        shownError(caseLine, vm.caseLineProperty());
+        shownError(slaLine, vm.slaLineProperty());
+        shownError(promiseLine, vm.promiseLineProperty());
+        subscriptions.listen(vm.slaStateProperty(), (obs, old, now) -> slaStyle(now));
+        slaStyle(vm.slaStateProperty().get());
+        subscriptions.bind(addressedBox.visibleProperty(), vm.askAddressedProperty());
+        subscriptions.bind(addressedBox.managedProperty(), vm.askAddressedProperty());
+        addressedYes.setToggleGroup(addressedGroup);
+        addressedNo.setToggleGroup(addressedGroup);
+        addressedGroup.selectedToggleProperty().addListener((obs, old, now) ->
+                vm.addressedProperty().set(now == null ? null : now == addressedYes));
+        subscriptions.listen(vm.addressedProperty(), (obs, old, now) ->
+                addressedGroup.selectToggle(now == null ? null : now ? addressedYes : addressedNo));
+        subscriptions.bindBidirectional(replyBox.selectedProperty(), vm.replyProperty());
+        replyBox.setTooltip(new Tooltip(messages.get("ticket.note.reply.tooltip")));
+        subscriptions.bindBidirectional(relatedField.textProperty(), vm.relatedProperty());
+        mergeButton.setTooltip(new Tooltip(messages.get("ticket.merge.tooltip")));
+        linkButton.setTooltip(new Tooltip(messages.get("ticket.link.tooltip")));
+        subscriptions.bind(mergeButton.disableProperty(), Bindings.isEmpty(relatedField.textProperty()).or(vm.busyProperty()));
+        subscriptions.bind(linkButton.disableProperty(), Bindings.isEmpty(relatedField.textProperty()).or(vm.busyProperty()));
+        subscriptions.bind(watchButton.selectedProperty(), vm.watchingProperty());
+        subscriptions.bind(watchButton.textProperty(), Bindings.when(vm.watchingProperty())
+                .then(messages.get("ticket.watch.stop")).otherwise(messages.get("ticket.watch")));
+        watchButton.setTooltip(new Tooltip(messages.get("ticket.watch.tooltip")));
+        historyList.setItems(vm.history());
+        subscriptions.bind(historyPane.textProperty(), Bindings.size(vm.history()).asString(messages.get("ticket.history") + " (%d)"));
         shownError(error, vm.errorProperty());
         subscriptions.bind(progress.visibleProperty(), vm.busyProperty());
         subscriptions.bind(saveTicketButton.disableProperty(), vm.canSaveProperty().not());
@@ -105,6 +152,28 @@ public final class TicketEditorController {
     @FXML
     private void cancel() {
         vm.cancel();
+    }
+
+    @FXML
+    private void merge() {
+        vm.mergeRelated();
+    }
+
+    @FXML
+    private void link() {
+        vm.linkRelated();
+    }
+
+    @FXML
+    private void watch() {
+        vm.toggleWatch();
+    }
+
+    private void slaStyle(SlaState state) {
+        slaLine.getStyleClass().removeAll("sla-running", "sla-near", "sla-breached", "sla-paused");
+        if (state != null) {
+            slaLine.getStyleClass().add("sla-" + state.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     private void onKey(KeyEvent e) {

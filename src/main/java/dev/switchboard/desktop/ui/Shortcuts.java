@@ -51,6 +51,8 @@ public final class Shortcuts {
     public static final KeyCombination CANNED = KeyCombination.valueOf("Shortcut+Shift+C");
     /** Opens the editor on the ticket selected in the card (else its first open ticket). */
     public static final KeyCombination EDIT_TICKET = KeyCombination.valueOf("Shortcut+Shift+E");
+    /** A new ticket for the customer on the card, linked to the contact in hand (I as in issue). */
+    public static final KeyCombination NEW_TICKET = KeyCombination.valueOf("Shortcut+Shift+I");
     /** Puts the cursor in the number field of the dial box. */
     public static final KeyCombination DIAL = KeyCombination.valueOf("Shortcut+D");
 

@@ -20,6 +20,7 @@ final class DemoGenerator {
     static final double HOUSEHOLD_RATE = 0.0076;
     private static final long CUSTOMER_SALT = 0x632BE59BD9B4E019L;
     private static final long HISTORY_SALT = 0x8CB92BA72F3D8DD7L;
+    private static final long PURCHASE_SALT = 0x4F1BBCDCBFA53E0BL;
 
     /** A customer and everything that belongs to it, ready to insert. */
     record Bundle(DemoCustomer customer, Activity activity) {
@@ -35,6 +36,7 @@ final class DemoGenerator {
     private final CustomerFactory customers;
     private final InteractionFactory interactions;
     private final TicketFactory tickets;
+    private final PurchaseFactory purchases;
     private final IdSequence interactionIds = new IdSequence(1);
     private final IdSequence ticketIds = new IdSequence(1);
     private final IdSequence noteIds = new IdSequence(1);
@@ -47,6 +49,7 @@ final class DemoGenerator {
         this.customers = new CustomerFactory(world, new UsedKeys(), now, total);
         this.interactions = new InteractionFactory(world, texts, interactionsPerCustomer, now, agentIds);
         this.tickets = new TicketFactory(texts, TicketFactory.authors(world, seed, 40), now);
+        this.purchases = new PurchaseFactory(now.getEpochSecond());
     }
 
     /** Generates customers 1..total in order and hands each bundle to {@code sink}. */
@@ -86,7 +89,10 @@ final class DemoGenerator {
         List<TicketRow> ticketRows = new ArrayList<>(2);
         List<NoteRow> noteRows = new ArrayList<>(4);
         tickets.tickets(customer.id(), customer.segment(), cases, ticketIds, noteIds, r, ticketRows, noteRows);
-        return new Bundle(customer, new Activity(rows, ticketRows, noteRows));
+        // A stream of their own, so that purchases leave every other row as it was before they existed.
+        SplittableRandom p = random(PURCHASE_SALT, customer.id());
+        return new Bundle(customer.withPurchases(purchases.purchases(customer, p)),
+                new Activity(rows, ticketRows, noteRows));
     }
 
     private SplittableRandom random(long salt, long id) {

@@ -51,7 +51,8 @@ class CardViewModelTest {
 
         tasks.runAll();
 
-        assertThat(h.api.calls).containsExactly("timeline 101 null");
+        // the insight is asked for after the pop has drawn, behind the timeline
+        assertThat(h.api.calls).containsExactly("timeline 101 null", "customerInsight 101");
         assertThat(card.timeline().entries()).hasSize(TimelineModel.PAGE_SIZE);
         assertThat(card.timeline().hasMoreProperty().get()).isTrue();
         assertThat(card.timeline().entries().get(0).body.get()).doesNotEndWith("…");

@@ -3,7 +3,10 @@ package dev.switchboard.store.demo;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.switchboard.domain.AddressNormalizer;
 import dev.switchboard.domain.ContactKind;
+import dev.switchboard.domain.value.ChurnSignals;
+import dev.switchboard.domain.value.Signal;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.InsightStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,6 +194,36 @@ class DemoDataContentTest {
         assertThat(count("ticket_note WHERE author_id IS NOT NULL OR author_name = '' OR body LIKE '%{%'")).isZero();
         assertThat(count("ticket_note n JOIN ticket t ON t.id = n.ticket_id WHERE n.created_at < t.created_at "
                 + "OR n.created_at > t.updated_at")).isZero();
+    }
+
+    @Test
+    void everyCustomerHasPurchasesThatNetToItsLifetimeValue() throws SQLException {
+        assertThat(count("customer c WHERE NOT EXISTS (SELECT 1 FROM customer_purchase p WHERE p.customer_id = c.id)"))
+                .isZero();
+        assertThat(count("customer c WHERE c.lifetime_value <> (SELECT SUM(p.amount) FROM customer_purchase p "
+                + "WHERE p.customer_id = c.id)")).isZero();
+        assertThat(count("customer_purchase p JOIN customer c ON c.id = p.customer_id WHERE p.at < c.created_at "
+                + "OR p.at > ?", NOW)).isZero();
+        double purchases = count("customer_purchase");
+        assertThat(purchases / CUSTOMERS).isBetween(4.0, 6.0);
+        assertThat(count("customer_purchase WHERE amount < 0") / purchases).isBetween(0.02, 0.04);
+    }
+
+    @Test
+    void someCardsShowABuyingRhythmThatSlowedOrSpendThatFell() {
+        InsightStore insight = new InsightStore(db.dataSource());
+        ChurnSignals churn = new ChurnSignals();
+        int sample = 2_000;
+        int slowing = 0;
+        int declining = 0;
+        for (long id = 1; id <= sample; id++) {
+            List<String> codes = churn.assess(List.of(), insight.purchases(id), List.of(), NOW).stream()
+                    .map(Signal::code).toList();
+            slowing += codes.contains(ChurnSignals.GROWING_GAP_PURCHASES) ? 1 : 0;
+            declining += codes.contains(ChurnSignals.DECLINING_SPEND) ? 1 : 0;
+        }
+        assertThat((double) slowing / sample).isBetween(0.10, 0.22);
+        assertThat((double) declining / sample).isBetween(0.12, 0.26);
     }
 
     private double share(String tableAndWhere) throws SQLException {

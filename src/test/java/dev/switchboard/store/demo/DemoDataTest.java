@@ -27,6 +27,7 @@ class DemoDataTest {
     private static final Map<String, String> TABLES = Map.of(
             "customer", "id",
             "contact_point", "customer_id, position",
+            "customer_purchase", "id",
             "interaction", "id",
             "ticket", "id",
             "ticket_interaction", "ticket_id, interaction_id",
@@ -42,6 +43,7 @@ class DemoDataTest {
         assertThat(again).isEqualTo(first);
         assertThat(other.get("customer")).isNotEqualTo(first.get("customer"));
         assertThat(other.get("interaction")).isNotEqualTo(first.get("interaction"));
+        assertThat(other.get("customer_purchase")).isNotEqualTo(first.get("customer_purchase"));
     }
 
     @Test
@@ -80,6 +82,14 @@ class DemoDataTest {
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
                     assertThat(keys.getLong(1)).isEqualTo(report.interactions() + 1);
+                }
+                long purchases = count(db, "customer_purchase");
+                assertThat(purchases).isGreaterThan(300);
+                s.executeUpdate("INSERT INTO customer_purchase (customer_id, at, amount) "
+                        + "VALUES (301, CURRENT_TIMESTAMP, 12.50)", new String[] {"id"});
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    assertThat(keys.getLong(1)).isEqualTo(purchases + 1);
                 }
             }
         }
@@ -143,6 +153,7 @@ class DemoDataTest {
 
             assertThat(indexes(db)).isEqualTo(before);
             assertThat(count(db, "customer")).isZero();
+            assertThat(count(db, "customer_purchase")).isZero();
             assertThat(count(db, "setting")).isZero();
             demo.generate(DemoData.Options.of(1, 200, NOW), DemoData.Progress.NONE);
             assertThat(indexes(db)).isEqualTo(before);

@@ -1,0 +1,4 @@
+package dev.switchboard.domain;
+
+/** How serious a complaint is. */
+public enum Severity { MINOR, MAJOR, CRITICAL }
