@@ -65,7 +65,7 @@ public final class NewTicketController {
     @FXML private DatePicker promisedDate;
     @FXML private TextField promisedTime;
     @FXML private Label promisedError;
-    @FXML private Label callbackLabel;
+    @FXML private Label newCallbackLabel;
     @FXML private ChoiceBox<NewTicketViewModel.Callback> newCallback;
     @FXML private Label callbackHelp;
     @FXML private Label noteLabel;
@@ -114,7 +114,7 @@ public final class NewTicketController {
         departmentLabel.setLabelFor(newDepartment);
         categoryLabel.setLabelFor(newCategory);
         promisedLabel.setLabelFor(promisedDate);
-        callbackLabel.setLabelFor(newCallback);
+        newCallbackLabel.setLabelFor(newCallback);
         noteLabel.setLabelFor(newNote);
         shownError(newTicketSubjectError, vm.subjectErrorProperty());
         shownError(severityError, vm.severityErrorProperty());

@@ -63,11 +63,11 @@ public final class TicketEditorController {
     @FXML private RadioButton addressedNo;
     @FXML private CheckBox replyBox;
     @FXML private TextField relatedField;
-    @FXML private Button mergeButton;
-    @FXML private Button linkButton;
+    @FXML private Button mergeTicketButton;
+    @FXML private Button linkTicketButton;
     @FXML private ToggleButton watchButton;
-    @FXML private TitledPane historyPane;
-    @FXML private ListView<String> historyList;
+    @FXML private TitledPane ticketHistoryPane;
+    @FXML private ListView<String> ticketHistoryList;
     private final ToggleGroup addressedGroup = new ToggleGroup();
     @FXML private ProgressIndicator progress;
     @FXML private Button closeButton;
@@ -113,16 +113,16 @@ public final class TicketEditorController {
         subscriptions.bindBidirectional(replyBox.selectedProperty(), vm.replyProperty());
         replyBox.setTooltip(new Tooltip(messages.get("ticket.note.reply.tooltip")));
         subscriptions.bindBidirectional(relatedField.textProperty(), vm.relatedProperty());
-        mergeButton.setTooltip(new Tooltip(messages.get("ticket.merge.tooltip")));
-        linkButton.setTooltip(new Tooltip(messages.get("ticket.link.tooltip")));
-        subscriptions.bind(mergeButton.disableProperty(), Bindings.isEmpty(relatedField.textProperty()).or(vm.busyProperty()));
-        subscriptions.bind(linkButton.disableProperty(), Bindings.isEmpty(relatedField.textProperty()).or(vm.busyProperty()));
+        mergeTicketButton.setTooltip(new Tooltip(messages.get("ticket.merge.tooltip")));
+        linkTicketButton.setTooltip(new Tooltip(messages.get("ticket.link.tooltip")));
+        subscriptions.bind(mergeTicketButton.disableProperty(), Bindings.isEmpty(relatedField.textProperty()).or(vm.busyProperty()));
+        subscriptions.bind(linkTicketButton.disableProperty(), Bindings.isEmpty(relatedField.textProperty()).or(vm.busyProperty()));
         subscriptions.bind(watchButton.selectedProperty(), vm.watchingProperty());
         subscriptions.bind(watchButton.textProperty(), Bindings.when(vm.watchingProperty())
                 .then(messages.get("ticket.watch.stop")).otherwise(messages.get("ticket.watch")));
         watchButton.setTooltip(new Tooltip(messages.get("ticket.watch.tooltip")));
-        historyList.setItems(vm.history());
-        subscriptions.bind(historyPane.textProperty(), Bindings.size(vm.history()).asString(messages.get("ticket.history") + " (%d)"));
+        ticketHistoryList.setItems(vm.history());
+        subscriptions.bind(ticketHistoryPane.textProperty(), Bindings.size(vm.history()).asString(messages.get("ticket.history") + " (%d)"));
         shownError(error, vm.errorProperty());
         subscriptions.bind(progress.visibleProperty(), vm.busyProperty());
         subscriptions.bind(saveTicketButton.disableProperty(), vm.canSaveProperty().not());
