@@ -36,7 +36,7 @@ public final class DemoData {
     public static final String SEED_SETTING = "demo.seed";
     public static final String CUSTOMERS_SETTING = "demo.customers";
     public static final String INTERACTIONS_SETTING = "demo.interactionsPerCustomer";
-    /** Customers between two JDBC batch executions; ~10 rows each across the six tables. */
+    /** Customers between two JDBC batch executions; ~14 rows each across the seven tables. */
     private static final int FLUSH_EVERY = 500;
     /** Customers per transaction: large enough that commits are rare, small enough to keep undo small. */
     private static final int COMMIT_EVERY = 10_000;

@@ -3,7 +3,8 @@
  * their contact points, interactions, tickets and notes, the same rows for the same seed.
  *
  * <p>How it is put together: word lists and templates live in {@code /demo/*.txt} and are read by
- * {@code DemoWorld}; {@code CustomerFactory}, {@code InteractionFactory} and {@code TicketFactory} draw
+ * {@code DemoWorld}; {@code CustomerFactory}, {@code InteractionFactory}, {@code TicketFactory} and
+ * {@code PurchaseFactory} (purchases adding up to the customer's value, some slowing or dropping) draw
  * one customer at a time from a random stream of its own; {@code Pipeline} runs that on a second
  * thread while {@code BulkWriter} inserts batches with explicit ids on the caller's connection.
  *
