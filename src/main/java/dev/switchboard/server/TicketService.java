@@ -328,13 +328,10 @@ public final class TicketService {
      */
     public void escalate() {
         Instant now = clock.instant();
-        List<Long> open = caseStore.openWithClocks();
-        cases.keepAlertsOf(new java.util.HashSet<>(open));
-        for (long id : open) {
-            Ticket t = tickets.findHead(id).orElse(null);
-            if (t == null) {
-                continue;
-            }
+        List<Ticket> open = tickets.openWithClocks();
+        cases.keepAlertsOf(open.stream().map(Ticket::id).collect(java.util.stream.Collectors.toSet()));
+        for (Ticket t : open) {
+            long id = t.id();
             CaseService.Escalation e = cases.judge(t, now);
             cases.alert(id, e.alert());
             if (e.history() == null) {

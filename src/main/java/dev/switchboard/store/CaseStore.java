@@ -225,12 +225,6 @@ public final class CaseStore {
         });
     }
 
-    /** Open tickets whose SLA clocks run: the escalation's round. */
-    public List<Long> openWithClocks() {
-        return jdbc.query("SELECT id FROM ticket WHERE status IN ('OPEN', 'PENDING') AND sla_started_at IS NOT NULL "
-                + "ORDER BY id", ps -> { }, rs -> rs.getLong(1));
-    }
-
     /** A ticket's first response against its target, for the reports. */
     public record FirstResponse(long ticketId, TicketKind kind, Instant startedAt, Instant respondedAt,
                                 Integer targetMinutes, long pausedMillis) {

@@ -97,6 +97,12 @@ public final class TicketStore {
         });
     }
 
+    /** Open and pending tickets whose SLA clocks run, without their notes, in one read: the escalation's round. */
+    public List<Ticket> openWithClocks() {
+        return jdbc.read(c -> load(c, "SELECT " + COLUMNS + " FROM ticket WHERE status IN ('OPEN', 'PENDING') "
+                + "AND sla_started_at IS NOT NULL AND id > ? ORDER BY id", 0L, false));
+    }
+
     /** Open and pending tickets of a customer, most urgent first, without their notes. */
     public List<Ticket> openByCustomer(long customerId) {
         return jdbc.read(c -> load(c, "SELECT " + COLUMNS + " FROM ticket WHERE customer_id = ? "

@@ -8,8 +8,6 @@ import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.client.HttpSwitchboardApi;
 import dev.switchboard.desktop.card.TicketRow;
-import dev.switchboard.desktop.main.StateChoice;
-import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.Direction;
@@ -20,7 +18,6 @@ import dev.switchboard.domain.TicketStatus;
 import dev.switchboard.server.ServerOptions;
 import dev.switchboard.server.SwitchboardServer;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -36,6 +33,7 @@ import org.testfx.framework.junit5.Stop;
 import java.util.List;
 
 import static dev.switchboard.desktop.FxTestSupport.choose;
+import static dev.switchboard.desktop.FxTestSupport.becomeReady;
 import static dev.switchboard.desktop.FxTestSupport.onFx;
 import static dev.switchboard.desktop.FxTestSupport.pick;
 import static dev.switchboard.desktop.FxTestSupport.text;
@@ -176,20 +174,5 @@ class ComplaintFlowFxTest {
 
     private static TableView<TicketRow> tickets(FxRobot robot) {
         return robot.lookup("#tickets").query();
-    }
-
-    private static void becomeReady(FxRobot robot) {
-        waitUntil(() -> stateShown(robot) != AgentState.BUSY);
-        if (stateShown(robot) != AgentState.READY) {
-            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
-        }
-        waitUntil(() -> stateShown(robot) == AgentState.READY);
-    }
-
-    private static AgentState stateShown(FxRobot robot) {
-        return onFx(() -> {
-            StateChoice c = robot.lookup("#stateBox").<ComboBox<StateChoice>>query().getValue();
-            return c == null ? null : c.state();
-        });
     }
 }

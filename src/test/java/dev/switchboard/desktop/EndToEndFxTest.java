@@ -8,8 +8,6 @@ import dev.switchboard.api.NewContactPoint;
 import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.NewTicketRequest;
 import dev.switchboard.client.HttpSwitchboardApi;
-import dev.switchboard.desktop.main.StateChoice;
-import dev.switchboard.domain.AgentState;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.Direction;
@@ -17,7 +15,6 @@ import dev.switchboard.domain.MatchKind;
 import dev.switchboard.domain.TicketPriority;
 import dev.switchboard.server.ServerOptions;
 import dev.switchboard.server.SwitchboardServer;
-import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +29,7 @@ import org.testfx.framework.junit5.Stop;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static dev.switchboard.desktop.FxTestSupport.becomeReady;
 import static dev.switchboard.desktop.FxTestSupport.onFx;
 import static dev.switchboard.desktop.FxTestSupport.text;
 import static dev.switchboard.desktop.FxTestSupport.visible;
@@ -147,20 +145,5 @@ class EndToEndFxTest {
         List<CustomerSummary> found = backOffice.search(unknown, 5);
         assertThat(found).extracting(CustomerSummary::displayName).containsExactly("Mary Somerville");
         assertThat(backOffice.interaction(stranger.interaction().id()).customerId()).isEqualTo(found.get(0).id());
-    }
-
-    private static void becomeReady(FxRobot robot) {
-        waitUntil(() -> stateShown(robot) != AgentState.BUSY);
-        if (stateShown(robot) != AgentState.READY) {
-            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
-        }
-        waitUntil(() -> stateShown(robot) == AgentState.READY);
-    }
-
-    private static AgentState stateShown(FxRobot robot) {
-        return onFx(() -> {
-            StateChoice c = robot.lookup("#stateBox").<ComboBox<StateChoice>>query().getValue();
-            return c == null ? null : c.state();
-        });
     }
 }

@@ -1,8 +1,11 @@
 package dev.switchboard.desktop;
 
+import dev.switchboard.desktop.main.StateChoice;
 import dev.switchboard.desktop.ui.Marks;
+import dev.switchboard.domain.AgentState;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
@@ -154,5 +157,22 @@ public final class FxTestSupport {
         return onFx(() -> robot.lookup(".list-cell").queryAll().stream()
                 .filter(n -> treeVisible(n) && n instanceof Labeled l && text.equals(l.getText()))
                 .findFirst().orElse(null));
+    }
+
+    /** Waits until the agent is no longer busy, then sets Ready (Ctrl+Shift+R) unless they are already. */
+    public static void becomeReady(FxRobot robot) {
+        waitUntil(() -> stateShown(robot) != AgentState.BUSY);
+        if (stateShown(robot) != AgentState.READY) {
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
+        }
+        waitUntil(() -> stateShown(robot) == AgentState.READY);
+    }
+
+    /** The state the status bar's state box shows. */
+    public static AgentState stateShown(FxRobot robot) {
+        return onFx(() -> {
+            StateChoice c = robot.lookup("#stateBox").<ComboBox<StateChoice>>query().getValue();
+            return c == null ? null : c.state();
+        });
     }
 }
