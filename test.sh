@@ -51,6 +51,8 @@ if [ "$SB_PG_USER" = switchboard ] && { [ "$(id -u)" -eq 0 ] || [ -n "$SUDO" ]; 
   if ! $SUDO runuser -u postgres -- psql -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'switchboard'" | grep -q 1; then
     $SUDO runuser -u postgres -- psql -q -c "CREATE ROLE switchboard LOGIN CREATEDB PASSWORD 'switchboard'"
   fi
+  # Dropping a test's database ends the connections still open to it, an autovacuum worker's too.
+  $SUDO runuser -u postgres -- psql -q -c "GRANT pg_signal_backend TO switchboard"
 fi
 
 exec ./mvnw -B -ntp verify "$@"

@@ -371,16 +371,33 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
             Agent colleague = agents.find(request.agentId()).filter(a -> a.role().takesContacts()
                     && a.id() != session.agentId()).orElseThrow(() -> ApiProblem.badRequest("agentId",
                     "agent " + request.agentId() + " cannot be consulted"));
-            control(() -> gateway.consultColleague(callId, colleague.username()));
             consultedColleague.put(interactionId, colleague.id());
-            return update(interactionId, v -> new CallView(interactionId, v.state(), true, v.muted(), v.digits(), null,
-                    new ConsultView(colleague.displayName(), ConsultView.RINGING)));
+            return startConsult(interactionId, colleague.displayName(),
+                    () -> gateway.consultColleague(callId, colleague.username()));
         }
         String number = contacts.phoneNumber("number", request.number());
         requireTrunk();
-        control(() -> gateway.consult(callId, number));
-        return update(interactionId, v -> new CallView(interactionId, v.state(), true, v.muted(), v.digits(), null,
-                new ConsultView(contacts.displayPhone(number), ConsultView.RINGING)));
+        return startConsult(interactionId, contacts.displayPhone(number), () -> gateway.consult(callId, number));
+    }
+
+    /**
+     * Shows the consultation as ringing, then places it: the consulted party may answer before the
+     * gateway returns, and their answer must find the consultation to update.
+     */
+    private CallView startConsult(long interactionId, String target, Runnable place) {
+        CallView before = views.get(interactionId);
+        CallView ringing = update(interactionId, v -> new CallView(interactionId, v.state(), true, v.muted(),
+                v.digits(), null, new ConsultView(target, ConsultView.RINGING)));
+        try {
+            control(place);
+        } catch (ApiProblem e) {
+            consultedColleague.remove(interactionId);
+            if (before != null) {
+                update(interactionId, v -> before);
+            }
+            throw e;
+        }
+        return views.getOrDefault(interactionId, ringing);
     }
 
     /**
@@ -576,7 +593,8 @@ public final class VoiceService implements VoiceEvents, WorkDistributor.WorkList
         return id;
     }
 
-    private CallView update(long interactionId, java.util.function.UnaryOperator<CallView> change) {
+    /** One change at a time: the gateway's threads and the agents' requests both change a call's view. */
+    private synchronized CallView update(long interactionId, java.util.function.UnaryOperator<CallView> change) {
         CallView before = views.getOrDefault(interactionId,
                 new CallView(interactionId, CallState.QUEUED, false, false, "", null));
         CallView after = change.apply(before);

@@ -40,9 +40,34 @@ public final class PgDatabases {
 
     /** A database made by {@link #create}; closing drops it (and any connection still open to it). */
     public record Created(String name, String url) implements AutoCloseable {
+        /**
+         * Forcing ends the test's own connections; an autovacuum worker that happens to be at work in the
+         * database belongs to no role, and a role without {@code pg_signal_backend} may not end it. Such a
+         * worker is gone within moments, so the drop is tried again a few times before the test fails.
+         */
         @Override
         public void close() {
-            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            String drop = "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    execute(drop);
+                    return;
+                } catch (AssertionError e) {
+                    if (attempt == 10) {
+                        throw e;
+                    }
+                    pause();
+                }
+            }
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while dropping a test database", e);
+            }
         }
     }
 
