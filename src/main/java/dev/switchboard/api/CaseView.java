@@ -10,13 +10,23 @@ import java.util.List;
  * A ticket's case details: its kind, its SLA clocks (null when its kind and priority have no policy),
  * a complaint's severity, department, category, the time promised to the customer and, once closed,
  * whether the reply addressed the complaint raised; the ticket it was merged into, the tickets linked
- * to it, who watches it and its history (the last three only on a whole ticket, not on the card's list).
+ * to it, who watches it and its history (the last three only on a whole ticket, not on the card's list),
+ * and who is responsible for it (null: nobody yet).
  */
 public record CaseView(TicketKind kind, SlaView firstResponse, SlaView resolution, Severity severity,
                        String department, String category, Instant promisedAt, Boolean addressed, Long mergedInto,
-                       List<Long> linkedTicketIds, List<Long> watcherIds, List<TicketHistoryView> history) {
+                       List<Long> linkedTicketIds, List<Long> watcherIds, List<TicketHistoryView> history,
+                       Long assigneeId, String assigneeName) {
     public static final CaseView NONE = new CaseView(TicketKind.QUESTION, null, null, null, null, null, null, null,
             null, List.of(), List.of(), List.of());
+
+    /** A case nobody is assigned to. */
+    public CaseView(TicketKind kind, SlaView firstResponse, SlaView resolution, Severity severity,
+                    String department, String category, Instant promisedAt, Boolean addressed, Long mergedInto,
+                    List<Long> linkedTicketIds, List<Long> watcherIds, List<TicketHistoryView> history) {
+        this(kind, firstResponse, resolution, severity, department, category, promisedAt, addressed, mergedInto,
+                linkedTicketIds, watcherIds, history, null, null);
+    }
 
     public CaseView {
         kind = kind == null ? TicketKind.QUESTION : kind;

@@ -5,8 +5,12 @@ import dev.switchboard.domain.TicketStatus;
 
 /**
  * A ticket change made in wrap-up. With {@code ticketId} the ticket is updated (status, priority,
- * a note) and linked; without, a ticket is created with {@code subject} for the contact's customer.
+ * a note) and linked; {@code addressed} answers a complaint's closing question when it is solved or
+ * closed here. Without {@code ticketId}, a ticket is created with {@code subject} for the contact's customer.
  */
 public record WrapUpTicket(Long ticketId, String subject, TicketPriority priority, TicketStatus status,
-                           String note) {
+                           String note, Boolean addressed) {
+    public WrapUpTicket(Long ticketId, String subject, TicketPriority priority, TicketStatus status, String note) {
+        this(ticketId, subject, priority, status, note, null);
+    }
 }

@@ -277,6 +277,31 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     }
 
     @Override
+    public List<dev.switchboard.api.DuplicateView> duplicatesFor(dev.switchboard.api.DuplicateProbe probe) {
+        HttpUrl.Builder u = url("customers", "duplicates").newBuilder();
+        String[][] parts = {{"firstName", probe.firstName()}, {"lastName", probe.lastName()}, {"phone", probe.phone()},
+                {"email", probe.email()}, {"postcode", probe.postcode()}, {"country", probe.country()}};
+        for (String[] part : parts) {
+            if (part[1] != null && !part[1].isBlank()) {
+                u.addQueryParameter(part[0], part[1]);
+            }
+        }
+        return send("GET", u.build(), null, list(dev.switchboard.api.DuplicateView.class), token);
+    }
+
+    @Override
+    public List<dev.switchboard.api.DuplicateView> duplicatesOf(long customerId) {
+        return send("GET", url("customers", Long.toString(customerId), "duplicates"), null,
+                list(dev.switchboard.api.DuplicateView.class), token);
+    }
+
+    @Override
+    public dev.switchboard.api.CustomerMergeView mergeCustomer(long customerId, long duplicateId) {
+        return send("POST", url("customers", Long.toString(customerId), "merge"),
+                new dev.switchboard.api.CustomerMergeRequest(duplicateId), dev.switchboard.api.CustomerMergeView.class);
+    }
+
+    @Override
     public FirstResponseReportView firstResponseReport(int days) {
         return send("GET", url("supervisor", "reports", "first-response").newBuilder()
                 .addQueryParameter("days", Integer.toString(days)).build(), null, FirstResponseReportView.class);
@@ -286,6 +311,24 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     public ComplaintReportView complaintReport(int days) {
         return send("GET", url("supervisor", "reports", "complaints").newBuilder()
                 .addQueryParameter("days", Integer.toString(days)).build(), null, ComplaintReportView.class);
+    }
+
+    @Override
+    public dev.switchboard.api.KnowledgeView knowledge(Long interactionId, String query) {
+        var b = url("knowledge").newBuilder();
+        if (interactionId != null) {
+            b.addQueryParameter("interactionId", Long.toString(interactionId));
+        }
+        if (query != null && !query.isBlank()) {
+            b.addQueryParameter("q", query);
+        }
+        return send("GET", b.build(), null, dev.switchboard.api.KnowledgeView.class);
+    }
+
+    @Override
+    public List<dev.switchboard.api.HelpedArticleView> articleHelped(long ticketId, long articleId) {
+        return send("POST", url("tickets", Long.toString(ticketId), "articles"),
+                new dev.switchboard.api.HelpedRequest(articleId), list(dev.switchboard.api.HelpedArticleView.class));
     }
 
     @Override

@@ -131,11 +131,35 @@ public interface SwitchboardApi {
     /** Records whether the customer may be contacted on a channel for a purpose. */
     CustomerInsightView setPermission(long customerId, PermissionRequest request);
 
+    /**
+     * Customers that may be the person about to be created, strongest first, each with why (a phone
+     * number, an e-mail address, or a name with a postcode is needed; a 400 names a part it cannot read).
+     */
+    java.util.List<dev.switchboard.api.DuplicateView> duplicatesFor(dev.switchboard.api.DuplicateProbe probe);
+
+    /** Customers that may be the same person as this customer on file, strongest first. */
+    java.util.List<dev.switchboard.api.DuplicateView> duplicatesOf(long customerId);
+
+    /**
+     * Supervisors and administrators: merges customer {@code duplicateId} into {@code customerId} (its
+     * contacts, tickets, contact points, purchases and permissions move over; it cannot be undone).
+     */
+    dev.switchboard.api.CustomerMergeView mergeCustomer(long customerId, long duplicateId);
+
     /** Supervisors: first response against target per ticket kind over the last days. */
     FirstResponseReportView firstResponseReport(int days);
 
     /** Supervisors: complaints by week, category and segment over the last days. */
     ComplaintReportView complaintReport(int days);
+
+    /**
+     * Articles and canned responses for the contact (suggested by its subject and queue, with its
+     * placeholders filled in) or for the words typed, with the contact's call script and ticket.
+     */
+    dev.switchboard.api.KnowledgeView knowledge(Long interactionId, String query);
+
+    /** Records that an article helped with a ticket; the articles that helped it so far. */
+    List<dev.switchboard.api.HelpedArticleView> articleHelped(long ticketId, long articleId);
 
     InteractionView interaction(long id);
 

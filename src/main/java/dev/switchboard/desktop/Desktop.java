@@ -167,11 +167,18 @@ public final class Desktop {
         boolean administering = login.agent() != null && login.agent().role() == Role.ADMINISTRATOR;
         AdminViewModel admin = administering
                 ? new AdminViewModel(api.admin().orElse(null), tasks, messages, enums, formats, errors) : null;
+        dev.switchboard.desktop.knowledge.KnowledgeViewModel knowledge =
+                new dev.switchboard.desktop.knowledge.KnowledgeViewModel(api, tasks, messages, errors);
         ViewLoader loader = new ViewLoader(messages);
         loader.register(MainController.class, () -> new MainController(w.main(), messages, enums, loader, clock,
                         w.supervising(), outbound))
-                .register(SupervisorController.class, () -> new SupervisorController(w.supervisor(), messages, files,
-                        admin == null ? null : () -> loader.load(View.ADMIN, AdminController.class).controller()))
+                .register(SupervisorController.class, () -> {
+                    SupervisorController dashboard = new SupervisorController(w.supervisor(), messages, files,
+                            admin == null ? null : () -> loader.load(View.ADMIN, AdminController.class).controller());
+                    dashboard.mergeCustomersWith(new dev.switchboard.desktop.customer.CustomerPickViewModel(api, tasks,
+                            messages, errors), w.customerMerge());
+                    return dashboard;
+                })
                 .register(AdminController.class, () -> new AdminController(admin, messages, enums))
                 .register(OutboundController.class, () -> new OutboundController(calls, messages))
                 .register(ContactsController.class, () -> new ContactsController(w.contacts(), messages))
@@ -183,8 +190,11 @@ public final class Desktop {
                 .register(TicketEditorController.class,
                         () -> new TicketEditorController(w.ticketEditor(), messages, enums))
                 .register(CardController.class,
-                        () -> new CardController(w.card(), w.main(), messages, enums, loader, probe, fx))
+                        () -> new CardController(w.card(), w.main(), messages, enums, loader, probe, fx,
+                                w.customerMerge()))
                 .register(WrapUpController.class, () -> new WrapUpController(w.wrapUp(), messages, enums))
+                .register(dev.switchboard.desktop.knowledge.KnowledgeController.class,
+                        () -> new dev.switchboard.desktop.knowledge.KnowledgeController(knowledge, messages))
                 .register(TransferController.class, () -> new TransferController(w.transfer(), messages))
                 .register(CallbackController.class, () -> new CallbackController(w.callback(), messages))
                 .register(CallController.class, () -> new CallController(w.call(), messages))

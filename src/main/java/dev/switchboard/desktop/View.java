@@ -29,7 +29,8 @@ public enum View {
     TICKET("ticket"),
     SUPERVISOR("supervisor"),
     OUTBOUND("outbound"),
-    ADMIN("admin");
+    ADMIN("admin"),
+    KNOWLEDGE("knowledge");
 
     private final String feature;
 

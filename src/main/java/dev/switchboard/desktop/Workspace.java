@@ -14,6 +14,7 @@ import dev.switchboard.desktop.card.TimelineModel;
 import dev.switchboard.desktop.contacts.ContactsViewModel;
 import dev.switchboard.desktop.conversation.ConversationTools;
 import dev.switchboard.desktop.conversation.ConversationsViewModel;
+import dev.switchboard.desktop.customer.CustomerMergeViewModel;
 import dev.switchboard.desktop.customer.NewCustomerViewModel;
 import dev.switchboard.desktop.dial.DialViewModel;
 import dev.switchboard.desktop.main.AgentStateModel;
@@ -63,6 +64,7 @@ public final class Workspace {
     private final MainViewModel main;
     private final SupervisorViewModel supervisor;
     private final boolean supervising;
+    private final CustomerMergeViewModel customerMerge;
     private final Registration serverTime;
     private final Registration watchedTickets;
 
@@ -95,6 +97,9 @@ public final class Workspace {
         card = new CardViewModel(t.api(), t.tasks(), t.messages(), t.enums(), t.errors(), session.events(), form,
                 tickets, timeline, new IdentityModel(t.messages(), t.formats()),
                 new InsightModel(t.api(), t.tasks(), t.messages(), t.enums(), t.errors()), newTicket);
+        customerMerge = new CustomerMergeViewModel(t.api(), t.tasks(), t.messages(), t.errors(),
+                login.agent() != null && login.agent().role().oversees());
+        customerMerge.onMerged(card::customerMerged);
         search = new SearchViewModel(t.api(), t.tasks(), t.messages(), t.errors());
         wrapUp = new WrapUpViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.errors(), t.clock());
         transfer = new TransferViewModel(contacts, session, t.api(), t.tasks(), t.messages(), t.enums(), t.errors(),
@@ -184,6 +189,11 @@ public final class Workspace {
 
     public CardViewModel card() {
         return card;
+    }
+
+    /** Merging a customer's duplicates from the card (offered to supervisors and administrators). */
+    public CustomerMergeViewModel customerMerge() {
+        return customerMerge;
     }
 
     public SearchViewModel search() {

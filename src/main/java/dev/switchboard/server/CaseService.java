@@ -59,6 +59,8 @@ public final class CaseService {
     /** The SLA alerts of open tickets as the last round saw them, by ticket. */
     private final Map<Long, AlertView> alerts = new ConcurrentHashMap<>();
 
+    private volatile java.util.function.LongFunction<String> names = id -> null;
+
     public CaseService(CaseStore cases, ZoneId zone, LocalTime opens, LocalTime closes, Clock clock) {
         this.cases = cases;
         this.zone = zone;
@@ -218,7 +220,12 @@ public final class CaseService {
                 sla(resolutionClock(f), f.resolvedAt(), now), f.severity(), f.department(), f.category(),
                 f.promisedAt(), f.addressed(), f.mergedInto(), f.linkedIds(), f.watcherIds(),
                 f.history().stream().map(h -> new TicketHistoryView(h.at(), h.actorId(), h.actorName(), h.what()))
-                        .toList());
+                        .toList(), f.assigneeId(), f.assigneeId() == null ? null : names.apply(f.assigneeId()));
+    }
+
+    /** Where the names of the people tickets are assigned to come from (a cached read: the pop shows tickets). */
+    public void namesFrom(java.util.function.LongFunction<String> names) {
+        this.names = names;
     }
 
     private SlaView sla(SlaClock c, Instant stoppedAt, Instant now) {

@@ -1,6 +1,8 @@
 package dev.switchboard.server;
 
-import dev.switchboard.api.CustomerSummary;
+import dev.switchboard.api.CustomerMergeView;
+import dev.switchboard.api.DuplicateProbe;
+import dev.switchboard.api.DuplicateView;
 import dev.switchboard.domain.AddressNormalizer;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.ContactPoint;
@@ -38,19 +40,6 @@ public final class CustomerQuality {
     private static final int PER_LETTER = 5;
     private static final int SAME_LAST_AND_INITIAL = 15;
 
-    /** A customer that may be the same person, with why, in words an agent reads. */
-    public record Suggestion(CustomerSummary customer, List<String> reasons) {
-    }
-
-    /** The customer after a merge, its version, the customer merged into it, and what was carried over. */
-    public record MergeResult(CustomerSummary customer, long version, long mergedId, CustomerMergeStore.Moved moved) {
-    }
-
-    /** What is known of a customer about to be created; every part may be blank. */
-    public record Probe(String firstName, String lastName, String phone, String email, String postcode,
-                        String country) {
-    }
-
     /** What a customer is compared by: normalised contact values, name and postcode. */
     private record Criteria(long exceptId, Set<String> phones, Set<String> emails, String firstName, String lastName,
                             String postcode, String country) {
@@ -72,7 +61,7 @@ public final class CustomerQuality {
     }
 
     /** Customers that may be the same person as this one (404 when the person may not open it). */
-    public List<Suggestion> duplicatesOf(Session s, long customerId) {
+    public List<DuplicateView> duplicatesOf(Session s, long customerId) {
         scopes.checkCustomer(s, customerId);
         Customer c = customers.find(customerId).orElseThrow(() -> ApiProblem.notFound("customer", customerId));
         Set<String> phones = new LinkedHashSet<>();
@@ -89,7 +78,7 @@ public final class CustomerQuality {
     }
 
     /** Customers that may be the person about to be created; a 400 naming a field that cannot be read. */
-    public List<Suggestion> duplicatesFor(Session s, Probe p) {
+    public List<DuplicateView> duplicatesFor(Session s, DuplicateProbe p) {
         String first = text("firstName", p.firstName(), 100);
         String last = text("lastName", p.lastName(), 100);
         String country = text("country", p.country(), 2).toUpperCase(Locale.ROOT);
@@ -114,7 +103,7 @@ public final class CustomerQuality {
      * Merges {@code duplicateId} into {@code survivorId}: supervisors and administrators only (403),
      * both customers within the person's scope (404), neither merged before (409).
      */
-    public MergeResult merge(Session s, long survivorId, Long duplicateId) {
+    public CustomerMergeView merge(Session s, long survivorId, Long duplicateId) {
         requireMerger(s);
         if (duplicateId == null) {
             throw ApiProblem.badRequest("duplicateId", "duplicateId is required: the customer to merge into this one");
@@ -139,7 +128,10 @@ public final class CustomerQuality {
             };
         }
         Customer survivor = customers.find(survivorId).orElseThrow(() -> ApiProblem.notFound("customer", survivorId));
-        return new MergeResult(views.customer(survivor), survivor.version(), duplicateId, moved);
+        return new CustomerMergeView(views.customer(survivor), survivor.version(), duplicateId,
+                new CustomerMergeView.Moved(moved.contactPoints(), moved.contactPointsAlreadyHeld(), moved.interactions(),
+                        moved.tickets(), moved.ticketNotes(), moved.purchases(), moved.permissions(),
+                        moved.permissionsCombined(), moved.callRecords(), moved.billingNote(), moved.fieldsFilled()));
     }
 
     /** Throws 403 unless the person may merge customers. */
@@ -149,7 +141,7 @@ public final class CustomerQuality {
         }
     }
 
-    private List<Suggestion> suggest(Session s, Criteria c) {
+    private List<DuplicateView> suggest(Session s, Criteria c) {
         Map<Long, Integer> scores = new HashMap<>();
         Map<Long, Set<String>> reasons = new HashMap<>();
         for (var h : merges.holders(ContactKind.PHONE, c.phones(), c.exceptId(), LOOK_AT)) {
@@ -172,9 +164,9 @@ public final class CustomerQuality {
         List<Long> ranked = scores.keySet().stream()
                 .sorted(Comparator.comparing((Long id) -> -scores.get(id)).thenComparing(id -> id)).toList();
         List<Long> shown = scopes.openable(s, ranked).stream().limit(LIMIT).toList();
-        List<Suggestion> out = new ArrayList<>();
+        List<DuplicateView> out = new ArrayList<>();
         for (Customer found : customers.findAll(shown)) {
-            out.add(new Suggestion(views.customer(found), List.copyOf(reasons.get(found.id()))));
+            out.add(new DuplicateView(views.customer(found), List.copyOf(reasons.get(found.id()))));
         }
         return out;
     }

@@ -1,6 +1,9 @@
 package dev.switchboard.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.api.CustomerMergeRequest;
+import dev.switchboard.api.CustomerMergeView;
+import dev.switchboard.api.DuplicateProbe;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -9,10 +12,10 @@ import io.javalin.http.Context;
  * <ul>
  *   <li>{@code GET /duplicates?firstName=&lastName=&phone=&email=&postcode=&country=}: customers that
  *       may be the person about to be created (a phone number, an e-mail address, or a name with a
- *       postcode is needed), as {@link CustomerQuality.Suggestion}s, strongest first, at most 10;</li>
+ *       postcode is needed), as {@link dev.switchboard.api.DuplicateView}s, strongest first, at most 10;</li>
  *   <li>{@code GET /{id}/duplicates}: the same for a customer on file;</li>
  *   <li>{@code POST /{id}/merge} ({@code {"duplicateId": N}}; supervisors and administrators): merges
- *       customer N into {id} in one transaction and answers a {@link CustomerQuality.MergeResult}: the
+ *       customer N into {id} in one transaction and answers a {@link CustomerMergeView}: the
  *       customer as it is now and what was carried over. 400 for a merge into itself, 404 for a customer
  *       that does not exist or is out of the person's scope, 409 for one merged already; nothing is
  *       changed then.</li>
@@ -21,10 +24,6 @@ import io.javalin.http.Context;
  * {@code GET /customers/{id}}, which would otherwise take {@code /customers/duplicates} for an id.
  */
 final class CustomerQualityRoutes {
-    /** The body of a merge: the customer that goes. */
-    record MergeRequest(Long duplicateId) {
-    }
-
     private final CustomerQuality quality;
     private final AuditTrail audit;
     private final Requests requests;
@@ -47,8 +46,8 @@ final class CustomerQualityRoutes {
         Session s = Routes.session(ctx);
         CustomerQuality.requireMerger(s);
         long id = Requests.pathId(ctx, "id");
-        Long duplicateId = requests.body(ctx, MergeRequest.class).duplicateId();
-        CustomerQuality.MergeResult result = quality.merge(s, id, duplicateId);
+        Long duplicateId = requests.body(ctx, CustomerMergeRequest.class).duplicateId();
+        CustomerMergeView result = quality.merge(s, id, duplicateId);
         var moved = result.moved();
         audit.record(s.agentId(), "customer.merge", "customer " + id, "customer " + duplicateId + " on its own",
                 "customer " + duplicateId + " merged into customer " + id + ": " + moved.contactPoints()
@@ -61,8 +60,8 @@ final class CustomerQualityRoutes {
         ctx.json(result);
     }
 
-    private static CustomerQuality.Probe probe(Context ctx) {
-        return new CustomerQuality.Probe(ctx.queryParam("firstName"), ctx.queryParam("lastName"),
+    private static DuplicateProbe probe(Context ctx) {
+        return new DuplicateProbe(ctx.queryParam("firstName"), ctx.queryParam("lastName"),
                 ctx.queryParam("phone"), ctx.queryParam("email"), ctx.queryParam("postcode"), ctx.queryParam("country"));
     }
 }

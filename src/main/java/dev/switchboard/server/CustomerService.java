@@ -10,6 +10,8 @@ import dev.switchboard.api.TimelinePage;
 import dev.switchboard.domain.AddressNormalizer;
 import dev.switchboard.domain.ContactPoint;
 import dev.switchboard.domain.Interaction;
+import dev.switchboard.domain.Postcodes;
+import dev.switchboard.domain.Salutations;
 import dev.switchboard.domain.SearchQuery;
 import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.InteractionStore;
@@ -113,14 +115,37 @@ public final class CustomerService {
                 points.add(new ContactPoint(p.kind(), value, p.label()));
             }
         }
+        String salutation = salutation(r.salutation());
+        // a postcode is written as the centre's country writes it: the region its phone numbers default to
+        String country = normalizer.defaultRegion();
+        String postcode = postcode(country, r.postcode());
         if (r.interactionId() != null) {
             contacts.mayLink(session, r.interactionId());
         }
-        var created = customers.create(first, last, r.company(), points, r.interactionId(), clock.instant());
+        var created = customers.create(new CustomerStore.NewCustomer(first, last, r.company(), salutation, postcode,
+                postcode.isEmpty() ? "" : country), points, r.interactionId(), clock.instant());
         if (r.interactionId() != null) {
             interactions.find(r.interactionId()).ifPresent(contacts::linked);
         }
         return views.customer(created);
+    }
+
+    private static String salutation(String raw) {
+        Requests.maxLength("salutation", raw, 40);
+        try {
+            return Salutations.normalise(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("salutation", e.getMessage());
+        }
+    }
+
+    private static String postcode(String country, String raw) {
+        Requests.maxLength("postcode", raw, 40);
+        try {
+            return Postcodes.normalise(country, raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("postcode", e.getMessage());
+        }
     }
 
     /** Cursor of a timeline page: the time and id of its last row. */

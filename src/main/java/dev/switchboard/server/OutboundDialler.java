@@ -48,7 +48,7 @@ import java.util.concurrent.TimeoutException;
  * campaign's limit.
  *
  * <p>Each record is claimed (dialled, held by no agent) with its DIAL line in one transaction before
- * the call is placed, after {@link DialRules} said yes — the same rules the preview loop asks, so a
+ * the call is placed, after {@link DialChecks} said yes — the same checks the preview loop asks, so a
  * listed number or a closed calling window is never dialled here either. A call answered is given to
  * the ready agent who has waited longest: the record is then held by them as if they had dialled it,
  * the call is theirs (an {@code outbound.call} event brings it to their desktop), and their result
@@ -86,7 +86,7 @@ final class OutboundDialler implements AutoCloseable {
     private final CampaignStore campaigns;
     private final CampaignRecordStore records;
     private final DiallerRecords writes;
-    private final DialRules rules;
+    private final DialChecks checks;
     private final CampaignLines lines;
     private final EventHub hub;
     private final Clock clock;
@@ -152,12 +152,18 @@ final class OutboundDialler implements AutoCloseable {
         }
     }
 
+    /** Asks only the {@link DialRules}: a dialler whose records are not asked about customers' cards. */
     OutboundDialler(CampaignStore campaigns, CampaignRecordStore records, DialRules rules, CampaignLines lines,
+                    EventHub hub, Clock clock) {
+        this(campaigns, records, new DialChecks(rules, null), lines, hub, clock);
+    }
+
+    OutboundDialler(CampaignStore campaigns, CampaignRecordStore records, DialChecks checks, CampaignLines lines,
                     EventHub hub, Clock clock) {
         this.campaigns = campaigns;
         this.records = records;
         this.writes = new DiallerRecords(campaigns, records);
-        this.rules = rules;
+        this.checks = checks;
         this.lines = lines;
         this.hub = hub;
         this.clock = clock;
@@ -340,7 +346,7 @@ final class OutboundDialler implements AutoCloseable {
                     break;
                 }
                 considered++;
-                DialDecision d = rules.decide(campaign, r.record());
+                DialDecision d = checks.decide(campaign, r);
                 if (d instanceof DialDecision.Skip skip) {
                     DialLog.putAside(records, r, skip, "SKIP", null, now);
                     continue;

@@ -66,7 +66,7 @@ final class OutboundService {
     private final CustomerService customers;
     private final VoiceService voice;
     private final AddressNormalizer normalizer;
-    private final DialRules rules;
+    private final DialChecks checks;
     private final OutboundCampaignReader reader;
     private final OutboundImport importer;
     private final Clock clock;
@@ -76,14 +76,14 @@ final class OutboundService {
 
     OutboundService(CampaignStore campaigns, CampaignRecordStore records, DoNotCallStore dnc,
                     CustomerService customers, VoiceService voice, AddressNormalizer normalizer, String region,
-                    Clock clock) {
+                    Clock clock, dev.switchboard.store.InsightStore permissions) {
         this.campaigns = campaigns;
         this.records = records;
         this.dnc = dnc;
         this.customers = customers;
         this.voice = voice;
         this.normalizer = normalizer;
-        this.rules = new DialRules(clock, normalizer, dnc, new ContactZones());
+        this.checks = new DialChecks(new DialRules(clock, normalizer, dnc, new ContactZones()), permissions);
         this.reader = new OutboundCampaignReader(region);
         this.importer = new OutboundImport(records, clock);
         this.clock = clock;
@@ -94,7 +94,7 @@ final class OutboundService {
      * server with no voice) agents cannot take a seat on them.
      */
     void startDialler(CampaignLines lines, EventHub hub) {
-        OutboundDialler d = new OutboundDialler(campaigns, records, rules, lines, hub, clock);
+        OutboundDialler d = new OutboundDialler(campaigns, records, checks, lines, hub, clock);
         d.start();
         dialler = d;
     }
@@ -243,7 +243,7 @@ final class OutboundService {
                     // the same record again, so its result can be reported
                     return preview(h);
                 }
-                DialDecision d = rules.decide(c.campaign(), h.record());
+                DialDecision d = checks.decide(c.campaign(), h);
                 if (d instanceof DialDecision.Dial && records.update(h, h.lockedTo(agent, now), List.of())) {
                     return preview(recordOf(h.id()));   // held afresh from now
                 }
@@ -259,7 +259,7 @@ final class OutboundService {
                 }
                 for (Stored r : batch) {
                     considered++;
-                    DialDecision d = rules.decide(c.campaign(), r.record());
+                    DialDecision d = checks.decide(c.campaign(), r);
                     if (d instanceof DialDecision.Skip skip) {
                         DialLog.putAside(records, r, skip, "SKIP", null, now);
                     } else if (records.update(r, r.lockedTo(agent, now), List.of())) {
@@ -286,7 +286,7 @@ final class OutboundService {
             }
             CampaignStore.Stored c = dialledCampaign(r.campaignId());
             Instant now = clock.instant();
-            DialDecision d = rules.decide(c.campaign(), r.record());
+            DialDecision d = checks.decide(c.campaign(), r);
             if (d instanceof DialDecision.Skip skip) {
                 DialLog.putAside(records, r, skip, "REFUSED", agent, now);
                 throw ApiProblem.conflict(skip.reason().name().toLowerCase(Locale.ROOT),

@@ -176,7 +176,9 @@ public final class RoutingService {
         }
         if (t != null && t.ticketId() != null) {
             if (t.status() != null || t.priority() != null) {
-                tickets.update(t.ticketId(), new TicketUpdateRequest(null, t.status(), t.priority(), null, interactionId));
+                // a complaint solved or closed here answers the closing question too
+                tickets.update(t.ticketId(), new TicketUpdateRequest(null, t.status(), t.priority(), null, interactionId,
+                        null, null, null, null, t.addressed()));
             } else {
                 tickets.update(t.ticketId(), new TicketUpdateRequest(null, null, null, null, interactionId));
             }

@@ -130,6 +130,10 @@ public final class SwitchboardServer implements AutoCloseable {
             CaseStore caseStore = new CaseStore(ds);
             caseService = new CaseService(caseStore, java.time.ZoneId.systemDefault(), java.time.LocalTime.of(9, 0),
                     java.time.LocalTime.of(17, 0), o.clock());
+            java.util.function.Supplier<List<dev.switchboard.domain.Agent>> people =
+                    readAtMostEvery(java.time.Duration.ofSeconds(30), agents::all);
+            caseService.namesFrom(id -> people.get().stream().filter(a -> a.id() == id).findFirst()
+                    .or(() -> agents.find(id)).map(dev.switchboard.domain.Agent::displayName).orElse(null));
             views.useCases(caseService::view);
             ticketService = new TicketService(tickets, caseStore, caseService, customers, interactions, agents, hub,
                     views, o.clock());
@@ -208,12 +212,14 @@ public final class SwitchboardServer implements AutoCloseable {
             supervision.alsoAlert(caseService::alerts);
             CaseRoutes caseRoutes = new CaseRoutes(new CaseReports(caseStore, caseService, o.clock()),
                     new CustomerInsight(new InsightStore(ds), customers, o.clock()), scopes, strict);
+            KnowledgeRoutes knowledgeRoutes = new KnowledgeRoutes(new KnowledgeService(
+                    new dev.switchboard.store.KnowledgeStore(ds), contacts, tickets, customers, scopes, o.clock()), strict);
             supervision.publishTo(hub, java.time.Duration.ofMillis(500));
             resources.add(supervision::close);
             SupervisorRoutes supervisorRoutes = new SupervisorRoutes(supervision, work, agents, routingService,
                     auditStore, strict, o.clock());
             OutboundService outbound = new OutboundService(new CampaignStore(ds), new CampaignRecordStore(ds),
-                    new DoNotCallStore(ds), customerService, voice, normalizer, o.region(), o.clock());
+                    new DoNotCallStore(ds), customerService, voice, normalizer, o.region(), o.clock(), new InsightStore(ds));
             if (o.demoCustomers() > 0) {
                 OutboundDemo.seed(outbound, customers, agents);
             }
@@ -277,6 +283,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 adminRoutes.install(config);
                 supervisorRoutes.install(config);
                 caseRoutes.install(config);
+                knowledgeRoutes.install(config);
                 outboundRoutes.install(config);
                 text.install(config);
             }).start();

@@ -105,7 +105,7 @@ public final class TicketService {
                 ? "Complaint opened (" + r.severity() + ", " + file.department() + ", " + file.category() + ")"
                 : "Opened as " + kind.name().toLowerCase(java.util.Locale.ROOT);
         Ticket t = tickets.create(r.customerId(), subject, priority, linked, r.note(), author.agentId(),
-                author.agent().displayName(), now, file, opened);
+                author.agent().displayName(), now, file.withAssignee(author.agentId()), opened);
         return publish(t);
     }
 
@@ -330,22 +330,50 @@ public final class TicketService {
         Instant now = clock.instant();
         List<Ticket> open = tickets.openWithClocks();
         cases.keepAlertsOf(open.stream().map(Ticket::id).collect(java.util.stream.Collectors.toSet()));
+        List<AgentStore.Account> people = null;
         for (Ticket t : open) {
             long id = t.id();
             CaseService.Escalation e = cases.judge(t, now);
             cases.alert(id, e.alert());
-            if (e.history() == null) {
-                continue;
+            if (e.history() != null) {
+                try {
+                    tickets.update(id, t.version(), found -> new TicketStore.Change(found.subject(), found.status(),
+                            e.raiseTo() != null ? e.raiseTo() : found.priority(),
+                            found.caseFile().withEscalation(e.level()), List.of(e.history())), null, null, "", now)
+                            .ifPresent(this::publish);
+                } catch (TicketStore.VersionConflict changedMeanwhile) {
+                    continue; // an agent changed it during the round: the next round judges it again
+                }
             }
-            try {
-                tickets.update(id, t.version(), found -> new TicketStore.Change(found.subject(), found.status(),
-                        e.raiseTo() != null ? e.raiseTo() : found.priority(),
-                        found.caseFile().withEscalation(e.level()), List.of(e.history())), null, null, "", now)
-                        .ifPresent(this::publish);
-            } catch (TicketStore.VersionConflict changedMeanwhile) {
-                // an agent changed it during the round: the next round judges it again
+            if (Math.max(t.caseFile().escalation(), e.level()) >= 2) {
+                people = people != null ? people : agents.accounts();
+                handToSupervisor(t, people, now);
             }
         }
+    }
+
+    /**
+     * A ticket that missed a target goes to a supervisor: one of its assignee's team, else the first
+     * supervisor of the centre. Nothing changes when a supervisor (or administrator) has it already, or
+     * when the centre has no supervisor; asked each round, so a reassignment that failed is tried again.
+     */
+    private void handToSupervisor(Ticket t, List<AgentStore.Account> people, Instant now) {
+        Long from = t.caseFile().assigneeId();
+        AgentStore.Account current = from == null ? null
+                : people.stream().filter(p -> p.agent().id() == from).findFirst().orElse(null);
+        if (current != null && current.agent().role().oversees() && !current.disabled()) {
+            return;
+        }
+        Long team = current == null ? null : current.teamId();
+        people.stream()
+                .filter(p -> p.agent().role() == dev.switchboard.domain.Role.SUPERVISOR && !p.disabled()
+                        && !p.agent().simulated())
+                .min(java.util.Comparator.comparingInt((AgentStore.Account p) -> team != null
+                        && team.equals(p.teamId()) ? 0 : 1).thenComparingLong(p -> p.agent().id()))
+                .ifPresent(to -> tickets.reassign(t.id(), to.agent().id(), null, "",
+                        (current == null ? "Assigned" : "Reassigned from " + current.agent().displayName())
+                                + " to " + to.agent().displayName() + ": a target was missed", now)
+                        .ifPresent(this::publish));
     }
 
     /**

@@ -115,6 +115,7 @@ public final class CaseStore {
                 ps.setLong(1, duplicateId);
                 ps.setLong(2, duplicateId);
             });
+            KnowledgeStore.moveHelped(c, survivorId, duplicateId);
             Jdbc.update(c, "UPDATE ticket SET status = 'CLOSED', merged_into = ?, resolved_at = COALESCE(resolved_at, ?), "
                     + "paused_since = NULL, updated_at = ?, version = version + 1 WHERE id = ?", ps -> {
                         ps.setLong(1, survivorId);

@@ -100,8 +100,28 @@ public final class CustomerStore {
      */
     public Customer create(String firstName, String lastName, String company, List<ContactPoint> points,
                            Long interactionId, Instant now) {
+        return create(new NewCustomer(firstName, lastName, company, "", "", ""), points, interactionId, now);
+    }
+
+    /**
+     * What a new customer is created with besides their contact points: the name, company, salutation
+     * and postcode (with the country it is written for), each already checked and normalised; null or
+     * "" where not given.
+     */
+    public record NewCustomer(String firstName, String lastName, String company, String salutation, String postcode,
+                              String country) {
+        public NewCustomer {
+            company = company == null ? "" : company;
+            salutation = salutation == null ? "" : salutation;
+            postcode = postcode == null ? "" : postcode;
+            country = country == null ? "" : country;
+        }
+    }
+
+    /** As {@link #create(String, String, String, List, Long, Instant)}, with a salutation and a postcode. */
+    public Customer create(NewCustomer customer, List<ContactPoint> points, Long interactionId, Instant now) {
         return jdbc.inTransaction(c -> {
-            Customer created = create(c, firstName, lastName, company, points, now);
+            Customer created = create(c, customer, points, now);
             if (interactionId != null && InteractionStore.setCustomer(c, interactionId, created.id()) != 1) {
                 throw new SQLException("interaction " + interactionId + " vanished");
             }
@@ -109,17 +129,22 @@ public final class CustomerStore {
         });
     }
 
-    private Customer create(Connection c, String firstName, String lastName, String company,
-                    List<ContactPoint> points, Instant now) throws SQLException {
+    private Customer create(Connection c, NewCustomer n, List<ContactPoint> points, Instant now) throws SQLException {
+        String firstName = n.firstName();
+        String lastName = n.lastName();
         long id = Jdbc.insert(c, "INSERT INTO customer (first_name, last_name, company, segment, "
-                        + "name_key, last_key, created_at) VALUES (?, ?, ?, 'New', ?, ?, ?)",
+                        + "name_key, last_key, created_at, salutation, postcode, country) "
+                        + "VALUES (?, ?, ?, 'New', ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setString(1, firstName);
                     ps.setString(2, lastName);
-                    ps.setString(3, company == null ? "" : company);
+                    ps.setString(3, n.company());
                     ps.setString(4, SearchQuery.nameKey(firstName + " " + lastName));
                     ps.setString(5, SearchQuery.nameKey(lastName + " " + firstName));
                     Jdbc.setInstant(ps, 6, now);
+                    ps.setString(7, n.salutation());
+                    ps.setString(8, n.postcode());
+                    ps.setString(9, n.country());
                 });
         int position = 0;
         for (ContactPoint p : points) {
@@ -133,7 +158,8 @@ public final class CustomerStore {
                         ps.setInt(5, pos);
                     });
         }
-        return new Customer(id, firstName, lastName, company, "New", null, Address.NONE, points, now, 1);
+        return new Customer(id, firstName, lastName, n.company(), "New", null,
+                new Address("", "", n.postcode(), n.country()), points, now, 1);
     }
 
     public long count() {

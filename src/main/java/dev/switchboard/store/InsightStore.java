@@ -84,6 +84,16 @@ public final class InsightStore {
         });
     }
 
+    /** Whether the customer said no to contact on the channel for the purpose (never asked is not a no). */
+    public boolean refused(long customerId, Channel channel, ContactPurpose purpose) {
+        return jdbc.query("SELECT allowed FROM contact_permission WHERE customer_id = ? AND channel = ? AND purpose = ?",
+                ps -> {
+                    ps.setLong(1, customerId);
+                    ps.setString(2, channel.name());
+                    ps.setString(3, purpose.name());
+                }, rs -> rs.getBoolean(1)).contains(false);
+    }
+
     /** Whether the customer may be contacted on the channel for the purpose (the purpose's default when not asked). */
     public boolean allowed(long customerId, Channel channel, ContactPurpose purpose) {
         List<Boolean> found = jdbc.query("SELECT allowed FROM contact_permission WHERE customer_id = ? AND channel = ? "

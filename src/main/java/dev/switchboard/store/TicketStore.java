@@ -25,7 +25,8 @@ import java.util.OptionalLong;
 public final class TicketStore {
     private static final String COLUMNS = "id, customer_id, subject, status, priority, created_at, updated_at, version, "
             + "due_at, first_response_at, kind, sla_started_at, response_target_min, resolve_target_min, paused_ms, "
-            + "paused_since, resolved_at, escalation, severity, department, category, promised_at, addressed, merged_into";
+            + "paused_since, resolved_at, escalation, severity, department, category, promised_at, addressed, merged_into, "
+            + "assignee_id";
 
     private final Jdbc jdbc;
 
@@ -62,12 +63,13 @@ public final class TicketStore {
                          String note, Long authorId, String authorName, Instant now, CaseFile file, String history) {
         long id = jdbc.inTransaction(c -> {
             long ticketId = Jdbc.insert(c, "INSERT INTO ticket (customer_id, subject, status, priority, "
-                    + "created_at, updated_at) VALUES (?, ?, 'OPEN', ?, ?, ?)", ps -> {
+                    + "created_at, updated_at, assignee_id) VALUES (?, ?, 'OPEN', ?, ?, ?, ?)", ps -> {
                         ps.setLong(1, customerId);
                         ps.setString(2, subject);
                         ps.setString(3, priority.name());
                         Jdbc.setInstant(ps, 4, now);
                         Jdbc.setInstant(ps, 5, now);
+                        Jdbc.setLongOrNull(ps, 6, file.assigneeId());
                     });
             writeCase(c, ticketId, file);
             for (long interactionId : interactionIds) {
@@ -288,6 +290,27 @@ public final class TicketStore {
                 });
     }
 
+    /**
+     * Hands the ticket to another person, with a line in its history, in one transaction; the version
+     * moves on, so an editor open on the old one is told it changed. Empty when there is no such ticket.
+     */
+    public Optional<Ticket> reassign(long ticketId, Long assigneeId, Long actorId, String actorName, String what,
+                                     Instant now) {
+        boolean found = jdbc.inTransaction(c -> {
+            int n = Jdbc.update(c, "UPDATE ticket SET assignee_id = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                    ps -> {
+                        Jdbc.setLongOrNull(ps, 1, assigneeId);
+                        Jdbc.setInstant(ps, 2, now);
+                        ps.setLong(3, ticketId);
+                    });
+            if (n == 1) {
+                history(c, ticketId, now, actorId, actorName, what);
+            }
+            return n == 1;
+        });
+        return found ? find(ticketId) : Optional.empty();
+    }
+
     static void history(Connection c, long ticketId, Instant at, Long actorId, String actorName, String what)
             throws SQLException {
         Jdbc.update(c, "INSERT INTO ticket_history (ticket_id, at, actor_id, actor_name, what) VALUES (?, ?, ?, ?, ?)",
@@ -405,7 +428,7 @@ public final class TicketStore {
                 Jdbc.instant(rs, "paused_since"), Jdbc.instant(rs, "resolved_at"), rs.getInt("escalation"),
                 severity == null ? null : Severity.valueOf(severity), rs.getString("department"),
                 rs.getString("category"), Jdbc.instant(rs, "promised_at"), addressed,
-                Jdbc.longOrNull(rs, "merged_into"), List.of(), List.of(), List.of());
+                Jdbc.longOrNull(rs, "merged_into"), List.of(), List.of(), List.of(), Jdbc.longOrNull(rs, "assignee_id"));
         return new Ticket(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("subject"),
                 TicketStatus.valueOf(rs.getString("status")), TicketPriority.valueOf(rs.getString("priority")),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), rs.getLong("version"),

@@ -749,6 +749,90 @@ public final class FakeApi implements SwitchboardApi {
         return customerInsight(customerId);
     }
 
+    /** What {@link #duplicatesFor} answers: every listed suggestion whose customer shares a part asked about. */
+    public final List<dev.switchboard.api.DuplicateView> duplicateSuggestions = new CopyOnWriteArrayList<>();
+    /** Every probe {@link #duplicatesFor} was asked, in order. */
+    public final List<dev.switchboard.api.DuplicateProbe> duplicateProbes = new CopyOnWriteArrayList<>();
+    /** What {@link #duplicatesOf} answers per customer (none when absent). */
+    public final Map<Long, List<dev.switchboard.api.DuplicateView>> duplicatesByCustomer = new ConcurrentHashMap<>();
+    /** When set, {@link #mergeCustomer} throws it instead of merging. */
+    public volatile RuntimeException mergeFailure;
+    /** When set, {@link #mergeCustomer} waits for it before answering (to see the dialog's progress). */
+    public volatile java.util.concurrent.CountDownLatch mergeGate;
+
+    @Override
+    public List<dev.switchboard.api.DuplicateView> duplicatesFor(dev.switchboard.api.DuplicateProbe probe) {
+        calls.add("duplicatesFor");
+        check();
+        duplicateProbes.add(probe);
+        String phone = probe.phone() == null ? "" : probe.phone().replaceAll("[^+0-9]", "");
+        if (!phone.isEmpty() && !phone.startsWith("+")) {
+            throw new ApiException(400, new ApiError("invalid", "'" + probe.phone() + "' is not a valid phone number",
+                    "phone"));
+        }
+        String last = probe.lastName() == null ? "" : probe.lastName().strip().toLowerCase(java.util.Locale.ROOT);
+        List<dev.switchboard.api.DuplicateView> out = new ArrayList<>();
+        for (dev.switchboard.api.DuplicateView d : duplicateSuggestions) {
+            CustomerSummary c = d.customer();
+            boolean samePhone = !phone.isEmpty() && c.contactPoints().stream()
+                    .anyMatch(p -> p.value().replaceAll("[^+0-9]", "").equals(phone));
+            boolean sameLast = !last.isEmpty() && c.displayName().toLowerCase(java.util.Locale.ROOT).endsWith(last);
+            if (samePhone || sameLast) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<dev.switchboard.api.DuplicateView> duplicatesOf(long customerId) {
+        calls.add("duplicatesOf " + customerId);
+        check();
+        return duplicatesByCustomer.getOrDefault(customerId, List.of());
+    }
+
+    @Override
+    public dev.switchboard.api.CustomerMergeView mergeCustomer(long customerId, long duplicateId) {
+        calls.add("mergeCustomer " + customerId + " " + duplicateId);
+        check();
+        java.util.concurrent.CountDownLatch gate = mergeGate;
+        if (gate != null) {
+            try {
+                gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (mergeFailure != null) {
+            throw mergeFailure;
+        }
+        CustomerSummary keep = customers.get(customerId);
+        CustomerSummary gone = customers.get(duplicateId);
+        if (keep == null || gone == null) {
+            throw new ApiException(404, new ApiError("not_found", "customer " + (keep == null ? customerId : duplicateId)
+                    + " does not exist", null));
+        }
+        List<ContactPointView> points = new ArrayList<>(keep.contactPoints());
+        int moved = 0;
+        for (ContactPointView p : gone.contactPoints()) {
+            if (points.stream().noneMatch(q -> q.value().equals(p.value()))) {
+                points.add(p);
+                moved++;
+            }
+        }
+        CustomerSummary merged = new CustomerSummary(keep.id(), keep.displayName(), keep.company(), keep.segment(),
+                keep.lifetimeValue(), keep.address(), points);
+        customers.put(customerId, merged);
+        customers.remove(duplicateId);
+        List<dev.switchboard.api.DuplicateView> left = new ArrayList<>(duplicatesByCustomer.getOrDefault(customerId,
+                List.of()));
+        left.removeIf(d -> d.customer().id() == duplicateId);
+        duplicatesByCustomer.put(customerId, left);
+        List<TicketView> goneTickets = tickets.getOrDefault(duplicateId, List.of());
+        return new dev.switchboard.api.CustomerMergeView(merged, 2, duplicateId, new dev.switchboard.api.CustomerMergeView.Moved(
+                moved, gone.contactPoints().size() - moved, 0, goneTickets.size(), 0, 0, 0, 0, 0, false, List.of()));
+    }
+
     /** What {@link #firstResponseReport} answers, for whatever days are asked; null: no tickets. */
     public volatile FirstResponseReportView firstResponses;
     /** What {@link #complaintReport} answers, for whatever days are asked; null: no complaints. */
@@ -770,6 +854,36 @@ public final class FakeApi implements SwitchboardApi {
         ComplaintReportView given = complaints;
         return given == null ? new ComplaintReportView(days, 0, List.of(), List.of(), List.of())
                 : new ComplaintReportView(days, given.total(), given.byWeek(), given.byCategory(), given.bySegment());
+    }
+
+    /** What {@link #knowledge} answers per contact when nothing is typed; absent: nothing found. */
+    public final Map<Long, dev.switchboard.api.KnowledgeView> knowledgeFor = new ConcurrentHashMap<>();
+    /** What {@link #knowledge} answers to words typed, per word searched for. */
+    public final Map<String, dev.switchboard.api.KnowledgeView> knowledgeSearches = new ConcurrentHashMap<>();
+    /** Every article recorded as helping: "ticketId:articleId". */
+    public final List<String> helpedArticles = new CopyOnWriteArrayList<>();
+
+    @Override
+    public dev.switchboard.api.KnowledgeView knowledge(Long interactionId, String query) {
+        calls.add("knowledge " + interactionId + " " + (query == null ? "" : query));
+        check();
+        if (query != null && !query.isBlank()) {
+            dev.switchboard.api.KnowledgeView v = knowledgeSearches.get(query.strip());
+            return v != null ? v : new dev.switchboard.api.KnowledgeView(List.of(query.strip()), false, List.of(),
+                    null, null);
+        }
+        dev.switchboard.api.KnowledgeView v = interactionId == null ? null : knowledgeFor.get(interactionId);
+        return v != null ? v : new dev.switchboard.api.KnowledgeView(List.of(), true, List.of(), null, null);
+    }
+
+    @Override
+    public List<dev.switchboard.api.HelpedArticleView> articleHelped(long ticketId, long articleId) {
+        calls.add("articleHelped " + ticketId + " " + articleId);
+        check();
+        helpedArticles.add(ticketId + ":" + articleId);
+        return helpedArticles.stream().filter(h -> h.startsWith(ticketId + ":"))
+                .map(h -> new dev.switchboard.api.HelpedArticleView(Long.parseLong(h.substring(h.indexOf(':') + 1)),
+                        "Article " + h.substring(h.indexOf(':') + 1), "Agent", java.time.Instant.EPOCH)).toList();
     }
 
     /** Every ticket update that reached the server, in order. */

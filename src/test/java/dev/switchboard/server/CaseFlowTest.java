@@ -176,6 +176,7 @@ class CaseFlowTest {
         long c = customer("Ted", "+441632960104");
         JsonNode t = ok("POST", "/api/v1/tickets", "{\"customerId\":" + c + ",\"subject\":\"Slow line\",\"priority\":\"HIGH\"}");
         long id = t.get("id").asLong();
+        assertThat(t.get("caseFile").get("assigneeName").asText()).isEqualTo("Alex Morgan");
         BusinessCalendar cal = server.cases().calendar();
         Instant started = Instant.parse(t.get("createdAt").asText());
         // 200 of its 240 business minutes to the first response used: near
@@ -196,6 +197,11 @@ class CaseFlowTest {
         assertThat(server.cases().alerts()).anyMatch(a -> a.severity().equals("CRITICAL") && a.message().contains("T-" + id));
         Answer dashboard = call("GET", "/api/v1/supervisor/dashboard", null, supervisor);
         assertThat(dashboard.body().get("alerts").toString()).contains("TICKET_SLA").contains("T-" + id);
+        // missed: the ticket goes to a supervisor, once
+        assertThat(missed.get("caseFile").get("assigneeName").asText()).isEqualTo("Priya Raman");
+        assertThat(history(missed)).contains("Reassigned from Alex Morgan to Priya Raman: a target was missed");
+        server.tickets().escalate();
+        assertThat(history(ticket(id)).stream().filter(h -> h.startsWith("Reassigned")).count()).isEqualTo(1);
 
         ok("PATCH", "/api/v1/tickets/" + id, "{\"status\":\"SOLVED\"}");
         server.tickets().escalate();

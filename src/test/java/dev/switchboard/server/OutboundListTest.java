@@ -129,6 +129,32 @@ class OutboundListTest {
         assertThat(next.body().path("customer").path("displayName").asText()).contains("Ada");
     }
 
+    @Test
+    void aCustomerWhoSaidNoToCallsOnTheirCardIsPutAsideWhateverTheListSays() {
+        long id = campaign(supervisor, "Renewals", "PREVIEW");
+        Answer ada = supervisor.post("/api/v1/customers", "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\","
+                + "\"contactPoints\":[{\"kind\":\"PHONE\",\"value\":\"+44 20 7946 0001\"}]}");
+        long adaId = ada.body().path("id").asLong();
+        Answer grace = supervisor.post("/api/v1/customers", "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\","
+                + "\"contactPoints\":[{\"kind\":\"PHONE\",\"value\":\"+44 20 7946 0002\"}]}");
+        long graceId = grace.body().path("id").asLong();
+        // Ada said no to service calls; Grace said no to marketing calls only, which this campaign is not
+        assertThat(supervisor.put("/api/v1/customers/" + adaId + "/permissions",
+                "{\"channel\":\"PHONE\",\"purpose\":\"SERVICE\",\"allowed\":false}").status()).isEqualTo(200);
+        assertThat(supervisor.put("/api/v1/customers/" + graceId + "/permissions",
+                "{\"channel\":\"PHONE\",\"purpose\":\"MARKETING\",\"allowed\":false}").status()).isEqualTo(200);
+        importList(supervisor, id, "", "name,number\nAda,020 7946 0001\nGrace,020 7946 0002\n");
+
+        Answer next = outbound.post("/api/v1/outbound/campaigns/" + id + "/next", "");
+        assertThat(next.status()).as(next.body().toString()).isEqualTo(200);
+        assertThat(next.body().path("record").path("customerId").asLong()).isEqualTo(graceId);
+        JsonNode skip = java.util.stream.StreamSupport.stream(
+                        supervisor.get("/api/v1/outbound/campaigns/" + id + "/log").body().spliterator(), false)
+                .filter(e -> e.path("action").asText().equals("SKIP") && e.path("number").asText().equals("+442079460001"))
+                .findFirst().orElseThrow();
+        assertThat(skip.path("reason").asText()).isEqualTo("REFUSED_ON_CARD");
+    }
+
     private static List<String> lines(JsonNode importAnswer) {
         List<String> out = new ArrayList<>();
         importAnswer.path("rejected").forEach(r -> out.add(r.path("line").asInt() + ":"

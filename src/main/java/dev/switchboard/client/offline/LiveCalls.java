@@ -96,6 +96,21 @@ abstract class LiveCalls implements SwitchboardApi {
     }
 
     @Override
+    public List<dev.switchboard.api.DuplicateView> duplicatesFor(dev.switchboard.api.DuplicateProbe probe) {
+        return live(() -> server.duplicatesFor(probe));
+    }
+
+    @Override
+    public List<dev.switchboard.api.DuplicateView> duplicatesOf(long customerId) {
+        return live(() -> server.duplicatesOf(customerId));
+    }
+
+    @Override
+    public dev.switchboard.api.CustomerMergeView mergeCustomer(long customerId, long duplicateId) {
+        return live(() -> server.mergeCustomer(customerId, duplicateId));
+    }
+
+    @Override
     public FirstResponseReportView firstResponseReport(int days) {
         return live(() -> server.firstResponseReport(days));
     }
@@ -103,6 +118,16 @@ abstract class LiveCalls implements SwitchboardApi {
     @Override
     public ComplaintReportView complaintReport(int days) {
         return live(() -> server.complaintReport(days));
+    }
+
+    @Override
+    public dev.switchboard.api.KnowledgeView knowledge(Long interactionId, String query) {
+        return live(() -> server.knowledge(interactionId, query));
+    }
+
+    @Override
+    public List<dev.switchboard.api.HelpedArticleView> articleHelped(long ticketId, long articleId) {
+        return live(() -> server.articleHelped(ticketId, articleId));
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.switchboard.desktop.contacts.ContactsViewModel;
 import dev.switchboard.desktop.conversation.ConversationController;
 import dev.switchboard.desktop.conversation.ConversationPanes;
 import dev.switchboard.desktop.conversation.ConversationsViewModel;
+import dev.switchboard.desktop.customer.CustomerMergeDialog;
+import dev.switchboard.desktop.customer.CustomerMergeViewModel;
 import dev.switchboard.desktop.customer.NewCustomerController;
 import dev.switchboard.desktop.main.MainViewModel;
 import dev.switchboard.desktop.wrapup.WrapUpController;
@@ -59,10 +61,13 @@ public final class CardController {
     private final Subscriptions subscriptions = new Subscriptions();
     private final EventHandler<KeyEvent> timelineKeys = this::onTimelineKey;
     private final ConversationsViewModel conversations;
+    /** Merging duplicates; null where the desktop offers no merging. */
+    private final CustomerMergeViewModel customerMerge;
     private ViewSwitch viewSwitch;
     private ConversationPanes conversationPanes;
     private NewCustomerController form;
     private WrapUpController wrapUp;
+    private dev.switchboard.desktop.knowledge.KnowledgeController knowledge;
     private CallController callBar;
     private CandidateList candidateList;
     private TicketTable ticketTable;
@@ -100,11 +105,13 @@ public final class CardController {
     @FXML private Label acknowledgementWords;
     @FXML private Label acknowledgementPromised;
     @FXML private StackPane wrapUpHost;
+    @FXML private StackPane knowledgeHost;
     @FXML private VBox customerPane;
     @FXML private Label initials;
     @FXML private Label name;
     @FXML private Label details;
     @FXML private Label value;
+    @FXML private Button mergeDuplicatesButton;
     @FXML private HBox addressRow;
     @FXML private Label address;
     @FXML private FlowPane contactPoints;
@@ -147,6 +154,13 @@ public final class CardController {
 
     public CardController(CardViewModel vm, MainViewModel main, Messages messages, EnumText enums,
                           ViewLoader loader, PopProbe probe, FxThread fx) {
+        this(vm, main, messages, enums, loader, probe, fx, null);
+    }
+
+    /** With {@code customerMerge}, supervisors and administrators may merge the customer's duplicates. */
+    public CardController(CardViewModel vm, MainViewModel main, Messages messages, EnumText enums,
+                          ViewLoader loader, PopProbe probe, FxThread fx, CustomerMergeViewModel customerMerge) {
+        this.customerMerge = customerMerge;
         this.vm = vm;
         this.main = main;
         this.contacts = main.contacts();
@@ -174,6 +188,7 @@ public final class CardController {
         wrapUpHost.getChildren().add(panel.root());
         subscriptions.bind(wrapUpHost.visibleProperty(), panel.root().visibleProperty());
         subscriptions.bind(wrapUpHost.managedProperty(), panel.root().visibleProperty());
+        bindKnowledge();
         ViewLoader.Loaded<CallController> call = loader.load(View.CALL, CallController.class);
         callBar = call.controller();
         callBarHost.getChildren().add(call.root());
@@ -254,8 +269,39 @@ public final class CardController {
         subscriptions.close();
         form.dispose();
         wrapUp.dispose();
+        knowledge.dispose();
         callBar.dispose();
         timeline.setItems(null);
+    }
+
+    /**
+     * The knowledge panel beside the card follows the contact on it; it asks again when the card's
+     * tickets change (a ticket just linked is where "this helped" is recorded). The wrap-up panel
+     * takes its place while it is up.
+     */
+    private void bindKnowledge() {
+        ViewLoader.Loaded<dev.switchboard.desktop.knowledge.KnowledgeController> help =
+                loader.load(View.KNOWLEDGE, dev.switchboard.desktop.knowledge.KnowledgeController.class);
+        knowledge = help.controller();
+        knowledgeHost.getChildren().add(help.root());
+        knowledge.attach(wrapUpHost.visibleProperty().not(), this::insertIntoReply);
+        subscriptions.bind(knowledgeHost.visibleProperty(), help.root().visibleProperty());
+        subscriptions.bind(knowledgeHost.managedProperty(), help.root().visibleProperty());
+        subscriptions.listen(vm.contactProperty(), (obs, old, now) -> knowledge.show(now));
+        knowledge.show(vm.contactProperty().get());
+        subscriptions.listen(vm.tickets().rows(),
+                (javafx.collections.ListChangeListener<TicketRow>) change -> knowledge.ticketsChanged());
+    }
+
+    /** Puts text at the cursor of the reply being written to the contact on the card; false when none is on screen. */
+    private boolean insertIntoReply(String text) {
+        ConversationController pane = conversationPanes.current();
+        return pane != null && conversationHost.isVisible() && pane.insertIntoReply(text);
+    }
+
+    /** F1: the knowledge panel, opened with the cursor in its search field, or closed. */
+    public void toggleKnowledge() {
+        knowledge.toggle();
     }
 
     private void bindContactBar() {
@@ -289,6 +335,9 @@ public final class CardController {
         subscriptions.bind(details.textProperty(), vm.identity().detailsProperty());
         subscriptions.bind(details.managedProperty(), details.textProperty().isNotEmpty());
         subscriptions.bind(value.visibleProperty(), value.textProperty().isNotEmpty());
+        // only for those who may merge: agents never see it
+        show(mergeDuplicatesButton, customerMerge != null && customerMerge.allowed());
+        mergeDuplicatesButton.setTooltip(new Tooltip(messages.get("card.mergeDuplicates.tooltip")));
         insightPane = new InsightPane(vm.insight(), vm.identity(), new InsightPane.Nodes(root, value, insightBox,
                 churnSignals, moreSignals, permissionSummary, permissionsToggle, permissionsPanel, permissionsGrid,
                 permissionError, upsellBanner, upsellReason), messages, enums, subscriptions);
@@ -452,6 +501,16 @@ public final class CardController {
     @FXML
     private void loadMore() {
         vm.timeline().loadMore();
+    }
+
+    @FXML
+    private void mergeDuplicates() {
+        CustomerSummary shown = vm.customerProperty().get();
+        if (customerMerge == null || !customerMerge.allowed() || shown == null) {
+            return;
+        }
+        customerMerge.open(shown);
+        CustomerMergeDialog.show(root, customerMerge, messages);
     }
 
     @FXML

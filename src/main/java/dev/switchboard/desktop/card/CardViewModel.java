@@ -158,6 +158,17 @@ public final class CardViewModel {
         });
     }
 
+    /**
+     * A duplicate was merged into {@code survivor}: if the card shows that customer, it is drawn again
+     * with what it holds now (tickets, timeline and insight asked for again).
+     */
+    public void customerMerged(CustomerSummary survivor) {
+        CustomerSummary shown = customer.get();
+        if (survivor != null && shown != null && shown.id() == survivor.id() && mode.get() == Mode.CUSTOMER) {
+            showLinked(survivor);
+        }
+    }
+
     /** Opens the new-customer form, prefilled from the current contact when it is unknown. */
     public void startNewCustomer() {
         if (mode.get() != Mode.NEW_CUSTOMER) {

@@ -176,6 +176,16 @@ public final class ComposerController {
         }
     }
 
+    /** Puts text at the cursor (over the selection); false when no reply can be written now. */
+    public boolean insertText(String text) {
+        if (!root.isVisible() || draft.isDisabled()) {
+            return false;
+        }
+        draft.replaceSelection(text);
+        draft.requestFocus();
+        return true;
+    }
+
     private void insert(CannedResponseView c) {
         draft.replaceSelection(conversation.fill(c));
         draft.requestFocus();

@@ -131,6 +131,11 @@ public final class ConversationController implements LineActions {
         return composerPanelController.sendIfFocused();
     }
 
+    /** Puts text at the cursor of the reply, when one can be written now; false otherwise. */
+    public boolean insertIntoReply(String text) {
+        return composerPanelController.insertText(text);
+    }
+
     public void openCanned() {
         composerPanelController.openCanned();
     }

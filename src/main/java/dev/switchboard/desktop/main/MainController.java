@@ -132,6 +132,7 @@ public final class MainController {
     @FXML private MenuItem newCustomerItem;
     @FXML private MenuItem editTicketItem;
     @FXML private MenuItem newTicketItem;
+    @FXML private MenuItem knowledgeItem;
     /** The new-ticket panel the main view includes, placed over the card with the other panels. */
     @FXML private Parent newTicketPanel;
     @FXML private NewTicketController newTicketPanelController;
@@ -388,6 +389,7 @@ public final class MainController {
         newCustomerItem.setAccelerator(Shortcuts.NEW_CUSTOMER);
         editTicketItem.setAccelerator(Shortcuts.EDIT_TICKET);
         newTicketItem.setAccelerator(Shortcuts.NEW_TICKET);
+        knowledgeItem.setAccelerator(Shortcuts.KNOWLEDGE);
         contactsItem.setAccelerator(Shortcuts.CONTACTS);
         cardItem.setAccelerator(Shortcuts.CARD);
         queueItem.setAccelerator(Shortcuts.QUEUE);
@@ -470,6 +472,13 @@ public final class MainController {
     private void editTicket() {
         if (!overlay.isVisible() && !cardView.editTicket()) {
             vm.noTicketToEdit();
+        }
+    }
+
+    @FXML
+    private void knowledge() {
+        if (!overlay.isVisible()) {
+            cardView.toggleKnowledge();
         }
     }
 

@@ -100,6 +100,9 @@ public final class SupervisorController {
     @FXML private Label chartNote;
     @FXML private StackPane chartHost;
     @FXML private Label chartEmpty;
+    @FXML private javafx.scene.control.Button duplicatesButton;
+    private dev.switchboard.desktop.customer.CustomerPickViewModel pick;
+    private dev.switchboard.desktop.customer.CustomerMergeViewModel merge;
 
     /** With the platform's save dialog. */
     public SupervisorController(SupervisorViewModel vm, Messages messages) {
@@ -124,6 +127,11 @@ public final class SupervisorController {
 
     @FXML
     private void initialize() {
+        boolean merging = pick != null && merge != null && merge.allowed();
+        duplicatesButton.setVisible(merging);
+        duplicatesButton.setManaged(merging);
+        duplicatesButton.setTooltip(new javafx.scene.control.Tooltip(messages.format("supervisor.duplicates.tip",
+                SupervisorKeys.DUPLICATES.getDisplayText())));
         subscriptions.bind(updatedLabel.textProperty(), vm.updatedProperty());
         bindSettings();
         refreshButton.setAccessibleText(messages.get("supervisor.refresh"));
@@ -226,6 +234,28 @@ public final class SupervisorController {
         CaseReportDialog.open(root, messages, vm);
     }
 
+    /**
+     * Gives the dashboard Duplicates… (Ctrl+Shift+F): find a customer, then merge their
+     * duplicates into them. Supervisors see no customer card, so this is where they do it.
+     */
+    public void mergeCustomersWith(dev.switchboard.desktop.customer.CustomerPickViewModel pick,
+                                   dev.switchboard.desktop.customer.CustomerMergeViewModel merge) {
+        this.pick = pick;
+        this.merge = merge;
+    }
+
+    @FXML
+    private void openDuplicates() {
+        if (pick == null || merge == null || !merge.allowed()) {
+            return;
+        }
+        dev.switchboard.desktop.customer.CustomerPickDialog.show(root, pick, messages,
+                messages.get("supervisor.duplicates.pick"), customer -> {
+                    merge.open(customer);
+                    dev.switchboard.desktop.customer.CustomerMergeDialog.show(root, merge, messages);
+                });
+    }
+
     @FXML
     private void dismissFeedback() {
         vm.feedback().dismiss();
@@ -245,6 +275,8 @@ public final class SupervisorController {
             exportReport();
         } else if (SupervisorKeys.CASE_REPORT.match(e)) {
             openCaseReport();
+        } else if (SupervisorKeys.DUPLICATES.match(e) && duplicatesButton.isVisible()) {
+            openDuplicates();
         } else if (SupervisorKeys.REFRESH.match(e)) {
             vm.refresh();
         } else if (SupervisorKeys.SHOW_QUEUES.match(e)) {

@@ -142,6 +142,9 @@ public final class TicketEditorViewModel {
         if (c.category() != null) {
             line.append(" · ").append(c.category());
         }
+        if (c.assigneeName() != null) {
+            line.append(" · ").append(messages.format("ticket.case.assignee", c.assigneeName()));
+        }
         if (c.mergedInto() != null) {
             line.append(" · ").append(messages.format("ticket.case.mergedInto", messages.format("ticket.number", c.mergedInto())));
         }

@@ -53,6 +53,8 @@ public final class Shortcuts {
     public static final KeyCombination EDIT_TICKET = KeyCombination.valueOf("Shortcut+Shift+E");
     /** A new ticket for the customer on the card, linked to the contact in hand (I as in issue). */
     public static final KeyCombination NEW_TICKET = KeyCombination.valueOf("Shortcut+Shift+I");
+    /** The knowledge panel beside the card (articles, responses, the call script): shown with the cursor in its search, or hidden. */
+    public static final KeyCombination KNOWLEDGE = KeyCombination.valueOf("F1");
     /** Puts the cursor in the number field of the dial box. */
     public static final KeyCombination DIAL = KeyCombination.valueOf("Shortcut+D");
 

@@ -71,6 +71,10 @@ public final class WrapUpController {
     @FXML private ChoiceBox<TicketStatus> statusBox;
     @FXML private ChoiceBox<TicketPriority> priorityBox;
     @FXML private TextField ticketNote;
+    @FXML private VBox wrapUpClosingBox;
+    @FXML private ToggleGroup wrapUpAddressedGroup;
+    @FXML private javafx.scene.control.RadioButton wrapUpAddressedYes;
+    @FXML private javafx.scene.control.RadioButton wrapUpAddressedNo;
     @FXML private VBox newBox;
     @FXML private TextField newSubject;
     @FXML private ChoiceBox<TicketPriority> newPriorityBox;
@@ -211,10 +215,26 @@ public final class WrapUpController {
         priorityBox.setConverter(converter(enums::priority));
         subscriptions.bindBidirectional(priorityBox.valueProperty(), vm.ticketPriorityProperty());
         subscriptions.bindBidirectional(ticketNote.textProperty(), vm.ticketNoteProperty());
+        subscriptions.bind(wrapUpClosingBox.visibleProperty(), vm.closingQuestionProperty());
+        subscriptions.bind(wrapUpClosingBox.managedProperty(), vm.closingQuestionProperty());
+        wrapUpAddressedYes.setUserData(Boolean.TRUE);
+        wrapUpAddressedNo.setUserData(Boolean.FALSE);
+        subscriptions.listen(wrapUpAddressedGroup.selectedToggleProperty(), (obs, old, now) ->
+                vm.addressedProperty().set(now == null ? null : (Boolean) now.getUserData()));
+        subscriptions.listen(vm.addressedProperty(), (obs, old, now) -> showAddressed(now));
+        showAddressed(vm.addressedProperty().get());
         subscriptions.bindBidirectional(newSubject.textProperty(), vm.newSubjectProperty());
         newPriorityBox.getItems().setAll(List.of(TicketPriority.values()));
         newPriorityBox.setConverter(converter(enums::priority));
         subscriptions.bindBidirectional(newPriorityBox.valueProperty(), vm.newPriorityProperty());
+    }
+
+    private void showAddressed(Boolean answer) {
+        if (answer == null) {
+            wrapUpAddressedGroup.selectToggle(null);
+        } else {
+            wrapUpAddressedGroup.selectToggle(answer ? wrapUpAddressedYes : wrapUpAddressedNo);
+        }
     }
 
     private void showMode(TicketMode mode) {

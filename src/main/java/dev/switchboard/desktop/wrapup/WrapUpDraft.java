@@ -10,9 +10,10 @@ import java.util.List;
 /** What the agent has entered so far for one contact's wrap-up, kept while they look at another tab. */
 record WrapUpDraft(CodeView disposition, String notes, TicketMode mode, List<TicketView> tickets, TicketView ticket,
                    TicketStatus status, TicketPriority priority, String ticketNote, String newSubject,
-                   TicketPriority newPriority) {
+                   TicketPriority newPriority, Boolean addressed) {
 
     static WrapUpDraft fresh(List<TicketView> tickets) {
-        return new WrapUpDraft(null, "", TicketMode.NONE, tickets, null, null, null, "", "", TicketPriority.NORMAL);
+        return new WrapUpDraft(null, "", TicketMode.NONE, tickets, null, null, null, "", "", TicketPriority.NORMAL,
+                null);
     }
 }

@@ -67,6 +67,10 @@ public final class WrapUpViewModel {
     private final ObjectProperty<TicketStatus> ticketStatus = new SimpleObjectProperty<>(this, "ticketStatus");
     private final ObjectProperty<TicketPriority> ticketPriority = new SimpleObjectProperty<>(this, "ticketPriority");
     private final StringProperty ticketNote = new SimpleStringProperty(this, "ticketNote", "");
+    /** The answer to a complaint's closing question: did the reply address the complaint raised? */
+    private final ObjectProperty<Boolean> addressed = new SimpleObjectProperty<>(this, "addressed");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper closingQuestion =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "closingQuestion");
     private final StringProperty newSubject = new SimpleStringProperty(this, "newSubject", "");
     private final ObjectProperty<TicketPriority> newPriority =
             new SimpleObjectProperty<>(this, "newPriority", TicketPriority.NORMAL);
@@ -112,7 +116,13 @@ public final class WrapUpViewModel {
                 ticketStatus.set(now.status());
                 ticketPriority.set(now.priority());
             }
+            if (old == null || now == null || old.id() != now.id()) {
+                addressed.set(null);
+            }
+            askClosingQuestion();
         });
+        subscriptions.listen(ticketStatus, (obs, old, now) -> askClosingQuestion());
+        subscriptions.listen(ticketMode, (obs, old, now) -> askClosingQuestion());
         showDispositions(session.configProperty().get());
         ContactItem first = contacts.selectedProperty().get();
         if (first != null) {
@@ -258,8 +268,11 @@ public final class WrapUpViewModel {
                 if (chosen == null) {
                     throw new IllegalStateException(messages.get("wrapup.error.ticket"));
                 }
+                if (closingQuestion.get() && addressed.get() == null) {
+                    throw new IllegalStateException(messages.get("wrapup.error.addressed"));
+                }
                 yield new WrapUpTicket(chosen.id(), null, ticketPriority.get(), ticketStatus.get(),
-                        blankToNull(ticketNote.get()));
+                        blankToNull(ticketNote.get()), closingQuestion.get() ? addressed.get() : null);
             }
             case NEW -> {
                 if (newSubject.get() == null || newSubject.get().isBlank()) {
@@ -302,7 +315,8 @@ public final class WrapUpViewModel {
 
     private WrapUpDraft save() {
         return new WrapUpDraft(disposition.get(), notes.get(), ticketMode.get(), List.copyOf(tickets), ticket.get(),
-                ticketStatus.get(), ticketPriority.get(), ticketNote.get(), newSubject.get(), newPriority.get());
+                ticketStatus.get(), ticketPriority.get(), ticketNote.get(), newSubject.get(), newPriority.get(),
+                addressed.get());
     }
 
     private void restore(WrapUpDraft d) {
@@ -316,6 +330,8 @@ public final class WrapUpViewModel {
         ticketNote.set(d.ticketNote());
         newSubject.set(d.newSubject());
         newPriority.set(d.newPriority());
+        addressed.set(d.addressed());
+        askClosingQuestion();
     }
 
     private static String blankToNull(String s) {
@@ -364,6 +380,26 @@ public final class WrapUpViewModel {
 
     public ObjectProperty<TicketPriority> ticketPriorityProperty() {
         return ticketPriority;
+    }
+
+    /**
+     * Solving or closing a complaint here asks whether the reply addressed the complaint actually
+     * raised, as the ticket editor does; wrap-up cannot end until it is answered.
+     */
+    private void askClosingQuestion() {
+        TicketView chosen = ticket.get();
+        TicketStatus status = ticketStatus.get();
+        closingQuestion.set(ticketMode.get() == TicketMode.UPDATE && chosen != null
+                && chosen.caseFile().kind() == dev.switchboard.domain.TicketKind.COMPLAINT
+                && (status == TicketStatus.SOLVED || status == TicketStatus.CLOSED));
+    }
+
+    public ObjectProperty<Boolean> addressedProperty() {
+        return addressed;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty closingQuestionProperty() {
+        return closingQuestion.getReadOnlyProperty();
     }
 
     public StringProperty ticketNoteProperty() {

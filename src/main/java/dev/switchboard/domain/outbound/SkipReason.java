@@ -12,6 +12,7 @@ public enum SkipReason {
     DNC_GLOBAL("the number is on the centre's do-not-call list"),
     DNC_CAMPAIGN("the number is on the campaign's do-not-call list"),
     NO_CONSENT("the contact has not consented to calls for this campaign's purpose"),
+    REFUSED_ON_CARD("the customer said no to calls for this campaign's purpose, as recorded on their card"),
     MAX_ATTEMPTS_REACHED("the record has used all the attempts the campaign allows"),
     ZONE_UNKNOWN("the contact's time zone cannot be determined, so their calling hours cannot be checked"),
     NOT_YET_DUE("the record's next attempt is not due yet"),

@@ -85,4 +85,17 @@ class TicketEditorViewModelTest {
         assertThat(h.w.notices().messageProperty().get())
                 .isEqualTo("A colleague changed this ticket at the same time. Review both sides from the banner.");
     }
+
+    @Test
+    void theCaseLineSaysWhoTheTicketIsWith() {
+        dev.switchboard.api.CaseView withPriya = new dev.switchboard.api.CaseView(
+                dev.switchboard.domain.TicketKind.PROBLEM, null, null, null, null, null, null, null, null,
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), 3L, "Priya Raman");
+        TicketView escalated = new TicketView(invoice.id(), invoice.customerId(), invoice.subject(), invoice.status(),
+                invoice.priority(), invoice.createdAt(), invoice.updatedAt(), invoice.version(), invoice.interactionIds(),
+                invoice.notes(), null, null, withPriya);
+        h.api.ticketsById.put(escalated.id(), escalated);
+        editor.open(escalated);
+        assertThat(editor.caseLineProperty().get()).isEqualTo("Problem · assigned to Priya Raman");
+    }
 }

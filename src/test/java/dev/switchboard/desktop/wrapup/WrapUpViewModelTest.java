@@ -4,6 +4,7 @@ import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.InteractionEvent;
 import dev.switchboard.api.InteractionView;
 import dev.switchboard.api.WrapUpRequest;
+import dev.switchboard.api.TicketView;
 import dev.switchboard.api.WrapUpTicket;
 import dev.switchboard.desktop.Fixtures;
 import dev.switchboard.desktop.Harness;
@@ -14,6 +15,7 @@ import dev.switchboard.domain.TicketPriority;
 import dev.switchboard.domain.TicketStatus;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,6 +151,39 @@ class WrapUpViewModelTest {
         WrapUpTicket ticket = sent(h).ticket();
         assertThat(ticket).isEqualTo(new WrapUpTicket(5012L, null, TicketPriority.URGENT, TicketStatus.SOLVED,
                 "Refunded the second charge."));
+    }
+
+    @Test
+    void solvingAComplaintInWrapUpAsksWhetherTheReplyAddressedIt() {
+        Harness h = Harness.inline();
+        TicketView base = Fixtures.ticket(5100, Fixtures.ADA, "Engineer never came", TicketPriority.HIGH,
+                TicketStatus.OPEN, 3);
+        TicketView complaint = new TicketView(base.id(), base.customerId(), base.subject(), base.status(),
+                base.priority(), base.createdAt(), base.updatedAt(), base.version(), List.of(), List.of(), null, null,
+                new dev.switchboard.api.CaseView(dev.switchboard.domain.TicketKind.COMPLAINT, null, null,
+                        dev.switchboard.domain.Severity.MAJOR, "Field service", "Missed appointment", null, null, null,
+                        List.of(), List.of(), List.of()));
+        h.api.tickets.put(Fixtures.ADA, List.of(complaint));
+        h.api.emit(EventTypes.OFFER, Fixtures.offerFrom(h.api, 501, Fixtures.ADA, Channel.PHONE,
+                Fixtures.ADA_PHONE, "Billing question", null, Fixtures.routing(Fixtures.BILLING, "Billing", false)));
+        h.w.contacts().accept();
+        h.w.contacts().end();
+        WrapUpViewModel w = h.w.wrapUp();
+
+        w.ticketModeProperty().set(TicketMode.UPDATE);
+        w.ticketProperty().set(w.tickets().get(0));
+        assertThat(w.closingQuestionProperty().get()).isFalse(); // still open: nothing to ask
+        w.ticketStatusProperty().set(TicketStatus.SOLVED);
+        assertThat(w.closingQuestionProperty().get()).isTrue();
+        w.submit();
+        assertThat(w.ticketErrorProperty().get())
+                .isEqualTo("Say whether the reply addressed the complaint the customer raised.");
+        assertThat(h.api.wrapUps).isEmpty();
+
+        w.addressedProperty().set(false);
+        w.submit();
+        assertThat(sent(h).ticket()).isEqualTo(new WrapUpTicket(5100L, null, TicketPriority.HIGH, TicketStatus.SOLVED,
+                null, false));
     }
 
     @Test
