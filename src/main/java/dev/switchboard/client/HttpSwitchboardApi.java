@@ -332,6 +332,29 @@ public final class HttpSwitchboardApi implements SwitchboardApi {
     }
 
     @Override
+    public List<dev.switchboard.api.ArticleView> knowledgeArticles() {
+        return send("GET", url("knowledge", "articles"), null, list(dev.switchboard.api.ArticleView.class));
+    }
+
+    @Override
+    public dev.switchboard.api.ArticleView saveArticle(Long articleId, dev.switchboard.api.ArticleRequest request) {
+        return articleId == null
+                ? send("POST", url("knowledge", "articles"), request, dev.switchboard.api.ArticleView.class)
+                : send("PUT", url("knowledge", "articles", Long.toString(articleId)), request,
+                        dev.switchboard.api.ArticleView.class);
+    }
+
+    @Override
+    public List<dev.switchboard.api.CallScriptView> callScripts() {
+        return send("GET", url("knowledge", "scripts"), null, list(dev.switchboard.api.CallScriptView.class));
+    }
+
+    @Override
+    public dev.switchboard.api.CallScriptView saveScript(dev.switchboard.api.ScriptRequest request) {
+        return send("PUT", url("knowledge", "scripts"), request, dev.switchboard.api.CallScriptView.class);
+    }
+
+    @Override
     public InteractionView interaction(long id) {
         return send("GET", url("interactions", Long.toString(id)), null, InteractionView.class);
     }

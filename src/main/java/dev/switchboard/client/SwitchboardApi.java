@@ -161,6 +161,18 @@ public interface SwitchboardApi {
     /** Records that an article helped with a ticket; the articles that helped it so far. */
     List<dev.switchboard.api.HelpedArticleView> articleHelped(long ticketId, long articleId);
 
+    /** The knowledge base's articles as written, with how many tickets each helped. */
+    List<dev.switchboard.api.ArticleView> knowledgeArticles();
+
+    /** Supervisors: writes an article, a new one when {@code articleId} is null. */
+    dev.switchboard.api.ArticleView saveArticle(Long articleId, dev.switchboard.api.ArticleRequest request);
+
+    /** Every call script, those of queues first. */
+    List<dev.switchboard.api.CallScriptView> callScripts();
+
+    /** Supervisors: writes the script of a queue or a campaign, replacing the one it had. */
+    dev.switchboard.api.CallScriptView saveScript(dev.switchboard.api.ScriptRequest request);
+
     InteractionView interaction(long id);
 
     InteractionView accept(long interactionId);

@@ -177,6 +177,11 @@ public final class Desktop {
                             admin == null ? null : () -> loader.load(View.ADMIN, AdminController.class).controller());
                     dashboard.mergeCustomersWith(new dev.switchboard.desktop.customer.CustomerPickViewModel(api, tasks,
                             messages, errors), w.customerMerge());
+                    dashboard.editKnowledgeWith(new dev.switchboard.desktop.knowledge.KnowledgeEditorViewModel(api,
+                            tasks, messages, errors, () -> {
+                                var config = w.session().configProperty().get();
+                                return config == null ? java.util.List.of() : config.queues();
+                            }));
                     return dashboard;
                 })
                 .register(AdminController.class, () -> new AdminController(admin, messages, enums))

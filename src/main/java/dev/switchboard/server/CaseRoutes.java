@@ -9,6 +9,9 @@ final class CaseRoutes {
     private final CustomerInsight insight;
     private final Scopes scopes;
     private final Requests requests;
+    /** The customers who may be the same person, as "name: why", strongest first. */
+    private volatile java.util.function.BiFunction<Session, Long, java.util.List<String>> duplicates =
+            (s, id) -> java.util.List.of();
 
     CaseRoutes(CaseReports reports, CustomerInsight insight, Scopes scopes, com.fasterxml.jackson.databind.ObjectMapper strict) {
         this.reports = reports;
@@ -17,9 +20,17 @@ final class CaseRoutes {
         this.requests = new Requests(strict);
     }
 
+    /** Where the card's possible duplicates come from (the duplicate finder is made after these routes). */
+    void duplicatesFrom(java.util.function.BiFunction<Session, Long, java.util.List<String>> finder) {
+        this.duplicates = finder;
+    }
+
     void install(JavalinConfig config) {
         var r = config.routes;
-        r.get("/api/v1/customers/{id}/insight", ctx -> ctx.json(insight.of(openable(ctx))));
+        r.get("/api/v1/customers/{id}/insight", ctx -> {
+            long id = openable(ctx);
+            ctx.json(insight.of(id).withDuplicates(duplicates.apply(Routes.session(ctx), id)));
+        });
         r.put("/api/v1/customers/{id}/permissions", ctx -> {
             long id = openable(ctx);
             ctx.json(insight.setPermission(id, requests.body(ctx, dev.switchboard.api.PermissionRequest.class)));

@@ -226,8 +226,11 @@ public final class SwitchboardServer implements AutoCloseable {
             outbound.startDialler(voice.campaignLines(), hub);
             resources.add(outbound::stopDialler);
             OutboundRoutes outboundRoutes = new OutboundRoutes(outbound, strict);
-            CustomerQualityRoutes customerQualityRoutes = new CustomerQualityRoutes(new CustomerQuality(normalizer,
-                    customers, new dev.switchboard.store.CustomerMergeStore(ds), scopes, views), auditTrail, strict);
+            CustomerQuality quality = new CustomerQuality(normalizer, customers,
+                    new dev.switchboard.store.CustomerMergeStore(ds), scopes, views);
+            CustomerQualityRoutes customerQualityRoutes = new CustomerQualityRoutes(quality, auditTrail, strict);
+            caseRoutes.duplicatesFrom((session, id) -> quality.duplicatesOf(session, id).stream()
+                    .map(d -> d.customer().displayName() + ": " + String.join(", ", d.reasons())).toList());
             MessageStore messageStore = new MessageStore(ds);
             conversations = new ConversationService(messageStore, interactions, tickets, hub,
                     BusinessHours.weekdays(java.time.ZoneId.systemDefault()), o.clock());

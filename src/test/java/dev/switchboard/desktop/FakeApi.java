@@ -876,6 +876,57 @@ public final class FakeApi implements SwitchboardApi {
         return v != null ? v : new dev.switchboard.api.KnowledgeView(List.of(), true, List.of(), null, null);
     }
 
+    /** The knowledge base as {@link #knowledgeArticles} answers it; {@link #saveArticle} writes here. */
+    public final List<dev.switchboard.api.ArticleView> articles = new CopyOnWriteArrayList<>();
+    /** The call scripts as {@link #callScripts} answers them; {@link #saveScript} writes here. */
+    public final List<dev.switchboard.api.CallScriptView> scripts = new CopyOnWriteArrayList<>();
+    /** When set, {@link #saveArticle} and {@link #saveScript} refuse with it. */
+    public volatile ApiException knowledgeRefusal;
+
+    @Override
+    public List<dev.switchboard.api.ArticleView> knowledgeArticles() {
+        calls.add("knowledgeArticles");
+        check();
+        return List.copyOf(articles);
+    }
+
+    @Override
+    public dev.switchboard.api.ArticleView saveArticle(Long articleId, dev.switchboard.api.ArticleRequest r) {
+        calls.add("saveArticle " + articleId);
+        check();
+        if (knowledgeRefusal != null) {
+            throw knowledgeRefusal;
+        }
+        long id = articleId != null ? articleId : 1000 + articles.size();
+        dev.switchboard.api.ArticleView saved = new dev.switchboard.api.ArticleView(id, r.title(), r.body(),
+                r.keywords(), r.queueId(), r.queueId() == null ? null : "Queue " + r.queueId(), Fixtures.NOW, 0);
+        articles.removeIf(a -> a.id() == id);
+        articles.add(saved);
+        return saved;
+    }
+
+    @Override
+    public List<dev.switchboard.api.CallScriptView> callScripts() {
+        calls.add("callScripts");
+        check();
+        return List.copyOf(scripts);
+    }
+
+    @Override
+    public dev.switchboard.api.CallScriptView saveScript(dev.switchboard.api.ScriptRequest r) {
+        calls.add("saveScript " + r.queueId() + " " + r.campaignId());
+        check();
+        if (knowledgeRefusal != null) {
+            throw knowledgeRefusal;
+        }
+        dev.switchboard.api.CallScriptView saved = new dev.switchboard.api.CallScriptView(500 + scripts.size(),
+                r.title(), r.body(), r.queueId(), r.campaignId(), "For " + (r.queueId() != null ? r.queueId() : r.campaignId()));
+        scripts.removeIf(sc -> java.util.Objects.equals(sc.queueId(), r.queueId())
+                && java.util.Objects.equals(sc.campaignId(), r.campaignId()));
+        scripts.add(saved);
+        return saved;
+    }
+
     @Override
     public List<dev.switchboard.api.HelpedArticleView> articleHelped(long ticketId, long articleId) {
         calls.add("articleHelped " + ticketId + " " + articleId);

@@ -84,6 +84,14 @@ class CustomerMergeTest {
         Answer of = send("GET", "/api/v1/customers/" + annAgain + "/duplicates", null, agent.token());
         assertThat(ids(of)).as("never the customer itself").containsExactly(ann);
         assertThat(ids(send("GET", "/api/v1/customers/" + other + "/duplicates", null, agent.token()))).isEmpty();
+
+        // the card's insight says so, for whoever has the customer on screen
+        Answer insight = send("GET", "/api/v1/customers/" + annAgain + "/insight", null, agent.token());
+        assertThat(insight.status).as(insight.body).isEqualTo(200);
+        assertThat(insight.json().get("possibleDuplicates")).extracting(JsonNode::asText)
+                .containsExactly("Ann Archer: same phone number +447700900201");
+        assertThat(send("GET", "/api/v1/customers/" + other + "/insight", null, agent.token()).json()
+                .path("possibleDuplicates")).isEmpty();
     }
 
     @Test

@@ -131,6 +131,26 @@ abstract class LiveCalls implements SwitchboardApi {
     }
 
     @Override
+    public List<dev.switchboard.api.ArticleView> knowledgeArticles() {
+        return live(server::knowledgeArticles);
+    }
+
+    @Override
+    public dev.switchboard.api.ArticleView saveArticle(Long articleId, dev.switchboard.api.ArticleRequest request) {
+        return live(() -> server.saveArticle(articleId, request));
+    }
+
+    @Override
+    public List<dev.switchboard.api.CallScriptView> callScripts() {
+        return live(server::callScripts);
+    }
+
+    @Override
+    public dev.switchboard.api.CallScriptView saveScript(dev.switchboard.api.ScriptRequest request) {
+        return live(() -> server.saveScript(request));
+    }
+
+    @Override
     public InteractionView accept(long interactionId) {
         return live(() -> server.accept(interactionId));
     }

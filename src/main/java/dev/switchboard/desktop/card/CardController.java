@@ -118,6 +118,7 @@ public final class CardController {
     @FXML private VBox insightBox;
     @FXML private VBox churnSignals;
     @FXML private Label moreSignals;
+    @FXML private Label duplicatesHint;
     @FXML private Label permissionSummary;
     @FXML private ToggleButton permissionsToggle;
     @FXML private VBox permissionsPanel;
@@ -342,6 +343,12 @@ public final class CardController {
                 churnSignals, moreSignals, permissionSummary, permissionsToggle, permissionsPanel, permissionsGrid,
                 permissionError, upsellBanner, upsellReason), messages, enums, subscriptions);
         subscriptions.listen(vm.customerProperty(), (obs, old, now) -> insightPane.close());
+        subscriptions.bind(duplicatesHint.textProperty(), vm.insight().duplicatesProperty());
+        subscriptions.bind(duplicatesHint.visibleProperty(), vm.insight().duplicatesProperty().isNotEmpty());
+        subscriptions.bind(duplicatesHint.managedProperty(), duplicatesHint.visibleProperty());
+        Tooltip duplicatesTip = new Tooltip();
+        subscriptions.bind(duplicatesTip.textProperty(), vm.insight().duplicatesHelpProperty());
+        duplicatesHint.setTooltip(duplicatesTip);
         subscriptions.bind(address.textProperty(), vm.identity().addressProperty());
         subscriptions.bind(addressRow.visibleProperty(), vm.identity().addressProperty().isNotEmpty());
         subscriptions.bind(addressRow.managedProperty(), addressRow.visibleProperty());

@@ -47,6 +47,8 @@ public final class InsightModel {
     private final ReadOnlyStringWrapper moreSignals = new ReadOnlyStringWrapper(this, "moreSignals", "");
     private final ReadOnlyStringWrapper moreSignalsHelp = new ReadOnlyStringWrapper(this, "moreSignalsHelp", "");
     private final ReadOnlyBooleanWrapper doNotUpsell = new ReadOnlyBooleanWrapper(this, "doNotUpsell");
+    private final ReadOnlyStringWrapper duplicates = new ReadOnlyStringWrapper(this, "duplicates", "");
+    private final ReadOnlyStringWrapper duplicatesHelp = new ReadOnlyStringWrapper(this, "duplicatesHelp", "");
     private final ReadOnlyStringWrapper doNotUpsellReason = new ReadOnlyStringWrapper(this, "doNotUpsellReason", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyStringWrapper permissionSummary = new ReadOnlyStringWrapper(this, "permissionSummary", "");
@@ -92,6 +94,8 @@ public final class InsightModel {
         moreSignalsHelp.set("");
         doNotUpsell.set(false);
         doNotUpsellReason.set("");
+        duplicates.set("");
+        duplicatesHelp.set("");
         permissionSummary.set("");
         permissionError.set("");
         permissions.forEach(PermissionChoice::reset);
@@ -171,6 +175,10 @@ public final class InsightModel {
         doNotUpsellReason.set(!view.doNotUpsell() ? ""
                 : view.doNotUpsellReason() != null && !view.doNotUpsellReason().isBlank() ? view.doNotUpsellReason()
                 : messages.get("card.insight.doNotUpsell"));
+        List<String> others = view.possibleDuplicates();
+        duplicates.set(others.isEmpty() ? "" : messages.format("card.insight.duplicates", others.size()));
+        duplicatesHelp.set(others.isEmpty() ? "" : messages.format("card.insight.duplicates.help",
+                String.join("\n", others)));
         if (view.permissions() != null) {
             // an answer without a box says nothing about it: the box keeps what it shows
             for (CustomerInsightView.Permission p : view.permissions()) {
@@ -254,6 +262,16 @@ public final class InsightModel {
     }
 
     /** The signals behind "+2 more", one a line. */
+    /** "May be on file twice (2 others)" when customers on file may be the same person; "" otherwise. */
+    public ReadOnlyStringProperty duplicatesProperty() {
+        return duplicates.getReadOnlyProperty();
+    }
+
+    /** Who they may be and why, a line each, and who can merge them. */
+    public ReadOnlyStringProperty duplicatesHelpProperty() {
+        return duplicatesHelp.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty moreSignalsHelpProperty() {
         return moreSignalsHelp.getReadOnlyProperty();
     }

@@ -100,9 +100,12 @@ public final class SupervisorController {
     @FXML private Label chartNote;
     @FXML private StackPane chartHost;
     @FXML private Label chartEmpty;
-    @FXML private javafx.scene.control.Button duplicatesButton;
+    @FXML private javafx.scene.control.MenuButton toolsMenu;
+    @FXML private javafx.scene.control.MenuItem duplicatesItem;
     private dev.switchboard.desktop.customer.CustomerPickViewModel pick;
     private dev.switchboard.desktop.customer.CustomerMergeViewModel merge;
+    @FXML private javafx.scene.control.MenuItem knowledgeEditorItem;
+    private dev.switchboard.desktop.knowledge.KnowledgeEditorViewModel knowledgeEditor;
 
     /** With the platform's save dialog. */
     public SupervisorController(SupervisorViewModel vm, Messages messages) {
@@ -128,10 +131,13 @@ public final class SupervisorController {
     @FXML
     private void initialize() {
         boolean merging = pick != null && merge != null && merge.allowed();
-        duplicatesButton.setVisible(merging);
-        duplicatesButton.setManaged(merging);
-        duplicatesButton.setTooltip(new javafx.scene.control.Tooltip(messages.format("supervisor.duplicates.tip",
-                SupervisorKeys.DUPLICATES.getDisplayText())));
+        duplicatesItem.setVisible(merging);
+        duplicatesItem.setAccelerator(SupervisorKeys.DUPLICATES);
+        knowledgeEditorItem.setVisible(knowledgeEditor != null);
+        knowledgeEditorItem.setAccelerator(SupervisorKeys.KNOWLEDGE);
+        toolsMenu.setVisible(merging || knowledgeEditor != null);
+        toolsMenu.setManaged(toolsMenu.isVisible());
+        toolsMenu.setTooltip(new javafx.scene.control.Tooltip(messages.get("supervisor.tools.tip")));
         subscriptions.bind(updatedLabel.textProperty(), vm.updatedProperty());
         bindSettings();
         refreshButton.setAccessibleText(messages.get("supervisor.refresh"));
@@ -235,13 +241,25 @@ public final class SupervisorController {
     }
 
     /**
-     * Gives the dashboard Duplicates… (Ctrl+Shift+F): find a customer, then merge their
+     * Gives the dashboard Tools › Duplicate customers… (Ctrl+Shift+F): find a customer, then merge their
      * duplicates into them. Supervisors see no customer card, so this is where they do it.
      */
     public void mergeCustomersWith(dev.switchboard.desktop.customer.CustomerPickViewModel pick,
                                    dev.switchboard.desktop.customer.CustomerMergeViewModel merge) {
         this.pick = pick;
         this.merge = merge;
+    }
+
+    /** Gives the dashboard Tools › Knowledge and call scripts… (Ctrl+Shift+A): the editor of both. */
+    public void editKnowledgeWith(dev.switchboard.desktop.knowledge.KnowledgeEditorViewModel editor) {
+        this.knowledgeEditor = editor;
+    }
+
+    @FXML
+    private void openKnowledgeEditor() {
+        if (knowledgeEditor != null) {
+            dev.switchboard.desktop.knowledge.KnowledgeEditorDialog.show(root, knowledgeEditor, messages);
+        }
     }
 
     @FXML
@@ -275,8 +293,10 @@ public final class SupervisorController {
             exportReport();
         } else if (SupervisorKeys.CASE_REPORT.match(e)) {
             openCaseReport();
-        } else if (SupervisorKeys.DUPLICATES.match(e) && duplicatesButton.isVisible()) {
+        } else if (SupervisorKeys.DUPLICATES.match(e) && duplicatesItem.isVisible()) {
             openDuplicates();
+        } else if (SupervisorKeys.KNOWLEDGE.match(e) && knowledgeEditorItem.isVisible()) {
+            openKnowledgeEditor();
         } else if (SupervisorKeys.REFRESH.match(e)) {
             vm.refresh();
         } else if (SupervisorKeys.SHOW_QUEUES.match(e)) {

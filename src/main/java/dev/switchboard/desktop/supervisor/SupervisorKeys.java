@@ -17,6 +17,8 @@ public final class SupervisorKeys {
     public static final KeyCombination CASE_REPORT = KeyCombination.valueOf("Shortcut+Shift+K");
     /** Find a customer and merge their duplicates into them (F as in find). */
     public static final KeyCombination DUPLICATES = KeyCombination.valueOf("Shortcut+Shift+F");
+    /** The knowledge editor: articles and call scripts (A as in articles). */
+    public static final KeyCombination KNOWLEDGE = KeyCombination.valueOf("Shortcut+Shift+A");
     public static final KeyCombination REFRESH = KeyCombination.valueOf("F5");
     public static final KeyCombination SHOW_QUEUES = KeyCombination.valueOf("Alt+1");
     public static final KeyCombination SHOW_CHART = KeyCombination.valueOf("Alt+2");

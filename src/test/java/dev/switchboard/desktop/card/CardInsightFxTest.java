@@ -125,6 +125,18 @@ class CardInsightFxTest {
     }
 
     @Test
+    void customersOnFileWhoMayBeTheSamePersonAreNamedForASupervisorToMerge(FxRobot robot) {
+        assertThat(visible(robot, "#duplicatesHint")).isFalse();
+        api.insights.put(Fixtures.ADA, adaInsight().withDuplicates(List.of(
+                "Ada King: similar name at the same postcode", "A. Lovelace: same last name and first initial")));
+        adaOnTheCard(robot);
+
+        waitUntil(() -> text(robot, "#duplicatesHint").equals("May be on file twice (2 others)"));
+        assertThat(tooltip(robot, "#duplicatesHint")).isEqualTo("Ada King: similar name at the same postcode\n"
+                + "A. Lovelace: same last name and first initial\nA supervisor can merge them (Duplicates…).");
+    }
+
+    @Test
     void anInsightThatCannotBeHadLeavesTheCardAsThePopDrewIt(FxRobot robot) {
         signIn(robot, api);
         api.unreachable = true;
