@@ -102,10 +102,8 @@ public final class SupervisorController {
     @FXML private Label chartEmpty;
     @FXML private javafx.scene.control.MenuButton toolsMenu;
     @FXML private javafx.scene.control.MenuItem duplicatesItem;
-    private dev.switchboard.desktop.customer.CustomerPickViewModel pick;
-    private dev.switchboard.desktop.customer.CustomerMergeViewModel merge;
     @FXML private javafx.scene.control.MenuItem knowledgeEditorItem;
-    private dev.switchboard.desktop.knowledge.KnowledgeEditorViewModel knowledgeEditor;
+    private final SupervisorTools tools = new SupervisorTools();
 
     /** With the platform's save dialog. */
     public SupervisorController(SupervisorViewModel vm, Messages messages) {
@@ -130,14 +128,7 @@ public final class SupervisorController {
 
     @FXML
     private void initialize() {
-        boolean merging = pick != null && merge != null && merge.allowed();
-        duplicatesItem.setVisible(merging);
-        duplicatesItem.setAccelerator(SupervisorKeys.DUPLICATES);
-        knowledgeEditorItem.setVisible(knowledgeEditor != null);
-        knowledgeEditorItem.setAccelerator(SupervisorKeys.KNOWLEDGE);
-        toolsMenu.setVisible(merging || knowledgeEditor != null);
-        toolsMenu.setManaged(toolsMenu.isVisible());
-        toolsMenu.setTooltip(new javafx.scene.control.Tooltip(messages.get("supervisor.tools.tip")));
+        tools.bind(toolsMenu, duplicatesItem, knowledgeEditorItem, root, messages);
         subscriptions.bind(updatedLabel.textProperty(), vm.updatedProperty());
         bindSettings();
         refreshButton.setAccessibleText(messages.get("supervisor.refresh"));
@@ -240,38 +231,15 @@ public final class SupervisorController {
         CaseReportDialog.open(root, messages, vm);
     }
 
-    /**
-     * Gives the dashboard Tools › Duplicate customers… (Ctrl+Shift+F): find a customer, then merge their
-     * duplicates into them. Supervisors see no customer card, so this is where they do it.
-     */
+    /** Gives the dashboard Tools › Duplicate customers… (see {@link SupervisorTools}). */
     public void mergeCustomersWith(dev.switchboard.desktop.customer.CustomerPickViewModel pick,
                                    dev.switchboard.desktop.customer.CustomerMergeViewModel merge) {
-        this.pick = pick;
-        this.merge = merge;
+        tools.mergeCustomersWith(pick, merge);
     }
 
-    /** Gives the dashboard Tools › Knowledge and call scripts… (Ctrl+Shift+A): the editor of both. */
+    /** Gives the dashboard Tools › Knowledge and call scripts… (see {@link SupervisorTools}). */
     public void editKnowledgeWith(dev.switchboard.desktop.knowledge.KnowledgeEditorViewModel editor) {
-        this.knowledgeEditor = editor;
-    }
-
-    @FXML
-    private void openKnowledgeEditor() {
-        if (knowledgeEditor != null) {
-            dev.switchboard.desktop.knowledge.KnowledgeEditorDialog.show(root, knowledgeEditor, messages);
-        }
-    }
-
-    @FXML
-    private void openDuplicates() {
-        if (pick == null || merge == null || !merge.allowed()) {
-            return;
-        }
-        dev.switchboard.desktop.customer.CustomerPickDialog.show(root, pick, messages,
-                messages.get("supervisor.duplicates.pick"), customer -> {
-                    merge.open(customer);
-                    dev.switchboard.desktop.customer.CustomerMergeDialog.show(root, merge, messages);
-                });
+        tools.editKnowledgeWith(editor);
     }
 
     @FXML
@@ -293,10 +261,6 @@ public final class SupervisorController {
             exportReport();
         } else if (SupervisorKeys.CASE_REPORT.match(e)) {
             openCaseReport();
-        } else if (SupervisorKeys.DUPLICATES.match(e) && duplicatesItem.isVisible()) {
-            openDuplicates();
-        } else if (SupervisorKeys.KNOWLEDGE.match(e) && knowledgeEditorItem.isVisible()) {
-            openKnowledgeEditor();
         } else if (SupervisorKeys.REFRESH.match(e)) {
             vm.refresh();
         } else if (SupervisorKeys.SHOW_QUEUES.match(e)) {

@@ -94,6 +94,8 @@ class KnowledgeEditorFxTest {
                 .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.SHIFT,
                         javafx.scene.input.KeyCode.CONTROL);
         waitUntil(() -> visible(robot, "#knowledgeEditorTabs"));
+        assertThat(onFx(() -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing).count()))
+                .as("the dashboard and one editor").isEqualTo(2L);
         onFx(() -> ((TabPane) one(robot, "#knowledgeEditorTabs")).getSelectionModel().select(1));
         waitUntil(() -> visible(robot, "#knowledgeEditorScriptFor"));
         String target = onFx(() -> String.valueOf(((ComboBox<?>) one(robot, "#knowledgeEditorScriptFor")).getValue()));
