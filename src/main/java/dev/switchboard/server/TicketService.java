@@ -370,7 +370,7 @@ public final class TicketService {
                         && !p.agent().simulated())
                 .min(java.util.Comparator.comparingInt((AgentStore.Account p) -> team != null
                         && team.equals(p.teamId()) ? 0 : 1).thenComparingLong(p -> p.agent().id()))
-                .ifPresent(to -> tickets.reassign(t.id(), to.agent().id(), null, "",
+                .ifPresent(to -> tickets.reassign(t.id(), from, to.agent().id(), null, "",
                         (current == null ? "Assigned" : "Reassigned from " + current.agent().displayName())
                                 + " to " + to.agent().displayName() + ": a target was missed", now)
                         .ifPresent(this::publish));

@@ -291,24 +291,29 @@ public final class TicketStore {
     }
 
     /**
-     * Hands the ticket to another person, with a line in its history, in one transaction; the version
-     * moves on, so an editor open on the old one is told it changed. Empty when there is no such ticket.
+     * Hands the ticket from {@code fromId} (null: nobody) to another person, with a line in its history,
+     * in one transaction; the version moves on, so an editor open on the old one is told it changed.
+     * Empty, and nothing written, when the ticket is gone or someone else has it by now (another node's
+     * round got there first).
      */
-    public Optional<Ticket> reassign(long ticketId, Long assigneeId, Long actorId, String actorName, String what,
-                                     Instant now) {
-        boolean found = jdbc.inTransaction(c -> {
-            int n = Jdbc.update(c, "UPDATE ticket SET assignee_id = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                    ps -> {
+    public Optional<Ticket> reassign(long ticketId, Long fromId, Long assigneeId, Long actorId, String actorName,
+                                     String what, Instant now) {
+        boolean moved = jdbc.inTransaction(c -> {
+            int n = Jdbc.update(c, "UPDATE ticket SET assignee_id = ?, updated_at = ?, version = version + 1 WHERE id = ? "
+                    + (fromId == null ? "AND assignee_id IS NULL" : "AND assignee_id = ?"), ps -> {
                         Jdbc.setLongOrNull(ps, 1, assigneeId);
                         Jdbc.setInstant(ps, 2, now);
                         ps.setLong(3, ticketId);
+                        if (fromId != null) {
+                            ps.setLong(4, fromId);
+                        }
                     });
             if (n == 1) {
                 history(c, ticketId, now, actorId, actorName, what);
             }
             return n == 1;
         });
-        return found ? find(ticketId) : Optional.empty();
+        return moved ? find(ticketId) : Optional.empty();
     }
 
     static void history(Connection c, long ticketId, Instant at, Long actorId, String actorName, String what)
