@@ -191,9 +191,7 @@ public final class KnowledgeController {
         }
         if (!insertIntoReply.test(item.body())) {
             copyToClipboard(item.body());
-            knowledgeStatus.textProperty().unbind();
-            knowledgeStatus.setText(messages.get("knowledge.insert.copied"));
-            subscriptions.bind(knowledgeStatus.textProperty(), vm.statusProperty());
+            vm.say(messages.get("knowledge.insert.copied"));
         }
     }
 

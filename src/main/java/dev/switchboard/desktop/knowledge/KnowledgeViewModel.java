@@ -139,6 +139,11 @@ public final class KnowledgeViewModel {
         updateHelpedText();
     }
 
+    /** Says something under the search until the next answer replaces it. */
+    public void say(String text) {
+        status.set(text);
+    }
+
     /** Records that the selected article helped with the contact's ticket. */
     public void markHelped() {
         KnowledgeItemView item = selected.get();

@@ -152,6 +152,13 @@ class KnowledgeFxTest {
         robot.clickOn("#knowledgeInsert");
         waitUntil(() -> draft(robot).equals("Hello Grace Hopper, I have renewed your licence by hand."));
         assertThat(api.sent).isEmpty();
+
+        // with the customer on screen instead of the conversation there is no reply to put it in: it is copied
+        robot.clickOn("#customerToggle");
+        waitUntil(() -> !visible(robot, "@conversation-801"));
+        robot.clickOn("#knowledgeInsert");
+        waitUntil(() -> text(robot, "#knowledgeStatus").startsWith("No reply open: the text is copied"));
+        assertThat(draft(robot)).isEqualTo("Hello Grace Hopper, I have renewed your licence by hand.");
     }
 
     private void adaCalls(FxRobot robot) {
