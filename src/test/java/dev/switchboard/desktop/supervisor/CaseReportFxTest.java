@@ -1,13 +1,7 @@
 package dev.switchboard.desktop.supervisor;
 
 import dev.switchboard.desktop.Harness;
-import dev.switchboard.desktop.PickedFiles;
-import dev.switchboard.desktop.SceneStyles;
-import dev.switchboard.desktop.View;
-import dev.switchboard.desktop.ViewLoader;
-import dev.switchboard.domain.Role;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -32,38 +26,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A supervisor opens the case report from the dashboard, reads it, chooses another period and closes it. */
 @ExtendWith(ApplicationExtension.class)
 class CaseReportFxTest {
+    private DashboardOnStage dashboard;
     private Harness h;
-    private SupervisorController controller;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        h = Harness.inline();
-        h.api.useRole(Role.SUPERVISOR);
-        h.api.dashboard = Dashboards.of(72.0);
-        h.api.intervals = Dashboards.intervals();
-        h.api.firstResponses = CaseReports.firstResponses();
-        h.api.complaints = CaseReports.complaints();
-        SupervisorViewModel vm = h.w.supervisor();
-        ViewLoader.Loaded<SupervisorController> view = new ViewLoader(h.messages)
-                .register(SupervisorController.class, () -> new SupervisorController(vm, h.messages, new PickedFiles()))
-                .load(View.SUPERVISOR, SupervisorController.class);
-        controller = view.controller();
-        Scene scene = new Scene(view.root(), 1200, 800);
-        SceneStyles.follow(scene, h.theme);
-        stage.setScene(scene);
-        stage.show();
-        vm.start();
+        dashboard = new DashboardOnStage(stage, harness -> {
+            harness.api.firstResponses = CaseReports.firstResponses();
+            harness.api.complaints = CaseReports.complaints();
+        }, (harness, c) -> { });
+        h = dashboard.h;
     }
 
     @Stop
     void stop() {
-        onFx(() -> {
-            stage.getScene().setRoot(new javafx.scene.layout.Pane());
-            controller.dispose();
-        });
-        h.w.close();
+        dashboard.close();
     }
 
     @Test

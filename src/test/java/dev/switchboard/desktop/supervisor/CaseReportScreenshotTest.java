@@ -1,13 +1,8 @@
 package dev.switchboard.desktop.supervisor;
 
 import dev.switchboard.desktop.Harness;
-import dev.switchboard.desktop.PickedFiles;
 import dev.switchboard.desktop.PngWriter;
-import dev.switchboard.desktop.SceneStyles;
 import dev.switchboard.desktop.Theme;
-import dev.switchboard.desktop.View;
-import dev.switchboard.desktop.ViewLoader;
-import dev.switchboard.domain.Role;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -36,38 +31,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CaseReportScreenshotTest {
     private static final Path DIR = Path.of("target", "screenshots");
 
+    private DashboardOnStage dashboard;
     private Harness h;
-    private SupervisorController controller;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        h = Harness.inline();
-        h.api.useRole(Role.SUPERVISOR);
-        h.api.dashboard = Dashboards.of(72.0);
-        h.api.intervals = Dashboards.intervals();
-        h.api.firstResponses = CaseReports.firstResponses();
-        h.api.complaints = CaseReports.complaints();
-        SupervisorViewModel vm = h.w.supervisor();
-        ViewLoader.Loaded<SupervisorController> view = new ViewLoader(h.messages)
-                .register(SupervisorController.class, () -> new SupervisorController(vm, h.messages, new PickedFiles()))
-                .load(View.SUPERVISOR, SupervisorController.class);
-        controller = view.controller();
-        Scene scene = new Scene(view.root(), 1200, 800);
-        SceneStyles.follow(scene, h.theme);
-        stage.setScene(scene);
-        stage.show();
-        vm.start();
+        dashboard = new DashboardOnStage(stage, harness -> {
+            harness.api.firstResponses = CaseReports.firstResponses();
+            harness.api.complaints = CaseReports.complaints();
+        }, (harness, c) -> { });
+        h = dashboard.h;
     }
 
     @Stop
     void stop() {
-        onFx(() -> {
-            stage.getScene().setRoot(new javafx.scene.layout.Pane());
-            controller.dispose();
-        });
-        h.w.close();
+        dashboard.close();
     }
 
     @Test
