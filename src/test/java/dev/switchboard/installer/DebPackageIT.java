@@ -88,7 +88,13 @@ class DebPackageIT {
                 .contains("switchboard-Switchboard.desktop");
 
         String cfg = Files.readString(app.resolve("lib/app/Switchboard.cfg"), StandardCharsets.UTF_8);
-        assertThat(cfg).contains("app.mainclass=dev.switchboard.app.Main").contains("java-options=-Xmx512m");
+        assertThat(cfg).contains("app.mainclass=dev.switchboard.app.Main");
+        // every JVM option of installer/jpackage.txt, each on its own line
+        for (String line : Files.readAllLines(Path.of("installer", "jpackage.txt"))) {
+            if (line.startsWith("--java-options ")) {
+                assertThat(cfg).contains("java-options=" + line.substring("--java-options ".length()).strip());
+            }
+        }
         assertThat(app.resolve("lib/runtime/lib/libglassgtk3.so")).as("JavaFX's native libraries in the runtime").exists();
     }
 

@@ -391,7 +391,7 @@ final class DesktopMemoryBench {
     /** The java and flags of a person's desktop (no heap or GC options: the product sets none), headless. */
     private static List<String> jvm() {
         // extra flags when looking into a run (e.g. -Dsb.bench.p7JvmArgs=-XX:NativeMemoryTracking=summary)
-        return ChildJvm.command(List.of(), "sb.bench.p7JvmArgs");
+        return ChildJvm.command(LauncherOptions.read(), "sb.bench.p7JvmArgs");
     }
 
     private static double mb(double bytes) {
@@ -402,9 +402,10 @@ final class DesktopMemoryBench {
         return "The desktop runs in a JVM of its own, started as a person starts it against a server: `java "
                 + String.join(" ", r.jvmFlags()) + " -cp <classpath> dev.switchboard.app.Main desktop --server <url> "
                 + "--user " + USER + "`, SWITCHBOARD_PASSWORD in the environment and a home of its own (XDG_DATA_HOME). "
-                + "No -Xmx or GC flag: the product sets none, so the JVM's defaults for this machine apply (maximum "
-                + "heap " + mb(r.lastStatus().getOrDefault("heapMax", -1L)) + " MB here, a quarter of the memory); the "
-                + "headless Monocle properties are the only flags. Before it starts, the same command with "
+                + "The JVM options are the launcher's (the --java-options of installer/jpackage.txt, which the "
+                + "installed desktop and ./mvnw javafx:run start with: maximum heap "
+                + mb(r.lastStatus().getOrDefault("heapMax", -1L)) + " MB here), besides them only the headless "
+                + "Monocle properties. Before it starts, the same command with "
                 + "-Dsb.bench.fillCache opens customers' cards one after another (customer, open tickets, first "
                 + "timeline page, through OfflineApi) until the agent's local copy holds " + r.startRecords()
                 + " records, and ends. The desktop then signs in, and -Dsb.bench.shiftHandleMillis starts ShiftWorker, "
@@ -483,6 +484,12 @@ final class DesktopMemoryBench {
         r.recordsAtEnd().forEach(end::put);
         entry.put("recordsAtEndTotal", CacheFill.total(r.recordsAtEnd()));
         entry.put("desktopMaxHeapMB", mb(r.lastStatus().getOrDefault("heapMax", -1L)));
+        // what the bounded heap costs: collections over the shift, and their share of its time
+        long gcMillis = r.lastStatus().getOrDefault("gcMillis", -1L);
+        entry.put("desktopCollections", r.lastStatus().getOrDefault("gcs", -1L));
+        entry.put("desktopMajorCollections", r.lastStatus().getOrDefault("majorGcs", -1L));
+        entry.put("desktopGcSeconds", Math.round(gcMillis / 100.0) / 10.0);
+        entry.put("desktopGcPercentOfShift", gcMillis < 0 ? -1 : Math.round(gcMillis / (r.shiftSeconds() * 10.0) * 10) / 10.0);
         entry.put("desktopJvmFlags", String.join(" ", r.jvmFlags()));
         var series = entry.putArray("rssMBEvery10s");
         Map<Long, Sample> byTen = new LinkedHashMap<>();

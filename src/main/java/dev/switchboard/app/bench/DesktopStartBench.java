@@ -136,10 +136,15 @@ final class DesktopStartBench {
         }
     }
 
-    /** The same java, flags and classpath for both apps; the headless properties as this process has them. */
+    /**
+     * The same java, flags and classpath for both apps: the launcher's JVM options, the headless properties
+     * as this process has them.
+     */
     static List<String> jvm() {
+        List<String> flags = new java.util.ArrayList<>(LauncherOptions.read());
+        flags.add("-Dsb.startupMarker=true");
         // extra flags for both apps when looking into a start (e.g. -Dsb.bench.desktopJvmArgs=-Xlog:class+load)
-        return ChildJvm.command(List.of("-Dsb.startupMarker=true"), "sb.bench.desktopJvmArgs");
+        return ChildJvm.command(flags, "sb.bench.desktopJvmArgs");
     }
 
     /**

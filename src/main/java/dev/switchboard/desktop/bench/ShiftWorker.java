@@ -69,6 +69,8 @@ public final class ShiftWorker {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong gcs = new AtomicLong();
+    private final AtomicLong gcMillis = new AtomicLong();
+    private final AtomicLong majorGcs = new AtomicLong();
     private volatile long heapAfterGc = -1;
     private volatile int onDesk;
 
@@ -155,9 +157,11 @@ public final class ShiftWorker {
         Runtime rt = Runtime.getRuntime();
         return STATUS + String.format(Locale.ROOT, "offered=%d drawn=%d accepted=%d ended=%d submitted=%d done=%d "
                         + "missed=%d dropped=%d retries=%d refused=%d onDesk=%d heapUsed=%d heapCommitted=%d "
-                        + "heapAfterGc=%d heapMax=%d gcs=%d", offered.get(), drawn.get(), accepted.get(), ended.get(),
+                        + "heapAfterGc=%d heapMax=%d gcs=%d majorGcs=%d gcMillis=%d", offered.get(), drawn.get(),
+                accepted.get(), ended.get(),
                 submitted.get(), done.get(), missed.get(), dropped.get(), retries.get(), refused.get(), onDesk,
-                rt.totalMemory() - rt.freeMemory(), rt.totalMemory(), heapAfterGc, rt.maxMemory(), gcs.get());
+                rt.totalMemory() - rt.freeMemory(), rt.totalMemory(), heapAfterGc, rt.maxMemory(), gcs.get(),
+                majorGcs.get(), gcMillis.get());
     }
 
     /** Heap in use after each collection, summed over the heap's pools, as the JVM reports it. */
@@ -180,6 +184,10 @@ public final class ShiftWorker {
             }
             heapAfterGc = used;
             gcs.incrementAndGet();
+            gcMillis.addAndGet(info.getGcInfo().getDuration());
+            if (info.getGcAction().contains("major")) {
+                majorGcs.incrementAndGet();
+            }
         };
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
