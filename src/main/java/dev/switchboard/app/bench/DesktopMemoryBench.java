@@ -388,7 +388,7 @@ final class DesktopMemoryBench {
         return new Histogram(instances, bytes, top, file);
     }
 
-    /** The java and flags of a person's desktop (no heap or GC options: the product sets none), headless. */
+    /** The java and flags of a person's desktop (the launcher's JVM options), headless. */
     private static List<String> jvm() {
         // extra flags when looking into a run (e.g. -Dsb.bench.p7JvmArgs=-XX:NativeMemoryTracking=summary)
         return ChildJvm.command(LauncherOptions.read(), "sb.bench.p7JvmArgs");
@@ -488,7 +488,7 @@ final class DesktopMemoryBench {
         long gcMillis = r.lastStatus().getOrDefault("gcMillis", -1L);
         entry.put("desktopCollections", r.lastStatus().getOrDefault("gcs", -1L));
         entry.put("desktopMajorCollections", r.lastStatus().getOrDefault("majorGcs", -1L));
-        entry.put("desktopGcSeconds", Math.round(gcMillis / 100.0) / 10.0);
+        entry.put("desktopGcSeconds", gcMillis < 0 ? -1 : Math.round(gcMillis / 100.0) / 10.0);
         entry.put("desktopGcPercentOfShift", gcMillis < 0 ? -1 : Math.round(gcMillis / (r.shiftSeconds() * 10.0) * 10) / 10.0);
         entry.put("desktopJvmFlags", String.join(" ", r.jvmFlags()));
         var series = entry.putArray("rssMBEvery10s");
