@@ -1,16 +1,17 @@
 package dev.switchboard.server;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.ApiError;
+import dev.switchboard.api.TicketView;
 import dev.switchboard.store.IdempotencyStore;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -186,8 +187,9 @@ final class BatchWrites {
             }
         }
         quietLast.forEach((ticket, route) -> route.announce().accept(ticket)); // committed by now
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = strict.getFactory().createGenerator(out)) {
+        // written out as it is made: the kept answers can add up to megabytes, not worth a copy or two
+        ctx.status(200).contentType("application/json");
+        try (JsonGenerator g = strict.getFactory().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeArrayFieldStart("results");
             for (Result r : results) {
@@ -209,7 +211,6 @@ final class BatchWrites {
             g.writeEndArray();
             g.writeEndObject();
         }
-        ctx.status(200).contentType("application/json").result(out.toString());
     }
 
     /**
@@ -261,10 +262,13 @@ final class BatchWrites {
     private record Bound(Route route, Function<String, String> params) {
     }
 
-    /** {@code quiet}: what a quiet write did (its body is then empty). */
-    private record Result(int status, String body, boolean replayed, Quiet quiet) {
+    /**
+     * {@code quiet}: what a quiet write did (its body is then empty); {@code ticket}: the ticket and
+     * version a write answered with a ticket left, known without reading the body back (null otherwise).
+     */
+    private record Result(int status, String body, boolean replayed, Quiet quiet, Quiet ticket) {
         Result(int status, String body, boolean replayed) {
-            this(status, body, replayed, null);
+            this(status, body, replayed, null, null);
         }
     }
 
@@ -349,10 +353,14 @@ final class BatchWrites {
             ownSteps.computeIfAbsent(r.quiet().ticketId(), k -> new HashSet<>()).add(r.quiet().version() - 1);
             return;
         }
+        if (m.matches() && r.ticket() != null) {
+            ownSteps.computeIfAbsent(r.ticket().ticketId(), k -> new HashSet<>()).add(r.ticket().version() - 1);
+            return;
+        }
         if (!m.matches() || r.body() == null) {
             return;
         }
-        try {
+        try { // a kept answer, replayed: what it did is in its body
             JsonNode ticket = strict.readTree(r.body());
             if (ticket.path("id").isIntegralNumber() && ticket.path("version").isIntegralNumber()) {
                 ownSteps.computeIfAbsent(ticket.get("id").asLong(), k -> new HashSet<>())
@@ -395,8 +403,12 @@ final class BatchWrites {
         try {
             Write write = quiet ? bound.route().followed() : bound.route().write();
             Answer a = write.apply(session, bound.params(), item.body());
-            r = a.body() instanceof Quiet q ? new Result(a.status(), null, false, q)
-                    : new Result(a.status(), ctx.jsonMapper().toJsonString(a.body(), Object.class), false);
+            if (a.body() instanceof Quiet q) {
+                r = new Result(a.status(), null, false, q, null);
+            } else {
+                Quiet ticket = a.body() instanceof TicketView t ? new Quiet(t.id(), t.version()) : null;
+                r = new Result(a.status(), ctx.jsonMapper().toJsonString(a.body(), Object.class), false, null, ticket);
+            }
         } catch (ApiProblem p) {
             r = refused(p.status(), p.code(), p.getMessage(), p.field(), ctx);
         } catch (RuntimeException e) {

@@ -72,7 +72,7 @@ final class DesktopMemoryBench {
                   long created, long sendErrors, Map<String, Integer> recordsAtStart, Map<String, Integer> recordsAtEnd,
                   Map<String, Long> lastStatus, long handledAtServer, Map<String, Integer> unhandledByState,
                   double shiftSeconds, Histogram endHistogram, Histogram firstHourHistogram, List<String> jvmFlags,
-                  int startRecords) {
+                  int startRecords, Map<String, Long> filesAtStart, Map<String, Long> filesAtEnd) {
         double growth() {
             return end.meanRssBytes() / firstHour.meanRssBytes() - 1;
         }
@@ -118,6 +118,7 @@ final class DesktopMemoryBench {
             }
             Path profiles = home.resolve("switchboard").resolve("profiles");
             Map<String, Integer> atStart = CacheFill.count(profiles);
+            Map<String, Long> filesAtStart = BenchFiles.sizesByName(profiles, ".mv.db");
             log.accept(String.format(Locale.ROOT, "P7: the agent's copy holds %,d records %s (filled in %.0f s)",
                     CacheFill.total(atStart), atStart, (System.nanoTime() - t0) / 1e9));
 
@@ -135,6 +136,7 @@ final class DesktopMemoryBench {
                 desktop.stop();
             }
             Map<String, Integer> atEnd = CacheFill.count(profiles);
+            Map<String, Long> filesAtEnd = BenchFiles.sizesByName(profiles, ".mv.db");
             long agentId = agentId(feeder);
             Map<String, Integer> unhandled = new TreeMap<>();
             long handledAtServer = 0;
@@ -152,7 +154,7 @@ final class DesktopMemoryBench {
                     unhandled.merge(v.state().name(), 1, Integer::sum);
                 }
             }
-            return shift.result(atStart, atEnd, handledAtServer, unhandled, List.copyOf(flags));
+            return shift.result(atStart, atEnd, handledAtServer, unhandled, List.copyOf(flags), filesAtStart, filesAtEnd);
         }
     }
 
@@ -302,7 +304,8 @@ final class DesktopMemoryBench {
         }
 
         Result result(Map<String, Integer> atStart, Map<String, Integer> atEnd, long handledAtServer,
-                      Map<String, Integer> unhandled, List<String> flags) {
+                      Map<String, Integer> unhandled, List<String> flags, Map<String, Long> filesAtStart,
+                      Map<String, Long> filesAtEnd) {
             // the shift's samples only: none taken during or after the end histogram's full collection
             List<Sample> all = samples.stream().filter(x -> x.nanos() <= endNanos).toList();
             long windowNanos = s.window().toNanos();
@@ -312,7 +315,7 @@ final class DesktopMemoryBench {
             long valid = created.stream().filter(id -> id > 0).count();
             return new Result(all, first, last, peak.rssBytes(), (peak.nanos() - startNanos) / 1e9, valid, sendErrors,
                     atStart, atEnd, desktop.lastStatus(), handledAtServer, unhandled, (endNanos - startNanos) / 1e9,
-                    endHistogram, firstHourHistogram, flags, CacheFill.total(atStart));
+                    endHistogram, firstHourHistogram, flags, CacheFill.total(atStart), filesAtStart, filesAtEnd);
         }
     }
 
@@ -483,6 +486,11 @@ final class DesktopMemoryBench {
         var end = entry.putObject("recordsAtEnd");
         r.recordsAtEnd().forEach(end::put);
         entry.put("recordsAtEndTotal", CacheFill.total(r.recordsAtEnd()));
+        // the desktop's H2 files on disk (its copy, its outbox): what a shift leaves there
+        var filesStart = entry.putObject("desktopFilesMBAtStart");
+        r.filesAtStart().forEach((name, bytes) -> filesStart.put(name, mb(bytes)));
+        var filesEnd = entry.putObject("desktopFilesMBAtEnd");
+        r.filesAtEnd().forEach((name, bytes) -> filesEnd.put(name, mb(bytes)));
         entry.put("desktopMaxHeapMB", mb(r.lastStatus().getOrDefault("heapMax", -1L)));
         // what the bounded heap costs: collections over the shift, and their share of its time
         long gcMillis = r.lastStatus().getOrDefault("gcMillis", -1L);

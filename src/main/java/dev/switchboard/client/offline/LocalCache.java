@@ -30,9 +30,16 @@ import java.util.Optional;
 /**
  * The desktop's copy of what the agent has seen, in an H2 file of its own: records by kind and id
  * (customers, tickets, interactions, timelines, conversations) as their api JSON, and named values
- * (the configuration lists, canned responses, the agent, their open work). Written at once
- * ({@code WRITE_DELAY=0}) so a killed desktop keeps what it showed. Safe from several threads: one
- * connection, one call at a time.
+ * (the configuration lists, canned responses, the agent, their open work). Safe from several threads:
+ * one connection, one call at a time.
+ *
+ * <p>H2 writes its commits out within half a second ({@code WRITE_DELAY} left at H2's 500 ms), not one
+ * by one: its background writer then also tidies the file, rewriting the few live pages of mostly
+ * empty stretches so they are used again. Written at once, a shift's small commits left an agent's copy
+ * at 4.4 GB on disk for some tens of MB of records, and H2 kept a description of every stretch in
+ * memory. A desktop killed outright loses at most that last half second of its copy: the copy is of
+ * what the server holds, and is read again from it; the writes the agent made wait in the outbox, which
+ * is written at once.
  */
 final class LocalCache implements AutoCloseable {
     static final String CUSTOMER = "customer";
@@ -42,6 +49,13 @@ final class LocalCache implements AutoCloseable {
     static final String CONVERSATION = "conversation";
     /** Records made offline: the server's id for placeholder {@code -n}, kept after the outbox forgets entry n. */
     static final String PLACEHOLDER = "placeholder";
+
+    /**
+     * H2's cache of the file's pages, in KB. H2 sizes it by the heap (32 MB at the desktop's 512 MB),
+     * a quarter of the desktop's live data; the records the agent is working on are read once, into the
+     * desktop's own objects, so a smaller one costs little.
+     */
+    static final int PAGE_CACHE_KB = 8 * 1024;
 
     private final Connection db;
     private final Clock clock;
@@ -69,7 +83,7 @@ final class LocalCache implements AutoCloseable {
             throw new IllegalStateException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
         try {
-            Connection db = DriverManager.getConnection("jdbc:h2:file:" + name + ";WRITE_DELAY=0;FILE_LOCK=FILE", "sa", "");
+            Connection db = DriverManager.getConnection("jdbc:h2:file:" + name + ";FILE_LOCK=FILE;CACHE_SIZE=" + PAGE_CACHE_KB, "sa", "");
             try (Statement s = db.createStatement()) {
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS cached (
