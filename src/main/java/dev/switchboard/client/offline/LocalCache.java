@@ -51,9 +51,9 @@ final class LocalCache implements AutoCloseable {
     static final String PLACEHOLDER = "placeholder";
 
     /**
-     * H2's cache of the file's pages, in KB. H2 sizes it by the heap (32 MB at the desktop's 512 MB),
-     * a quarter of the desktop's live data; the records the agent is working on are read once, into the
-     * desktop's own objects, so a smaller one costs little.
+     * H2's cache of the file's pages, in KB. H2 sizes it by the heap (16 MB at the desktop's 512 MB);
+     * the records the agent works on are read once, into the desktop's own objects, so a smaller one
+     * costs little.
      */
     static final int PAGE_CACHE_KB = 8 * 1024;
 
@@ -83,7 +83,8 @@ final class LocalCache implements AutoCloseable {
             throw new IllegalStateException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
         try {
-            Connection db = DriverManager.getConnection("jdbc:h2:file:" + name + ";FILE_LOCK=FILE;CACHE_SIZE=" + PAGE_CACHE_KB, "sa", "");
+            Connection db = DriverManager.getConnection(
+                    "jdbc:h2:file:" + name + ";FILE_LOCK=FILE;CACHE_SIZE=" + PAGE_CACHE_KB, "sa", "");
             try (Statement s = db.createStatement()) {
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS cached (
