@@ -28,6 +28,13 @@ public final class Database implements AutoCloseable {
     public static final int POSTGRES_POOL = 10;
     /** System property overriding the pool size of a {@link #jdbc} database. */
     public static final String POOL_PROPERTY = "switchboard.db.pool";
+    /**
+     * H2 keeps the statements it has parsed per session, 8 by default. The stores use a few hundred
+     * distinct SQL strings, so with 8 nearly every prepare parsed its SQL and planned the query again,
+     * and a busy server spent its time (and its JIT compiler's) on H2's parser. 256 holds a whole
+     * request's statements several times over, at a few MB for the whole pool.
+     */
+    private static final String H2_QUERY_CACHE = ";QUERY_CACHE_SIZE=256";
 
     private final boolean postgres;
     private final String url;
@@ -85,13 +92,13 @@ public final class Database implements AutoCloseable {
     /** H2 file {@code switchboard.mv.db} in {@code dir}; fails if another process holds it. */
     public static Database h2File(Path dir) {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("switchboard")
-                + ";WRITE_DELAY=0;FILE_LOCK=FILE;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;FILE_LOCK=FILE;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE" + H2_QUERY_CACHE;
         return new Database(url, "sa", "", 12);
     }
 
     /** A private in-memory H2 database, gone when closed. */
     public static Database h2Memory(String name) {
-        return new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", 12);
+        return new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_QUERY_CACHE, "sa", "", 12);
     }
 
     /** Any JDBC URL; PostgreSQL gets a pool of {@value #POSTGRES_POOL} (or {@value #POOL_PROPERTY}). */
