@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
      * H2 keeps the statements it has parsed per session, 8 by default. The stores use a few hundred
      * distinct SQL strings, so with 8 nearly every prepare parsed its SQL and planned the query again,
      * and a busy server spent its time (and its JIT compiler's) on H2's parser. 256 holds a whole
-     * request's statements several times over, at a few MB for the whole pool.
+     * request's statements several times over.
      */
     private static final String H2_QUERY_CACHE = ";QUERY_CACHE_SIZE=256";
 
