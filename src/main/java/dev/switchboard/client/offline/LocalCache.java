@@ -51,7 +51,7 @@ final class LocalCache implements AutoCloseable {
     static final String PLACEHOLDER = "placeholder";
 
     /**
-     * H2's cache of the file's pages, in KB. H2 sizes it by the heap (16 MB at the desktop's 512 MB);
+     * H2's cache of the file's pages, in KB. H2 keeps 16 MB otherwise, whatever the heap;
      * the records the agent works on are read once, into the desktop's own objects, so a smaller one
      * costs little.
      */

@@ -74,7 +74,7 @@ public final class Outbox implements AutoCloseable {
         }
         // WRITE_DELAY=0: H2 otherwise writes a commit out about a second later, and a kill -9 in that
         // second would lose writes the agent was told are safe
-        // CACHE_SIZE: H2's page cache, in KB; sized by the heap otherwise (16 MB at the desktop's 512 MB)
+        // CACHE_SIZE: H2's page cache, in KB; 16 MB otherwise, whatever the heap
         // for a file read mostly at its newest end
         String url = "jdbc:h2:file:" + name + ";WRITE_DELAY=0;FILE_LOCK=FILE;CACHE_SIZE=2048";
         try {
