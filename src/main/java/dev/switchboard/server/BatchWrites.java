@@ -55,7 +55,7 @@ import java.util.regex.Pattern;
  */
 final class BatchWrites {
     static final String PATH = "/api/v1/batch";
-    static final int MAX_WRITES = 200;
+    static final int MAX_WRITES = 1000;
     private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** A ticket, or a note on it: each write to it that is applied moves its version on by one. */
     private static final Pattern TICKET = Pattern.compile("^/api/v1/tickets/(\\d+)(/notes)?$");

@@ -225,6 +225,27 @@ class BatchWritesTest {
     }
 
     @Test
+    void aFullBatchIsAppliedAndOneWriteMoreIsRefusedWhole() throws IOException {
+        List<String> writes = new java.util.ArrayList<>();
+        for (int i = 0; i <= BatchWrites.MAX_WRITES; i++) {
+            writes.add(note(String.format("f-note-%05d", i), "note " + i));
+        }
+        Answer tooMany = batch(String.join(",", writes), token);
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body().path("field").asText()).isEqualTo("writes");
+        assertThat(tooMany.body().path("message").asText()).contains("1 to " + BatchWrites.MAX_WRITES + " writes");
+        assertThat(agent.ticket(ticket.id()).notes()).isEmpty();
+
+        Answer full = batch(String.join(",", writes.subList(0, BatchWrites.MAX_WRITES)), token);
+        assertThat(full.status()).isEqualTo(200);
+        assertThat(full.body().path("results")).hasSize(BatchWrites.MAX_WRITES);
+        assertThat(full.body().path("results")).allSatisfy(r -> assertThat(r.path("status").asInt()).isEqualTo(201));
+        List<TicketNoteView> notes = agent.ticket(ticket.id()).notes();
+        assertThat(notes).hasSize(BatchWrites.MAX_WRITES);
+        assertThat(notes).extracting(TicketNoteView::body).contains("note 0", "note " + (BatchWrites.MAX_WRITES - 1));
+    }
+
+    @Test
     void aRefusedWriteIsAnsweredWithItsReason() throws IOException {
         Answer a = batch(String.join(",", note("f-note-0001", 999_999, "nowhere"), note("f-note-0002", "later")), token);
         JsonNode results = a.body().get("results");

@@ -18,8 +18,13 @@ import java.util.function.Function;
 
 /** An agent's stored data on this desktop: their copy and outbox, and the sender that drains it. */
 record Profile(String username, LocalCache cache, Outbox outbox, OutboxSender sender, ProvisionalIds ids) {
-    /** Writes sent in one request when a backlog waits (after a time offline). */
-    static final int BATCH = 200;
+    /**
+     * Writes sent in one request when a backlog waits (after a time offline): as many as the server
+     * takes. Each ticket a batch touches is answered whole once per batch, so larger batches send,
+     * keep and store fewer copies of the same tickets (P9, 5,000 notes and changes on 50 tickets, run
+     * alternately: 4.4–4.5 s in batches of 200, 2.7–2.9 s in batches of 1,000).
+     */
+    static final int BATCH = 1000;
 
 
     /**

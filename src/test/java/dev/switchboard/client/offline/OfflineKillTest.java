@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * start of the desktop sends the rest: every note the agent was told is saved arrives exactly once.
  */
 class OfflineKillTest {
-    private static final int NOTES = 600; // three batches: the kill comes while they are still going out
+    private static final int NOTES = 3 * Profile.BATCH; // three batches: the kill comes while they still go out
 
     @Test
     @Timeout(240)
