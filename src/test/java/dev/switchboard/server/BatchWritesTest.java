@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -226,7 +227,7 @@ class BatchWritesTest {
 
     @Test
     void aFullBatchIsAppliedAndOneWriteMoreIsRefusedWhole() throws IOException {
-        List<String> writes = new java.util.ArrayList<>();
+        List<String> writes = new ArrayList<>();
         for (int i = 0; i <= BatchWrites.MAX_WRITES; i++) {
             writes.add(note(String.format("f-note-%05d", i), "note " + i));
         }

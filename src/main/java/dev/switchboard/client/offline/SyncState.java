@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 /**
  * Online or not, since when, the last contact with the server and a resync's progress; tells its
  * listeners the whole status at most every 100 ms (5,000 writes in a burst make one notice, not 5,000).
+ * The start of a resync is told as it was, whatever comes within those 100 ms: a resync of a few pages
+ * can be over before the next notice, and the agent is still told that one ran.
  */
 final class SyncState implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SyncState.class.getName());
@@ -98,7 +100,11 @@ final class SyncState implements AutoCloseable {
     void resync(long done, long total) {
         resyncDone = done;
         resyncTotal = total;
-        changed();
+        if (done == 0 && total > 0) {
+            tellNow();
+        } else {
+            changed();
+        }
     }
 
     AutoCloseable listen(Consumer<SyncStatus> listener) {
@@ -118,15 +124,46 @@ final class SyncState implements AutoCloseable {
         }
     }
 
-    private void notifyListeners() {
-        scheduled.set(false);
-        SyncStatus s;
-        try {
-            s = snapshot.get();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot read the sync status", e);
+    /**
+     * Tells the listeners the status as it is now, on the notifier's thread, without waiting; a
+     * coalesced notice follows with the status as it is then.
+     */
+    private void tellNow() {
+        if (listeners.isEmpty()) {
             return;
         }
+        SyncStatus s = read();
+        if (s == null) {
+            return;
+        }
+        try {
+            notifier.execute(() -> {
+                tell(s);
+                changed(); // and the status as it is by then, so this one is never the last word
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed: nobody to tell
+        }
+    }
+
+    private void notifyListeners() {
+        scheduled.set(false);
+        SyncStatus s = read();
+        if (s != null) {
+            tell(s);
+        }
+    }
+
+    private SyncStatus read() {
+        try {
+            return snapshot.get();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the sync status", e);
+            return null;
+        }
+    }
+
+    private void tell(SyncStatus s) {
         for (Consumer<SyncStatus> l : listeners) {
             try {
                 l.accept(s);
