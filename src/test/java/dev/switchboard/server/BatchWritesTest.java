@@ -137,7 +137,10 @@ class BatchWritesTest {
         assertThat(last.version()).isEqualTo(ticket.version() + 4);
         assertThat(results.get(1).get("body").get("notes").get(0).get("body").asText()).isEqualTo("elsewhere");
         await().atMost(Duration.ofSeconds(10)).until(() -> announced.size() >= 3);
-        Thread.sleep(300); // nothing more comes
+        // nothing more comes
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() ->
+                announced.stream().filter(t -> t.id() == ticket.id()).count() == 2
+                        && announced.stream().filter(t -> t.id() == other.id()).count() == 1);
         assertThat(announced.stream().filter(t -> t.id() == ticket.id())).extracting(TicketView::version)
                 .containsExactly(ticket.version() + 3, ticket.version() + 4); // the change, the last note
         assertThat(announced.stream().filter(t -> t.id() == other.id())).hasSize(1);
