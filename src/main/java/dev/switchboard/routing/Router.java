@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +50,18 @@ public final class Router {
                           Long targetAgentId) {
     }
 
+    private static final Channel[] CHANNELS = Channel.values();
+
     private final Clock clock;
     private final Map<Long, QueueRule> queues = new HashMap<>();
     private final Map<Long, AgentSlot> agents = new HashMap<>();
     /** Per queue, the signed-in agents with every skill it requires: the only ones worth looking at. */
     private final Map<Long, List<AgentSlot>> skilled = new HashMap<>();
+    /**
+     * {@link #skilledFor} as last given, per queue: one set shared by every queue event until the
+     * queue's skilled agents change (a sign-in, a sign-out, a queue defined), when all are dropped.
+     */
+    private final Map<Long, AgentIdSet> skilledIds = new HashMap<>();
     private final Map<Long, Waiting> waiting = new HashMap<>();
     /**
      * Waiting contacts per queue, in the queue's own order (priority, then arrival): within one queue
@@ -100,14 +106,40 @@ public final class Router {
         final List<Long> queues = new ArrayList<>();
         boolean available;
         Instant lastActivity;
-        /** Contacts held and offered, per channel: what capacity is checked against. */
-        final EnumMap<Channel, Integer> load = new EnumMap<>(Channel.class);
+        /** Contacts held and offered, by channel ordinal: what capacity is checked against. */
+        final int[] count = new int[CHANNELS.length];
+        /** The capacity's maximum and weight by channel ordinal, read once: checked for every candidate. */
+        private final int[] max = new int[CHANNELS.length];
+        private final int[] weight = new int[CHANNELS.length];
 
         AgentSlot(long id, Map<String, Integer> skills, Capacity capacity, Instant now) {
             this.id = id;
             this.skills = Map.copyOf(skills);
             this.capacity = capacity;
             this.lastActivity = now;
+            for (Channel ch : CHANNELS) {
+                max[ch.ordinal()] = capacity.max().get(ch);
+                weight[ch.ordinal()] = capacity.weight(ch);
+            }
+        }
+
+        void add(Channel channel, int delta) {
+            count[channel.ordinal()] += delta;
+        }
+
+        /** {@link Capacity#fits} for what this agent holds, on arrays: no map lookups, no boxing. */
+        boolean fits(Channel channel) {
+            int o = channel.ordinal();
+            if (count[o] + 1 > max[o]) {
+                return false;
+            }
+            int load = 0;
+            for (int i = 0; i < count.length; i++) {
+                if (count[i] > 0) {
+                    load += count[i] * weight[i];
+                }
+            }
+            return load + weight[o] <= Capacity.TOTAL;
         }
     }
 
@@ -127,6 +159,7 @@ public final class Router {
             }
         }
         skilled.put(rule.queueId(), list);
+        skilledIds.clear();
         byQueue.computeIfAbsent(rule.queueId(), k -> new java.util.TreeSet<>(IN_QUEUE));
     }
 
@@ -155,15 +188,16 @@ public final class Router {
         slot.available = old != null && old.available;
         for (Held h : held.values()) {
             if (h.agentId() == agentId) {
-                slot.load.merge(h.channel(), 1, Integer::sum);
+                slot.add(h.channel(), 1);
             }
         }
         for (StandingOffer o : offers.values()) {
             if (o.agentId() == agentId) {
-                slot.load.merge(o.contact().channel(), 1, Integer::sum);
+                slot.add(o.contact().channel(), 1);
             }
         }
         agents.put(agentId, slot);
+        skilledIds.clear();
         for (QueueRule q : queues.values()) {
             List<AgentSlot> list = skilled.get(q.queueId());
             if (old != null) {
@@ -181,6 +215,7 @@ public final class Router {
         List<Decision> out = setAvailable(agentId, false);
         agents.remove(agentId);
         skilled.values().forEach(list -> list.removeIf(x -> x.id == agentId));
+        skilledIds.clear();
         return out;
     }
 
@@ -213,7 +248,7 @@ public final class Router {
         if (held.put(interactionId, new Held(agentId, channel)) == null) {
             AgentSlot a = agents.get(agentId);
             if (a != null) {
-                a.load.merge(channel, 1, Integer::sum);
+                a.add(channel, 1);
             }
         }
     }
@@ -271,7 +306,7 @@ public final class Router {
         if (h != null) {
             AgentSlot a = agents.get(h.agentId());
             if (a != null) {
-                a.load.merge(h.channel(), -1, Integer::sum);
+                a.add(h.channel(), -1);
                 a.lastActivity = clock.instant();
                 matchForAgent(a, out);
             }
@@ -291,7 +326,7 @@ public final class Router {
         }
         AgentSlot a = agents.get(h.agentId());
         if (a != null) {
-            a.load.merge(h.channel(), -1, Integer::sum);
+            a.add(h.channel(), -1);
             a.lastActivity = clock.instant();
         }
         requeue(contact, h.agentId(), out);
@@ -307,7 +342,7 @@ public final class Router {
         declines.remove(interactionId);
         Held h = held.remove(interactionId);
         if (h != null && agents.containsKey(h.agentId())) {
-            agents.get(h.agentId()).load.merge(h.channel(), -1, Integer::sum);
+            agents.get(h.agentId()).add(h.channel(), -1);
         }
         StandingOffer o = offers.get(interactionId);
         List<Decision> out = new ArrayList<>();
@@ -380,14 +415,20 @@ public final class Router {
         return a == null ? List.of() : a.queues.stream().sorted().toList();
     }
 
-    /** The signed-in agents with every skill the queue requires: who may see its waiting contacts. */
+    /**
+     * The signed-in agents with every skill the queue requires: who may see its waiting contacts.
+     * Unchangeable, and the same set for every call until those agents change, so the events that
+     * carry it as their audience share it.
+     */
     public Set<Long> skilledFor(long queueId) {
-        List<AgentSlot> list = skilled.getOrDefault(queueId, List.of());
-        Set<Long> ids = new java.util.HashSet<>(list.size() * 2);
-        for (AgentSlot a : list) {
-            ids.add(a.id);
-        }
-        return ids;
+        return skilledIds.computeIfAbsent(queueId, q -> {
+            List<AgentSlot> list = skilled.getOrDefault(q, List.of());
+            List<Long> ids = new ArrayList<>(list.size());
+            for (AgentSlot a : list) {
+                ids.add(a.id);
+            }
+            return AgentIdSet.of(ids);
+        });
     }
 
     public int waitingCount() {
@@ -503,16 +544,18 @@ public final class Router {
         if (line == null) {
             return null;
         }
-        EnumMap<Channel, Boolean> room = new EnumMap<>(Channel.class);
-        for (Channel ch : Channel.values()) {
-            room.put(ch, a.capacity.fits(a.load, ch));
+        boolean[] room = new boolean[CHANNELS.length];
+        boolean any = false;
+        for (Channel ch : CHANNELS) {
+            room[ch.ordinal()] = a.fits(ch);
+            any |= room[ch.ordinal()];
         }
-        if (!room.containsValue(true)) {
+        if (!any) {
             return null; // the agent is full
         }
         for (Waiting w : line) {
             Contact c = w.contact();
-            if (room.get(c.channel()) && !w.sparing(a.id, now) && eligible(a, c, queues.get(c.queueId()))) {
+            if (room[c.channel().ordinal()] && !w.sparing(a.id, now) && eligible(a, c, queues.get(c.queueId()))) {
                 return w;
             }
         }
@@ -531,7 +574,8 @@ public final class Router {
         if (!a.available || (c.targetAgentId() != null && c.targetAgentId() != a.id)) {
             return false;
         }
-        return hasSkills(a, q) && a.capacity.fits(a.load, c.channel());
+        // room first: it is arithmetic, and in a busy centre most agents have none
+        return a.fits(c.channel()) && hasSkills(a, q);
     }
 
     private static boolean hasSkills(AgentSlot a, QueueRule q) {
@@ -567,7 +611,7 @@ public final class Router {
         Instant expires = now.plus(queues.get(c.queueId()).offerTimeout());
         removeWaiting(c.interactionId());
         offers.put(c.interactionId(), new StandingOffer(c, a.id, expires));
-        a.load.merge(c.channel(), 1, Integer::sum);
+        a.add(c.channel(), 1);
         a.lastActivity = now;
         out.add(new Decision.Offer(c.interactionId(), a.id, now, expires));
     }
@@ -577,7 +621,7 @@ public final class Router {
         offers.remove(o.contact().interactionId());
         AgentSlot a = agents.get(o.agentId());
         if (a != null) {
-            a.load.merge(o.contact().channel(), -1, Integer::sum);
+            a.add(o.contact().channel(), -1);
         }
     }
 

@@ -226,10 +226,15 @@ public final class EventHub implements AutoCloseable {
 
     /**
      * Lets a part of the server see every event as it is published (type and payload), on the
-     * publishing thread: it must hand the work on, not do it there.
+     * publishing thread: it must hand the work on, not do it there. A tap is not a subscriber: it
+     * never counts as a supervisor listening ({@link #supervisorListening}), and nothing is queued
+     * or delivered for it.
+     *
+     * @return closing it removes the tap
      */
-    public void tap(java.util.function.BiConsumer<String, Object> tap) {
+    public AutoCloseable tap(java.util.function.BiConsumer<String, Object> tap) {
         taps.add(tap);
+        return () -> taps.remove(tap);
     }
 
     /** Whether a supervisor follows the stream now (events meant for supervisors only would reach someone). */

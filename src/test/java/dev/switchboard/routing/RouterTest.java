@@ -46,6 +46,28 @@ class RouterTest {
     }
 
     @Test
+    void aQueuesSkilledAgentsAreOneSharedSetUntilTheyChange() {
+        agent(1, Map.of("billing", 2));
+        agent(2, Map.of("sales", 5));
+        Set<Long> first = r.skilledFor(BILLING);
+        assertThat(first).containsExactly(1L);
+        assertThat(r.skilledFor(BILLING)).isSameAs(first);
+        assertThat(r.skilledFor(GENERAL)).containsExactlyInAnyOrder(1L, 2L);
+
+        agent(3, Map.of("billing", 7));
+        assertThat(r.skilledFor(BILLING)).containsExactlyInAnyOrder(1L, 3L);
+        assertThat(first).containsExactly(1L);
+
+        r.signOut(1);
+        assertThat(r.skilledFor(BILLING)).containsExactly(3L);
+        assertThat(r.skilledFor(GENERAL)).containsExactlyInAnyOrder(2L, 3L);
+
+        r.defineQueue(new Router.QueueRule(BILLING, 0, Duration.ofSeconds(60), Set.of("sales"), Duration.ofSeconds(15)));
+        assertThat(r.skilledFor(BILLING)).containsExactly(2L);
+        assertThat(r.skilledFor(99)).isEmpty();
+    }
+
+    @Test
     void aContactWaitsUntilAnAgentIsReadyAndIsOfferedWithTheQueuesTimeout() {
         agent(7, Map.of());
         assertThat(r.enqueue(contact(1, GENERAL, Channel.PHONE, T0))).isEmpty();

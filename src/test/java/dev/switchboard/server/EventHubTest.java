@@ -67,6 +67,24 @@ class EventHubTest {
     }
 
     @Test
+    void aTapSeesEveryEventYetIsNoSupervisorListeningAndClosingItEndsThat() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AutoCloseable tap = hub.tap((type, payload) -> seen.add(type + " " + payload));
+        assertThat(hub.supervisorListening()).as("a tap does not make the dashboard worth computing").isFalse();
+        assertThat(hub.supervisorsListening()).isEmpty();
+
+        hub.publish("a", Map.of("to", 1), 1L);
+        hub.publish("b", Map.of("to", "some"), java.util.Set.of(2L, 3L));
+        hub.publishOnlyTo(EventTypes.DASHBOARD, Map.of("to", "one"), java.util.Set.of(7L));
+        assertThat(seen).as("on the publishing thread, before publish returns")
+                .containsExactly("a {to=1}", "b {to=some}", EventTypes.DASHBOARD + " {to=one}");
+
+        tap.close();
+        hub.publish("c", Map.of(), (Long) null);
+        assertThat(seen).hasSize(3);
+    }
+
+    @Test
     void anEventForSomePeopleAloneSkipsOtherSupervisorsLiveAndOnResuming() {
         List<Long> mine = new CopyOnWriteArrayList<>();
         List<Long> otherSupervisor = new CopyOnWriteArrayList<>();

@@ -44,12 +44,12 @@ public final class SimulatedAgents implements AutoCloseable {
     private final RoutingService routing;
     private final Replies replies;
     private final Duration handle;
-    /** A few threads: each step waits for the routing thread's answer, and thousands of colleagues act at once. */
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, r -> {
-        Thread t = new Thread(r, "simulated-agents");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Each step (accept, reply, end, wrap up) waits for the routing thread's answer, and thousands of
+     * colleagues act at once: with too few threads they would end their contacts late, stay busy and
+     * let the queues grow. One thread per 250 colleagues, 4 to 16.
+     */
+    private final ScheduledExecutorService timer;
     private final AutoCloseable subscription;
 
     /**
@@ -59,24 +59,34 @@ public final class SimulatedAgents implements AutoCloseable {
     public SimulatedAgents(List<Agent> simulated, RoutingStore config, WorkDistributor work, RoutingService routing,
                            EventHub hub, Replies replies, Duration handle) {
         this.handle = handle;
+        this.timer = Executors.newScheduledThreadPool(Math.max(4, Math.min(16, simulated.size() / 250)), r -> {
+            Thread t = new Thread(r, "simulated-agents");
+            t.setDaemon(true);
+            return t;
+        });
         this.replies = replies;
         this.agents = simulated.stream().collect(Collectors.toMap(Agent::id, Function.identity()));
         this.work = work;
         this.routing = routing;
         // listen first: signing in offers waiting contacts at once
-        this.subscription = hub.subscribe(0, true, hub.latestSeq(), event -> {
-            if (EventTypes.OFFER.equals(event.type()) && event.payload() instanceof OfferEvent offer) {
-                Agent agent = agents.get(offer.agentId());
-                if (agent != null) {
-                    answer(agent, offer);
+        // a tap, not a subscription: it sees every event, yet the hub does not take it for a supervisor
+        // listening (who would have the dashboard computed for them every second) and delivers nothing to it
+        this.subscription = hub.tap((type, payload) -> {
+            try {
+                if (EventTypes.OFFER.equals(type) && payload instanceof OfferEvent offer) {
+                    Agent agent = agents.get(offer.agentId());
+                    if (agent != null) {
+                        answer(agent, offer);
+                    }
+                } else if (EventTypes.AGENT_STATE.equals(type) && payload instanceof AgentStateEvent state
+                        && state.state() == AgentState.NOT_READY && agents.containsKey(state.agentId())) {
+                    // a colleague who missed an offer comes back after a short break, as people do
+                    Agent agent = agents.get(state.agentId());
+                    timer.schedule(() -> ready(agent), 5, TimeUnit.SECONDS);
                 }
-            } else if (EventTypes.AGENT_STATE.equals(event.type()) && event.payload() instanceof AgentStateEvent state
-                    && state.state() == AgentState.NOT_READY && agents.containsKey(state.agentId())) {
-                // a colleague who missed an offer comes back after a short break, as people do
-                Agent agent = agents.get(state.agentId());
-                timer.schedule(() -> ready(agent), 5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // stopping: the publisher (the routing thread among them) must not see it
             }
-            return true;
         });
         for (Agent a : simulated) {
             work.signIn(a, config.skills(a.id()), config.capacity(a.id()), true);
@@ -141,11 +151,11 @@ public final class SimulatedAgents implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
         try {
             subscription.close();
         } catch (Exception e) {
             LOG.debug("unsubscribing simulated agents failed", e);
         }
+        timer.shutdownNow();
     }
 }
