@@ -101,13 +101,12 @@ public final class Router {
     private static final class AgentSlot {
         final long id;
         final Map<String, Integer> skills;
-        final Capacity capacity;
         /** The queues whose required skills this agent has. */
         final List<Long> queues = new ArrayList<>();
         boolean available;
         Instant lastActivity;
         /** Contacts held and offered, by channel ordinal: what capacity is checked against. */
-        final int[] count = new int[CHANNELS.length];
+        private final int[] count = new int[CHANNELS.length];
         /** The capacity's maximum and weight by channel ordinal, read once: checked for every candidate. */
         private final int[] max = new int[CHANNELS.length];
         private final int[] weight = new int[CHANNELS.length];
@@ -115,7 +114,6 @@ public final class Router {
         AgentSlot(long id, Map<String, Integer> skills, Capacity capacity, Instant now) {
             this.id = id;
             this.skills = Map.copyOf(skills);
-            this.capacity = capacity;
             this.lastActivity = now;
             for (Channel ch : CHANNELS) {
                 max[ch.ordinal()] = capacity.max().get(ch);
