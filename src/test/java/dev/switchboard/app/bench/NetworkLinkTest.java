@@ -46,12 +46,22 @@ class NetworkLinkTest {
     }
 
     /**
-     * Refused, or connected to itself: Linux may give a connection to an unused port of its own
-     * ephemeral range that very port as its local end, and the two ends then meet (a self-connect).
+     * Whether a new connection to {@code port} fails to reach the echo server: refused; connected to
+     * itself (Linux may give a connection to an unused port of its own ephemeral range that very port
+     * as its local end, and the two ends meet); or taken by some other program that got the freed
+     * port meanwhile, which does not answer a line upper-cased as the echo server behind the link does.
      */
     private static boolean nothingListensOn(int port) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            return s.getLocalPort() == port;
+            if (s.getLocalPort() == port) {
+                return true;
+            }
+            s.setSoTimeout(1_000);
+            try {
+                return !"X".equals(roundTrip(s, "x"));
+            } catch (IOException noAnswer) {
+                return true;
+            }
         } catch (ConnectException refused) {
             return true;
         }
@@ -70,7 +80,7 @@ class NetworkLinkTest {
             link.cut();
             assertThat(before.getInputStream().read()).as("an open connection is closed by the cut").isEqualTo(-1);
             before.close();
-            assertThat(nothingListensOn(port)).as("new connections are refused while cut").isTrue();
+            assertThat(nothingListensOn(port)).as("new connections do not reach the server while cut").isTrue();
 
             link.restore();
             try (Socket after = new Socket("127.0.0.1", port)) {
