@@ -126,7 +126,8 @@ class EventStreamTest {
 
         long offers = received.stream().filter(e -> e.type().equals(EventTypes.OFFER)).count();
         agent.setState(AgentState.READY);
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
+        // the agent who let it ring out is spared it for a while from the ring-out, then offered it again
+        await().atMost(dev.switchboard.routing.Router.REOFFER_AFTER.plusSeconds(10)).until(() -> received.stream()
                 .filter(e -> e.type().equals(EventTypes.OFFER)).count() > offers);
     }
 
