@@ -44,6 +44,16 @@ public final class AgentIdSet extends AbstractSet<Long> {
         return o instanceof Long id && contains(id.longValue());
     }
 
+    /** Whether any id passes {@code test}, in ascending order, without boxing one. */
+    public boolean anyMatch(java.util.function.LongPredicate test) {
+        for (long id : ids) {
+            if (test.test(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public int size() {
         return ids.length;

@@ -87,6 +87,9 @@ public final class Router {
     /** A waiting contact and who declined it when. */
     private record Waiting(Contact contact, Map<Long, Instant> declined) {
         boolean sparing(long agentId, Instant now) {
+            if (declined.isEmpty()) {
+                return false; // most contacts: and no id boxed to find that out
+            }
             Instant at = declined.get(agentId);
             return at != null && now.isBefore(at.plus(REOFFER_AFTER));
         }

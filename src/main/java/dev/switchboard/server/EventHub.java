@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.ResyncEvent;
+import dev.switchboard.routing.AgentIdSet;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -77,13 +78,13 @@ public final class EventHub implements AutoCloseable {
 
         boolean concerns(long subscriberAgentId, boolean seesAll, LongPredicate oversees) {
             if (onlyAudience) {
-                return audience.contains(subscriberAgentId);
+                return inAudience(subscriberAgentId);
             }
             if (seesAll) {
                 return oversees == null || overseenBy(subscriberAgentId, oversees);
             }
             if (audience != null) {
-                return audience.contains(subscriberAgentId);
+                return inAudience(subscriberAgentId);
             }
             return agentId == null || agentId == subscriberAgentId;
         }
@@ -99,12 +100,21 @@ public final class EventHub implements AutoCloseable {
             if (agentId != null) {
                 return agentId == supervisorId || oversees.test(agentId);
             }
+            LongPredicate concerned = agent -> agent == supervisorId || oversees.test(agent);
+            if (audience instanceof AgentIdSet ids) {
+                return ids.anyMatch(concerned);
+            }
             for (long agent : audience) {
-                if (agent == supervisorId || oversees.test(agent)) {
+                if (concerned.test(agent)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Whether the agent is in the audience; a queue's audience is checked without boxing the id. */
+        private boolean inAudience(long agent) {
+            return audience instanceof AgentIdSet ids ? ids.contains(agent) : audience.contains(agent);
         }
     }
 
@@ -307,12 +317,7 @@ public final class EventHub implements AutoCloseable {
             return;
         }
         if (event.onlyAudience()) {
-            for (long person : event.audience()) {
-                Set<Subscriber> own = byAgent.get(person);
-                if (own != null) {
-                    own.forEach(s -> enqueue(s, event));
-                }
-            }
+            forEachOwn(event.audience(), own -> own.forEach(s -> enqueue(s, event)));
             return;
         }
         for (Subscriber s : seeingAll) {
@@ -321,21 +326,41 @@ public final class EventHub implements AutoCloseable {
             }
         }
         if (event.audience() != null) {
-            for (long agent : event.audience()) {
-                enqueueForAgent(agent, event);
-            }
+            forEachOwn(event.audience(), own -> enqueueForAgent(own, event));
         } else {
-            enqueueForAgent(event.agentId(), event);
+            Set<Subscriber> own = byAgent.get(event.agentId());
+            if (own != null) {
+                enqueueForAgent(own, event);
+            }
         }
     }
 
-    private void enqueueForAgent(long agent, Event event) {
-        Set<Subscriber> own = byAgent.get(agent);
-        if (own != null) {
-            for (Subscriber s : own) {
-                if (!s.seesAll) { // already given the event as one who sees everything
-                    enqueue(s, event);
+    /**
+     * The subscribers of each agent in {@code audience} who has any, one agent's at a time. A queue's
+     * audience is hundreds of agents, often more than are connected: then the connected agents are
+     * looked up in the audience instead (no id boxed). Either way the work is the smaller side's.
+     */
+    private void forEachOwn(Set<Long> audience, java.util.function.Consumer<Set<Subscriber>> action) {
+        if (audience.size() > byAgent.size()) {
+            byAgent.forEach((agent, own) -> {
+                if (audience.contains(agent)) {
+                    action.accept(own);
                 }
+            });
+            return;
+        }
+        for (Long agent : audience) {
+            Set<Subscriber> own = byAgent.get(agent);
+            if (own != null) {
+                action.accept(own);
+            }
+        }
+    }
+
+    private void enqueueForAgent(Set<Subscriber> own, Event event) {
+        for (Subscriber s : own) {
+            if (!s.seesAll) { // already given the event as one who sees everything
+                enqueue(s, event);
             }
         }
     }

@@ -29,6 +29,12 @@ class AgentIdSetTest {
         }
         assertThat(set.contains((Object) 5)).as("an Integer is not an agent id").isFalse();
         assertThat(set.contains(null)).isFalse();
+
+        List<Long> tested = new java.util.ArrayList<>();
+        assertThat(set.anyMatch(id -> tested.add(id) && id > 2_990)).isEqualTo(expected.stream().anyMatch(id -> id > 2_990));
+        assertThat(tested).as("in ascending order, stopping at the first match").isSorted()
+                .containsExactlyElementsOf(set.stream().filter(id -> id <= tested.get(tested.size() - 1)).toList());
+        assertThat(set.anyMatch(id -> id > 3_000)).isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchboard.server;
 
 import dev.switchboard.api.EventTypes;
 import dev.switchboard.api.Json;
+import dev.switchboard.routing.AgentIdSet;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -82,6 +83,46 @@ class EventHubTest {
         tap.close();
         hub.publish("c", Map.of(), (Long) null);
         assertThat(seen).hasSize(3);
+    }
+
+    @Test
+    void aQueuesAudienceReachesTheSameStreamsWhetherItHoldsMoreOrFewerAgentsThanAreConnected() {
+        Map<Long, List<Long>> agents = new java.util.concurrent.ConcurrentHashMap<>();
+        long seen = hub.publish("t", Map.of(), 99L).seq(); // for nobody connected: where the resumed start
+        for (long a = 1; a <= 6; a++) {
+            List<Long> got = agents.computeIfAbsent(a, k -> new CopyOnWriteArrayList<>());
+            hub.subscribe(a, false, 0, e -> got.add(e.seq()));
+        }
+        List<Long> team = new CopyOnWriteArrayList<>();
+        hub.subscribe(70, true, agent -> agent == 5, 0, e -> team.add(e.seq()));
+
+        // 20 agents, more than the 7 connected: the connected are looked up in it
+        AgentIdSet evens = AgentIdSet.of(java.util.stream.LongStream.rangeClosed(1, 20).map(i -> 2 * i).boxed().toList());
+        AgentIdSet two = AgentIdSet.of(List.of(5L, 3L)); // fewer: it is walked
+        List<Long> named = new java.util.ArrayList<>(java.util.stream.LongStream.range(100, 150).boxed().toList());
+        named.addAll(List.of(1L, 70L));
+        AgentIdSet dashboard = AgentIdSet.of(named);
+        long wide = hub.publish("t", Map.of(), evens).seq();
+        long narrow = hub.publish("t", Map.of(), two).seq();
+        long only = hub.publishOnlyTo(EventTypes.DASHBOARD, Map.of(), dashboard).seq();
+        await().until(() -> team.size() == 2 && agents.get(1L).size() == 1 && agents.get(6L).size() == 1);
+
+        assertThat(agents.get(1L)).containsExactly(only);
+        assertThat(agents.get(2L)).containsExactly(wide);
+        assertThat(agents.get(3L)).containsExactly(narrow);
+        assertThat(agents.get(4L)).containsExactly(wide);
+        assertThat(agents.get(5L)).containsExactly(narrow);
+        assertThat(agents.get(6L)).containsExactly(wide);
+        assertThat(team).as("the team's agent 5 is in the narrow one; the dashboard names the supervisor")
+                .containsExactly(narrow, only);
+
+        List<Long> resumedAgent = new CopyOnWriteArrayList<>();
+        List<Long> resumedTeam = new CopyOnWriteArrayList<>();
+        hub.subscribe(4, false, seen, e -> resumedAgent.add(e.seq()));
+        hub.subscribe(70, true, agent -> agent == 5, seen, e -> resumedTeam.add(e.seq()));
+        await().until(() -> resumedAgent.size() == 1 && resumedTeam.size() == 2);
+        assertThat(resumedAgent).as("replayed as delivered live").containsExactly(wide);
+        assertThat(resumedTeam).containsExactly(narrow, only);
     }
 
     @Test
