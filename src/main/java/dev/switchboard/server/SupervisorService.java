@@ -60,8 +60,13 @@ import java.util.function.Supplier;
 public final class SupervisorService {
     /** Abandons sooner than this are not counted at all, unless the request says otherwise. */
     public static final Duration DEFAULT_SHORT_ABANDON = Duration.ofSeconds(5);
-    /** How often the event stream carries the whole dashboard; between, only what changed. */
-    static final Duration FULL_DASHBOARD_EVERY = Duration.ofSeconds(10);
+    /**
+     * How often the event stream carries the whole dashboard; between, only what changed. Clients ask
+     * for the whole one when they start and after a gap, so this is only a safety net: with 10,000
+     * agents a full dashboard is about 6 MB, and every ten seconds to a hundred supervisors that was
+     * about as many bytes as all the partial ones together.
+     */
+    static final Duration FULL_DASHBOARD_EVERY = Duration.ofSeconds(60);
     private static final List<AlertRule> RULES = List.of(new AlertRule.LongestWaitOver(0.8),
             new AlertRule.ServiceLevelUnder(10), new AlertRule.NotReadyLonger(Duration.ofMinutes(15)));
 

@@ -15,12 +15,18 @@ import java.time.Duration;
  */
 final class CpuTimes {
     private final long threadId;
-    private final String childMarker;
+    private final java.util.function.Predicate<ProcessHandle> isTheChild;
 
     /** @param childMarker a string found in the child process's command line (its data directory) */
     CpuTimes(long threadId, String childMarker) {
         this.threadId = threadId;
-        this.childMarker = childMarker;
+        this.isTheChild = p -> commandLineHolds(p, childMarker);
+    }
+
+    /** For the child whose process id is {@code childPid}. */
+    CpuTimes(long threadId, long childPid) {
+        this.threadId = threadId;
+        this.isTheChild = p -> p.pid() == childPid;
     }
 
     /**
@@ -46,6 +52,23 @@ final class CpuTimes {
         }
     }
 
+    /**
+     * Per cent of one core the server (the child) and this process (the load generator) used between
+     * two samples, and the busy share of all the machine's cores (-1 where it cannot be read).
+     */
+    record Shares(double serverPercent, double generatorPercent, double machinePercent) {
+        static Shares between(Sample from, Sample to) {
+            double[] p = to.percentSince(from);
+            return new Shares(p[2], p[1], p[3]);
+        }
+
+        void addTo(com.fasterxml.jackson.databind.node.ObjectNode entry) {
+            entry.put("serverCpuPercent", Bench.round(serverPercent));
+            entry.put("generatorCpuPercent", Bench.round(generatorPercent));
+            entry.put("machineCpuPercent", Bench.round(machinePercent));
+        }
+    }
+
     Sample sample() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long thread = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(threadId) : -1;
@@ -53,7 +76,7 @@ final class CpuTimes {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             process = os.getProcessCpuTime();
         }
-        long child = ProcessHandle.current().children().filter(this::isTheChild)
+        long child = ProcessHandle.current().children().filter(isTheChild)
                 .findFirst().flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
         long[] machine = machineTicks();
         return new Sample(System.nanoTime(), thread, process, child, machine[0], machine[1]);
@@ -75,7 +98,7 @@ final class CpuTimes {
     }
 
     /** Read from /proc: ProcessHandle.Info cuts a command line (a long class path) at 4 KiB. */
-    private boolean isTheChild(ProcessHandle p) {
+    private static boolean commandLineHolds(ProcessHandle p, String childMarker) {
         try {
             byte[] cmd = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
             return new String(cmd, StandardCharsets.UTF_8).contains(childMarker);

@@ -82,6 +82,11 @@ final class ServerProcess implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The server's process id, to read its CPU time ({@link CpuTimes}). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Resident set size of the server process in bytes, read from /proc (0 where there is none). */
     long residentBytes() {
         try {

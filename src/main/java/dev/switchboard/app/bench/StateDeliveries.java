@@ -201,7 +201,9 @@ final class StateDeliveries {
                 + " per account, as in P4), so each change reaches that many agent streams. Server RSS: VmRSS of the "
                 + "server process (-Xmx" + s.heap() + "), sampled every second from its start to the end of the grace "
                 + "period (peak) and once at the end. All streams are read by one non-blocking reader in the "
-                + "benchmark's process on the same 2-core machine as the server: its own delays are in the figures.";
+                + "benchmark's process on the same 2-core machine as the server: its own delays are in the figures. "
+                + "The CPU figures are P4's: per cent of one core for the server and the benchmark's process over the "
+                + "measured period, and the busy share of the machine's cores.";
     }
 
     /** Two sorted arrays as one sorted array. */

@@ -80,7 +80,7 @@ final class SupervisorFreshnessBench {
                   double changesPerSecond, long skipped, long sendErrors, long[] ackNanos, int streamsRequested,
                   int streamsReached, int streamsOpenAtEnd, int streamsClosedByServer, int dashboards,
                   double dashboardsPerSecond, long dashboardBytes, long dashboardBytesTotal, long agentEvents,
-                  long serverRssPeak, long serverRssEnd, StateDeliveries.Result sessions) {
+                  long serverRssPeak, long serverRssEnd, StateDeliveries.Result sessions, CpuTimes.Shares cpu) {
         double percentileMs(double p) {
             return SupervisorFreshnessBench.percentileMs(freshnessNanos, p);
         }
@@ -285,7 +285,12 @@ final class SupervisorFreshnessBench {
                         }
                     });
                 }, 0, periodNanos, TimeUnit.NANOSECONDS);
-                Thread.sleep(s.warmUp().plus(s.duration()).toMillis());
+                // who kept the cores busy over the measured period: the server, this process, the machine
+                CpuTimes cpu = new CpuTimes(Thread.currentThread().getId(), server.pid());
+                Thread.sleep(s.warmUp().toMillis());
+                CpuTimes.Sample cpuFrom = cpu.sample();
+                Thread.sleep(s.duration().toMillis());
+                CpuTimes.Shares cpuShares = CpuTimes.Shares.between(cpuFrom, cpu.sample());
                 pacer.shutdownNow();
                 senders.shutdown();
                 senders.awaitTermination(30, TimeUnit.SECONDS);
@@ -344,7 +349,8 @@ final class SupervisorFreshnessBench {
                         accounts.size(), (c, v) -> shownFrom[c] < 0 ? -1 : arrivals[v].from(shownFrom[c]));
                 return new Result(sorted, changes, unseen, unseenByAll, changes / measuredSeconds, skipped.get(),
                         errors.get(), ack, total, reached, openAtEnd, closedByServer, d, perSecond,
-                        dashboardBytes.get(), dashboardBytesTotal.get(), agentEvents.get(), rssPeak, rssEnd, sessions);
+                        dashboardBytes.get(), dashboardBytesTotal.get(), agentEvents.get(), rssPeak, rssEnd, sessions,
+                        cpuShares);
             }
         } finally {
             rssProbe.shutdownNow();
@@ -374,7 +380,10 @@ final class SupervisorFreshnessBench {
                 + "(about 50 ms of server CPU) and minutes of the run; each change therefore reaches that many agent "
                 + "streams besides the supervisors. The other agents on the dashboard are the server's simulated "
                 + "colleagues (signed in, idle: no contacts are sent). All streams are read in the benchmark's process by "
-                + "one non-blocking reader; the server runs in its own process on the same 2-core machine. " + streams + ".";
+                + "one non-blocking reader; the server runs in its own process on the same 2-core machine. "
+                + "serverCpuPercent and generatorCpuPercent are the CPU time the server and the benchmark's process "
+                + "used over the measured period, in per cent of one core; machineCpuPercent is the busy share of all "
+                + "the machine's cores then. " + streams + ".";
     }
 
     static long epochNanos(Instant t) {
@@ -450,14 +459,18 @@ final class SupervisorFreshnessBench {
         entry.put("dashboardAvgKiB", r.dashboards() == 0 ? 0 : r.dashboardBytesTotal() / r.dashboards() / 1024);
         entry.put("agentStateEventsOnAgentStreams", r.agentEvents());
         entry.put("serverRssMiB", r.serverRssPeak() / MIB);
+        r.cpu().addTo(entry);
         entry.put("notes", SupervisorFreshnessBench.notes(p4, r));
         Path file = results.write(quick ? "p4-supervisor-freshness-quick" : "p4-supervisor-freshness", entry, !quick);
         log.accept(String.format(Locale.ROOT, "P4: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms over %,d "
                         + "(change, supervisor) pairs; %,d changes (%.0f/s), %,d pairs unseen; %,d of %,d streams, %,d open "
-                        + "at the end; %d dashboards of %,d KiB; server RSS %d MiB (%s) -> %s",
+                        + "at the end; %d dashboards, %,d KiB on average; server RSS %d MiB; CPU server %.0f %%, "
+                        + "generator %.0f %% of a core, machine %.0f %% busy (%s) -> %s",
                 r.percentileMs(50), r.percentileMs(95), p99, r.percentileMs(100), r.freshnessNanos().length,
                 r.changes(), r.changesPerSecond(), r.unseenPairs(), r.streamsReached(), wanted, r.streamsOpenAtEnd(),
-                r.dashboards(), r.dashboardBytes() / 1024, r.serverRssPeak() / MIB, met ? "met" : "missed", file));
+                r.dashboards(), r.dashboards() == 0 ? 0 : r.dashboardBytesTotal() / r.dashboards() / 1024,
+                r.serverRssPeak() / MIB, r.cpu().serverPercent(), r.cpu().generatorPercent(),
+                r.cpu().machinePercent(), met ? "met" : "missed", file));
         recordAgentSessions(quick, p4, r, results, log);
     }
 
@@ -490,6 +503,7 @@ final class SupervisorFreshnessBench {
         entry.put("serverRssEndMiB", r.serverRssEnd() / MIB);
         entry.put("serverRssLimitMiB", P3_RSS_MIB);
         entry.put("serverHeap", "-Xmx" + s.heap());
+        r.cpu().addTo(entry);
         entry.put("changes", r.changes());
         entry.put("changesPerSecondAchieved", Bench.round(r.changesPerSecond()));
         entry.put("changesSkippedStillInFlight", r.skipped());

@@ -4,6 +4,7 @@ import dev.switchboard.api.AgentMetricsView;
 import dev.switchboard.api.AlertView;
 import dev.switchboard.api.CodeView;
 import dev.switchboard.api.KpiView;
+import dev.switchboard.api.ResyncEvent;
 import dev.switchboard.api.SupervisorView;
 import dev.switchboard.client.ApiException;
 import dev.switchboard.client.SwitchboardApi;
@@ -103,6 +104,7 @@ public final class SupervisorViewModel {
     private final QueueActions queueActions;
     private final ReportExport report;
     private Registration live = () -> { };
+    private Registration resync = () -> { };
     private Instant now;
     private Instant lastAt;
     private long generation;
@@ -135,6 +137,7 @@ public final class SupervisorViewModel {
     /** Follows the pushed dashboard and asks for the first one. */
     public void start() {
         live = session.events().on(SupervisorView.class, this::pushed);
+        resync = session.events().on(ResyncEvent.class, e -> resynced());
         session.configProperty().addListener(configCame);
         load();
         chart.start(treatment.get(), cutoff.get(), now);
@@ -142,6 +145,7 @@ public final class SupervisorViewModel {
 
     public void dispose() {
         live.close();
+        resync.close();
         session.configProperty().removeListener(configCame);
         chart.dispose();
         campaigns.dispose();
@@ -220,6 +224,14 @@ public final class SupervisorViewModel {
             show(DashboardMerge.apply(base, view));
         } else if (!inFlight) {
             refresh(); // only what changed, and nothing yet to apply it to: ask for the whole
+        }
+    }
+
+    /** Dashboards were missed: partial ones to come would apply to an old grid, so the whole one first. */
+    private void resynced() {
+        base = null; // (off the live settings there is none, and the dashboard is asked for every 2 s)
+        if (isLive() && !inFlight) {
+            load();
         }
     }
 

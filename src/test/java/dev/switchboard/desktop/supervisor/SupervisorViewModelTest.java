@@ -100,6 +100,25 @@ class SupervisorViewModelTest {
     }
 
     @Test
+    void afterMissedEventsTheWholeDashboardIsAskedForAgainAndPartialOnesWaitForIt() {
+        vm.start();
+        h.api.dashboard = Dashboards.of(91.0);
+        h.api.dashboardFailure = new ServerUnreachableException("down", null);
+        h.api.emit(EventTypes.RESYNC, new dev.switchboard.api.ResyncEvent(10, 50));
+        assertThat(h.api.dashboardAsks).containsExactly("AGAINST 5", "AGAINST 5");
+        assertThat(vm.tiles().get(0).serviceLevel().text()).as("the last whole one still shows").isEqualTo("72 %");
+
+        // a partial dashboard after the gap is not merged into the old grid: the whole one is asked for
+        h.api.dashboardFailure = null;
+        SupervisorView whole = Dashboards.of(91.0);
+        h.api.emit(EventTypes.DASHBOARD, new SupervisorView(Fixtures.NOW.plusSeconds(1), List.of(), List.of(),
+                List.of(), true, List.of()));
+        assertThat(h.api.dashboardAsks).hasSize(3);
+        assertThat(vm.tiles().get(0).serviceLevel().text()).isEqualTo("91 %");
+        assertThat(vm.allAgents()).hasSize(whole.agents().size());
+    }
+
+    @Test
     void otherSettingsAreAskedForEveryTwoSecondsAndPushesIgnored() {
         vm.start();
         vm.use(Treatment.IN_FAVOUR, 10);
