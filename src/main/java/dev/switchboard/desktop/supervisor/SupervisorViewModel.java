@@ -12,7 +12,7 @@ import dev.switchboard.desktop.EnumText;
 import dev.switchboard.desktop.ErrorText;
 import dev.switchboard.desktop.Formats;
 import dev.switchboard.desktop.Messages;
-import dev.switchboard.desktop.Registration;
+import dev.switchboard.desktop.Subscriptions;
 import dev.switchboard.desktop.TaskRunner;
 import dev.switchboard.desktop.session.AgentSession;
 import dev.switchboard.domain.AgentState;
@@ -103,8 +103,7 @@ public final class SupervisorViewModel {
     private final AgentActions agentActions;
     private final QueueActions queueActions;
     private final ReportExport report;
-    private Registration live = () -> { };
-    private Registration resync = () -> { };
+    private final Subscriptions subscriptions = new Subscriptions();
     private Instant now;
     private Instant lastAt;
     private long generation;
@@ -136,17 +135,15 @@ public final class SupervisorViewModel {
 
     /** Follows the pushed dashboard and asks for the first one. */
     public void start() {
-        live = session.events().on(SupervisorView.class, this::pushed);
-        resync = session.events().on(ResyncEvent.class, e -> resynced());
-        session.configProperty().addListener(configCame);
+        subscriptions.add(session.events().on(SupervisorView.class, this::pushed));
+        subscriptions.add(session.events().on(ResyncEvent.class, e -> resynced()));
+        subscriptions.listen(session.configProperty(), configCame);
         load();
         chart.start(treatment.get(), cutoff.get(), now);
     }
 
     public void dispose() {
-        live.close();
-        resync.close();
-        session.configProperty().removeListener(configCame);
+        subscriptions.close();
         chart.dispose();
         campaigns.dispose();
         generation++; // answers still on their way are dropped
