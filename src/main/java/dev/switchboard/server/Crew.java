@@ -1,6 +1,7 @@
 package dev.switchboard.server;
 
 import dev.switchboard.api.AgentMetricsView;
+import dev.switchboard.api.AgentRowChange;
 import dev.switchboard.api.AlertView;
 import dev.switchboard.api.SupervisorView;
 import dev.switchboard.domain.Agent;
@@ -55,6 +56,7 @@ record Crew(boolean everyone, Long teamId) {
         List<AlertView> alerts = all.alerts().stream()
                 .filter(a -> a.agentId() == null || includes(a.agentId(), teams)).toList();
         List<Long> gone = all.agentsGone().stream().filter(id -> includes(id, teams)).toList();
-        return new SupervisorView(all.at(), all.queues(), rows, alerts, all.partial(), gone);
+        List<AgentRowChange> changes = all.agentChanges().stream().filter(c -> includes(c.agentId(), teams)).toList();
+        return new SupervisorView(all.at(), all.queues(), rows, alerts, all.partial(), gone, changes);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.server;
 
 import dev.switchboard.api.AgentMetricsView;
+import dev.switchboard.api.AgentRowChange;
 import dev.switchboard.api.AlertView;
 import dev.switchboard.api.QueueMetricsView;
 import dev.switchboard.api.SupervisorView;
@@ -30,7 +31,11 @@ class DashboardDeltaTest {
         assertThat(delta.partial()).isTrue();
         assertThat(delta.at()).isEqualTo(T.plusSeconds(1));
         assertThat(delta.queues()).extracting(QueueMetricsView::queueId).containsExactly(2L);
-        assertThat(delta.agents()).extracting(AgentMetricsView::agentId).containsExactly(8L, 10L);
+        assertThat(delta.agents()).as("whole rows for agents new to the grid")
+                .extracting(AgentMetricsView::agentId).containsExactly(10L);
+        assertThat(delta.agentChanges()).as("what changed for the others")
+                .containsExactly(new AgentRowChange(8, null, AgentState.BUSY, null, T, null, null, null, null, null,
+                        List.of()));
         assertThat(delta.agentsGone()).containsExactly(9L);
         assertThat(delta.alerts()).containsExactly(alert);
     }

@@ -126,10 +126,12 @@ class SupervisorDashboardTest {
             // the agent takes the chat: its row and its queue change, nobody else's
             agent.take();
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().skip(1).anyMatch(v -> v.partial()
-                    && v.agents().stream().anyMatch(a -> a.current() != null)));
+                    && v.agentChanges().stream().anyMatch(a -> a.current() != null)));
             SupervisorView partial = seen.stream().skip(1).filter(v -> v.partial()
-                    && v.agents().stream().anyMatch(a -> a.current() != null)).findFirst().orElseThrow();
-            assertThat(partial.agents()).hasSizeLessThan(agents);
+                    && v.agentChanges().stream().anyMatch(a -> a.current() != null)).findFirst().orElseThrow();
+            assertThat(partial.agents()).as("no agent is new to the grid").isEmpty();
+            assertThat(partial.agentChanges()).hasSizeLessThan(agents)
+                    .allSatisfy(a -> assertThat(a.name()).as("an agent's name does not change").isNull());
             assertThat(partial.queues()).extracting(QueueMetricsView::queueId).contains(queue.id())
                     .hasSizeLessThan(first.queues().size());
             assertThat(partial.alerts()).isNotNull();

@@ -71,7 +71,8 @@ class SupervisorGridRowsTest {
         assertThat(second.agents().get(1)).isNotSameAs(first.agents().get(1));
         assertThat(second.agents().get(1).state()).isEqualTo(AgentState.NOT_READY);
         SupervisorView delta = DashboardDelta.between(first, second);
-        assertThat(delta.agents()).extracting(AgentMetricsView::agentId).containsExactly(2L);
+        assertThat(delta.agents()).isEmpty();
+        assertThat(delta.agentChanges()).extracting(dev.switchboard.api.AgentRowChange::agentId).containsExactly(2L);
     }
 
     @Test

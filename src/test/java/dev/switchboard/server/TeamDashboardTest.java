@@ -92,13 +92,10 @@ class TeamDashboardTest {
         ninaDesk.setState(AgentState.READY, null);
         alexDesk.setState(AgentState.NOT_READY, null); // an agent signs in ready
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> night.stream().anyMatch(v -> rowOf(v, nina) != null
-                && rowOf(v, nina).state() == AgentState.READY));
-        await().atMost(Duration.ofSeconds(15)).until(() -> frontLine.stream().anyMatch(v -> rowOf(v, alex) != null
-                && rowOf(v, alex).state() == AgentState.NOT_READY));
+        await().atMost(Duration.ofSeconds(15)).until(() -> night.stream().anyMatch(v -> stateOf(v, nina) == AgentState.READY));
+        await().atMost(Duration.ofSeconds(15)).until(() -> frontLine.stream().anyMatch(v -> stateOf(v, alex) == AgentState.NOT_READY));
         ninaDesk.setState(AgentState.NOT_READY, null);
-        await().atMost(Duration.ofSeconds(15)).until(() -> night.stream().anyMatch(v -> rowOf(v, nina) != null
-                && rowOf(v, nina).state() == AgentState.NOT_READY));
+        await().atMost(Duration.ofSeconds(15)).until(() -> night.stream().anyMatch(v -> stateOf(v, nina) == AgentState.NOT_READY));
 
         assertThat(night).allSatisfy(v -> assertThat(agents(v)).doesNotContain(alex));
         assertThat(frontLine).allSatisfy(v -> assertThat(agents(v)).doesNotContain(nina));
@@ -149,12 +146,18 @@ class TeamDashboardTest {
                 && !agents(dashboard(frontLineSupervisor)).contains(nina));
     }
 
-    private static AgentMetricsView rowOf(SupervisorView v, long agentId) {
-        return v.agents().stream().filter(a -> a.agentId() == agentId).findFirst().orElse(null);
+    /** The agent's state on dashboard {@code v}: its row's, or what a partial one changed it to; null when not on it. */
+    private static AgentState stateOf(SupervisorView v, long agentId) {
+        return v.agents().stream().filter(a -> a.agentId() == agentId).map(AgentMetricsView::state).findFirst()
+                .or(() -> v.agentChanges().stream().filter(c -> c.agentId() == agentId)
+                        .map(dev.switchboard.api.AgentRowChange::state).findFirst())
+                .orElse(null);
     }
 
+    /** The agents dashboard {@code v} shows or changes. */
     private static List<Long> agents(SupervisorView v) {
-        return v.agents().stream().map(AgentMetricsView::agentId).toList();
+        return java.util.stream.Stream.concat(v.agents().stream().map(AgentMetricsView::agentId),
+                v.agentChanges().stream().map(dev.switchboard.api.AgentRowChange::agentId)).toList();
     }
 
     private SupervisorView dashboard(String token) {

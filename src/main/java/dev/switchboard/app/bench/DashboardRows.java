@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 /**
  * What one supervisor's dashboard shows of the benchmark's accounts, dashboard event after dashboard
  * event: each account's {@code since}. A full dashboard replaces everything; a partial one carries only
- * the rows that changed (and the agents gone), so it is applied to the dashboard before it, as the
- * desktop does. Not thread-safe: feed it the dashboards of one stream in order, on one thread.
+ * the rows that changed (whole for agents new to the grid, the changed fields and the live ones, with
+ * {@code since}, for the others) and the agents gone, so it is applied to the dashboard before it, as
+ * the desktop does. Not thread-safe: feed it the dashboards of one stream in order, on one thread.
  */
 final class DashboardRows {
     private final ObjectMapper mapper;
@@ -51,7 +52,7 @@ final class DashboardRows {
                 JsonToken value = p.nextToken();
                 switch (field) {
                     case "partial" -> partial = value == JsonToken.VALUE_TRUE;
-                    case "agents" -> {
+                    case "agents", "agentChanges" -> { // a changed row always carries its since
                         if (value == JsonToken.START_ARRAY) {
                             while (p.nextToken() == JsonToken.START_OBJECT) {
                                 row(p, seen);
@@ -114,5 +115,4 @@ final class DashboardRows {
             seen[index] = since == null ? Long.MIN_VALUE : SupervisorFreshnessBench.epochNanos(Instant.parse(since));
         }
     }
-
-    /** Deletes a directory and everything in it, if it is there. */}
+}

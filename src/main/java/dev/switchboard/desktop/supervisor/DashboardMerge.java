@@ -1,6 +1,7 @@
 package dev.switchboard.desktop.supervisor;
 
 import dev.switchboard.api.AgentMetricsView;
+import dev.switchboard.api.AgentRowChange;
 import dev.switchboard.api.QueueMetricsView;
 import dev.switchboard.api.SupervisorView;
 
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * Applies a partial dashboard from the event stream (only the queues and agents that changed) to the
- * whole one shown: changed ones replace theirs in place, new ones join at the end, gone agents leave.
+ * whole one shown: changed queues replace theirs in place, changed agents' rows take their changed
+ * fields in place, new ones join at the end, gone agents leave.
  */
 final class DashboardMerge {
     private DashboardMerge() {
@@ -27,6 +29,9 @@ final class DashboardMerge {
         Map<Long, AgentMetricsView> agents = new LinkedHashMap<>();
         list(base.agents()).forEach(a -> agents.put(a.agentId(), a));
         list(partial.agents()).forEach(a -> agents.put(a.agentId(), a));
+        for (AgentRowChange change : list(partial.agentChanges())) {
+            agents.computeIfPresent(change.agentId(), (id, row) -> change.applyTo(row)); // unknown: next full one
+        }
         gone.forEach(agents::remove);
         return new SupervisorView(partial.at(), new ArrayList<>(queues.values()), new ArrayList<>(agents.values()),
                 partial.alerts());

@@ -32,6 +32,10 @@ class DashboardRowsTest {
                 + "\"agentsGone\":[]}");
         assertThat(partial).containsExactly(nanos(T1), nanos(T2), nanos(T2));
 
+        long[] changed = apply("{\"agents\":[],\"partial\":true,\"agentChanges\":[{\"agentId\":101,"
+                + "\"state\":\"BUSY\",\"since\":\"" + T2 + "\"}]}");
+        assertThat(changed).as("a changed row of an agent on the grid").containsExactly(nanos(T2), nanos(T2), nanos(T2));
+
         long[] gone = apply("{\"agents\":[],\"partial\":true,\"agentsGone\":[101]}");
         assertThat(gone).containsExactly(Long.MIN_VALUE, nanos(T2), nanos(T2));
 

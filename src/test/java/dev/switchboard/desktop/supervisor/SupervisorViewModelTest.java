@@ -89,6 +89,24 @@ class SupervisorViewModelTest {
     }
 
     @Test
+    void aChangedRowTakesItsChangedFieldsInPlace() {
+        vm.start();
+        SupervisorView whole = Dashboards.of(85.0);
+        dev.switchboard.api.AgentMetricsView alex = whole.agents().get(0);
+        dev.switchboard.api.AgentMetricsView after = new dev.switchboard.api.AgentMetricsView(alex.agentId(),
+                alex.name(), AgentState.NOT_READY, "break", Fixtures.NOW.plusSeconds(1), null, alex.queueIds(),
+                alex.handledToday() + 1, alex.averageHandleTime(), alex.occupancy());
+        h.api.emit(EventTypes.DASHBOARD, new SupervisorView(Fixtures.NOW.plusSeconds(1), List.of(), List.of(),
+                List.of(), true, List.of(), List.of(dev.switchboard.api.AgentRowChange.between(alex, after))));
+
+        assertThat(vm.allAgents()).hasSize(whole.agents().size());
+        assertThat(vm.allAgents().get(0).name()).isEqualTo("Alex Morgan");
+        assertThat(vm.allAgents().get(0).state()).isEqualTo(AgentState.NOT_READY);
+        assertThat(vm.allAgents().get(0).handled()).isEqualTo(alex.handledToday() + 1);
+        assertThat(h.api.dashboardAsks).containsExactly("AGAINST 5");
+    }
+
+    @Test
     void aPartialDashboardBeforeAnyWholeOneAsksForTheWhole() {
         h.api.dashboardFailure = new ServerUnreachableException("down", null);
         vm.start();
