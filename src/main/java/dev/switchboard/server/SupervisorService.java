@@ -530,24 +530,38 @@ public final class SupervisorService {
     }
 
     /**
-     * The agent's occupancy today up to the last whole minute ({@code minute}): it only changes when the
-     * minute does or the agent's state does, so it is computed once per agent and minute (the spans of a
-     * busy agent number hundreds a day, the grid thousands of agents).
+     * The agent's occupancy today up to the agent's last minute mark (see {@link #minuteMark}): it only
+     * changes when the mark moves on or the agent's state changes, so it is computed once per agent and
+     * minute (the spans of a busy agent number hundreds a day, the grid thousands of agents).
      */
-    private KpiView settledOccupancy(long agentId, Instant midnight, Instant minute, Instant now) {
+    private KpiView settledOccupancy(long agentId, Instant midnight, Instant now) {
+        Instant mark = minuteMark(agentId, now);
+        Instant minute = mark.isBefore(midnight) ? midnight : mark;
         SettledOccupancy known = occupancies.get(agentId);
         if (known != null && minute.equals(known.minute) && midnight.equals(known.midnight)) {
             return known.kpi;
         }
-        // occupancy up to the last whole minute: otherwise every busy agent's row would change with
-        // every dashboard, and the stream would carry the whole grid each time
+        // occupancy up to the last mark: otherwise every busy agent's row would change with every
+        // dashboard, and the stream would carry the whole grid each time
         AgentStats settled = AgentStats.of(agentId, spansUntil(agentId, now), List.of(), midnight, minute);
-        KpiView kpi = occupancyToTheMinute(settled.occupancyKpi());
+        KpiView kpi = occupancyToTheMark(settled.occupancyKpi());
         if (known != null && known.kpi.equals(kpi)) {
             kpi = known.kpi; // the same figures: the same object, so the row can stay the same object too
         }
         occupancies.put(agentId, new SettledOccupancy(midnight, minute, kpi));
         return kpi;
+    }
+
+    /**
+     * The last instant at or before {@code now} that is a whole number of minutes and the agent's own
+     * offset of 0 to 59 seconds (by id) past the epoch. Were every agent's occupancy counted to the whole
+     * minute, every row of the grid would change at once each minute: a partial dashboard as large as a
+     * full one, to every supervisor in the same instant. Spread over the minute, about a sixtieth of the
+     * rows change each second.
+     */
+    static Instant minuteMark(long agentId, Instant now) {
+        long offset = Math.floorMod(agentId, 60L);
+        return Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond() - offset, 60L) * 60L + offset);
     }
 
     /**
@@ -559,8 +573,8 @@ public final class SupervisorService {
         return last != null && last.equals(row) ? last : row;
     }
 
-    private static KpiView occupancyToTheMinute(dev.switchboard.metrics.Kpi k) {
-        return new KpiView(k.name(), k.value(), k.unit(), k.formula() + ", today up to the last whole minute",
+    private static KpiView occupancyToTheMark(dev.switchboard.metrics.Kpi k) {
+        return new KpiView(k.name(), k.value(), k.unit(), k.formula() + ", today up to at most a minute ago",
                 k.parameters());
     }
 
@@ -585,7 +599,6 @@ public final class SupervisorService {
                                                   List<QueueEntryView> waitingNow, Map<Long, AgentAtWork> working) {
         Instant now = clock.instant();
         Instant midnight = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         Map<Long, List<QueueEntryView>> waitingByQueue = new HashMap<>();
         for (QueueEntryView w : waitingNow) {
             waitingByQueue.computeIfAbsent(w.queueId(), k -> new ArrayList<>()).add(w);
@@ -647,7 +660,7 @@ public final class SupervisorService {
                 handled = stats.handled();
                 aht = SupervisorFigures.view(stats.averageHandleTimeKpi());
             }
-            KpiView occupancy = settledOccupancy(a.id(), midnight, minute, now);
+            KpiView occupancy = settledOccupancy(a.id(), midnight, now);
             AgentAtWork w = p.state() == AgentState.LOGGED_OUT ? null : working.get(a.id());
             AgentMetricsView row = rowLike(lastRows.get(a.id()), new AgentMetricsView(a.id(), a.displayName(),
                     p.state(), p.reason(), p.since(), w == null ? null : w.current(),

@@ -78,25 +78,38 @@ class SupervisorGridRowsTest {
     @Test
     void occupancyFollowsStateChangesAndTheMinute() {
         change(1, AgentState.BUSY, T0);
-        clock.set(T0.plusSeconds(130)); // 10:02:20: counted up to 10:02
+        // agent 1's minute mark is a second past each minute (agent 3's three seconds)
+        clock.set(T0.plusSeconds(130)); // 10:02:20: counted up to 10:02:01
         AgentMetricsView busy = row(dashboard(), 1);
         assertThat(busy.occupancy().value()).isEqualTo(100.0);
-        assertThat(busy.occupancy().parameters()).containsEntry("busy", "110 s");
+        assertThat(busy.occupancy().parameters()).containsEntry("busy", "111 s");
 
-        // ready at 10:02:40; still counted up to 10:02, so the same figures (and the same object)
+        // ready at 10:02:40; still counted up to 10:02:01, so the same figures (and the same object)
         change(1, AgentState.READY, T0.plusSeconds(150));
         clock.set(T0.plusSeconds(160));
         AgentMetricsView sameMinute = row(dashboard(), 1);
         assertThat(sameMinute.occupancy()).isSameAs(busy.occupancy());
         assertThat(sameMinute.state()).isEqualTo(AgentState.READY);
 
-        // 10:03:10: counted up to 10:03, busy 10:00:10-10:02:40 and ready since
+        // 10:03:10: counted up to 10:03:01, busy 10:00:10-10:02:40 and ready since
         clock.set(T0.plusSeconds(180));
         AgentMetricsView nextMinute = row(dashboard(), 1);
-        assertThat(nextMinute.occupancy().parameters()).containsEntry("busy", "150 s").containsEntry("ready", "20 s");
-        assertThat(nextMinute.occupancy().value()).isCloseTo(150 * 100.0 / 170, org.assertj.core.data.Offset.offset(1e-9));
-        // an agent ready all along: its ready time grows with the minute
-        assertThat(row(dashboard(), 3).occupancy().parameters()).containsEntry("ready", "170 s");
+        assertThat(nextMinute.occupancy().parameters()).containsEntry("busy", "150 s").containsEntry("ready", "21 s");
+        assertThat(nextMinute.occupancy().value()).isCloseTo(150 * 100.0 / 171, org.assertj.core.data.Offset.offset(1e-9));
+        // an agent ready all along: its ready time grows with its own minute mark, 10:03:03
+        assertThat(row(dashboard(), 3).occupancy().parameters()).containsEntry("ready", "173 s");
+    }
+
+    @Test
+    void minuteMarksAreSpreadOverTheMinuteByAgent() {
+        Instant at = Instant.parse("2026-11-28T10:02:20.500Z");
+        assertThat(SupervisorService.minuteMark(0, at)).isEqualTo(Instant.parse("2026-11-28T10:02:00Z"));
+        assertThat(SupervisorService.minuteMark(1, at)).isEqualTo(Instant.parse("2026-11-28T10:02:01Z"));
+        assertThat(SupervisorService.minuteMark(20, at)).isEqualTo(Instant.parse("2026-11-28T10:02:20Z"));
+        assertThat(SupervisorService.minuteMark(21, at)).isEqualTo(Instant.parse("2026-11-28T10:01:21Z"));
+        assertThat(SupervisorService.minuteMark(81, at)).isEqualTo(Instant.parse("2026-11-28T10:01:21Z"));
+        assertThat(java.util.stream.LongStream.range(0, 600).mapToObj(id -> SupervisorService.minuteMark(id, at))
+                .distinct().count()).as("a sixtieth of the agents a second").isEqualTo(60);
     }
 
     private void change(long agentId, AgentState state, Instant at) {
