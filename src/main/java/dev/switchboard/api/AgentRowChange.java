@@ -15,8 +15,9 @@ import java.util.Objects;
  * the rest only the fields whose value changed: a field left out ({@code null}) is as before, and
  * {@code cleared} names those that are empty now. Most changes are a state and its {@code since}: some
  * 80 bytes instead of a whole row of about 550, to every supervisor, twice a second. The live part is
- * always whole, so a grid that missed a step (a dashboard asked for between two events) still shows
- * the agent's state right.
+ * always whole (a change without a state keeps the row's), so a grid that missed a step (a dashboard
+ * asked for between two events) still shows the agent's state right; the other fields of such a grid
+ * are made right by the next whole dashboard, within a minute.
  */
 public record AgentRowChange(long agentId, String name, AgentState state, String reasonCode, Instant since,
                              CurrentContactView current, List<Long> queueIds, Long handledToday,
@@ -28,7 +29,7 @@ public record AgentRowChange(long agentId, String name, AgentState state, String
     private static final String OCCUPANCY = "occupancy";
 
     public AgentRowChange {
-        cleared = cleared == null ? List.of() : List.copyOf(cleared);
+        cleared = cleared == null ? List.of() : cleared.stream().filter(Objects::nonNull).toList();
     }
 
     /** The change that turns {@code before} into {@code now}, rows of the same agent. */

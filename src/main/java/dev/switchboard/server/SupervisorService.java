@@ -151,7 +151,10 @@ public final class SupervisorService {
     private record SettledOccupancy(Instant midnight, Instant minute, KpiView kpi) {
     }
 
-    /** Each agent's occupancy as last computed, until its state or the minute changes (guarded by this). */
+    /**
+     * Each agent's occupancy as last computed, until its state changes or its minute mark moves on
+     * (guarded by this).
+     */
     private final Map<Long, SettledOccupancy> occupancies = new HashMap<>();
     /** The grid's rows of the last dashboard computed, by agent (guarded by this). */
     private Map<Long, AgentMetricsView> lastRows = Map.of();
@@ -337,7 +340,7 @@ public final class SupervisorService {
                         : hub.publishOnlyTo(EventTypes.DASHBOARD, sent, crew.getValue());
                 published.put(crew.getKey(), new Published(theirs, sendFull ? now : before.fullAt()));
                 anyFull |= sendFull;
-                agents += sent.agents().size();
+                agents += sent.agents().size() + sent.agentChanges().size();
                 bytes += event.frame() == null ? 0 : event.frame().length;
             }
             timing.computeMillis = (now - t0) / 1e6;

@@ -63,6 +63,17 @@ class AgentRowChangeTest {
     }
 
     @Test
+    void emptyListsAndZerosAreChangesAndNullsInClearedAreIgnored() throws Exception {
+        AgentMetricsView before = row(AgentState.READY, null, T, null, List.of(1L), 3, AHT, OCCUPANCY);
+        AgentMetricsView now = row(AgentState.READY, null, T, null, List.of(), 0, AHT, OCCUPANCY);
+        String json = server.writeValueAsString(AgentRowChange.between(before, now));
+        assertThat(json).contains("\"queueIds\":[]", "\"handledToday\":0");
+        assertThat(desktop.readValue(json, AgentRowChange.class).applyTo(before)).isEqualTo(now);
+        assertThat(desktop.readValue("{\"agentId\":7,\"state\":\"READY\",\"cleared\":[null,\"occupancy\"]}",
+                AgentRowChange.class).cleared()).containsExactly("occupancy");
+    }
+
+    @Test
     void rowsOfTwoAgentsAreRefused() {
         AgentMetricsView seven = row(AgentState.READY, null, T, null, List.of(), 0, AHT, OCCUPANCY);
         AgentMetricsView eight = new AgentMetricsView(8, "B", AgentState.READY, null, T, null, List.of(), 0, AHT,

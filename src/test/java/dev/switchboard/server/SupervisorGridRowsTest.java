@@ -101,6 +101,16 @@ class SupervisorGridRowsTest {
     }
 
     @Test
+    void justAfterMidnightAnAgentWhoseMarkIsStillYesterdaysCountsNothingYet() {
+        clock.set(Instant.parse("2026-11-27T00:00:02Z")); // agent 1's mark: 00:00:01; agent 3's: 23:59:03
+        SupervisorView now = dashboard();
+        assertThat(row(now, 1).occupancy().parameters()).containsEntry("ready", "1 s");
+        assertThat(row(now, 1).occupancy().value()).isEqualTo(0.0);
+        assertThat(row(now, 3).occupancy().parameters()).containsEntry("ready", "0 s");
+        assertThat(row(now, 3).occupancy().value()).isNull();
+    }
+
+    @Test
     void minuteMarksAreSpreadOverTheMinuteByAgent() {
         Instant at = Instant.parse("2026-11-28T10:02:20.500Z");
         assertThat(SupervisorService.minuteMark(0, at)).isEqualTo(Instant.parse("2026-11-28T10:02:00Z"));

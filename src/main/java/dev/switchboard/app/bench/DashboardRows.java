@@ -52,7 +52,7 @@ final class DashboardRows {
                 JsonToken value = p.nextToken();
                 switch (field) {
                     case "partial" -> partial = value == JsonToken.VALUE_TRUE;
-                    case "agents", "agentChanges" -> { // a changed row always carries its since
+                    case "agents", "agentChanges" -> { // a changed row carries its since, when it has one
                         if (value == JsonToken.START_ARRAY) {
                             while (p.nextToken() == JsonToken.START_OBJECT) {
                                 row(p, seen);

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,7 +22,12 @@ final class DashboardMerge {
     private DashboardMerge() {
     }
 
-    static SupervisorView apply(SupervisorView base, SupervisorView partial) {
+    /**
+     * {@code base} with {@code partial} applied; empty when the partial one changes an agent that is not
+     * on {@code base}: it was made against a dashboard {@code base} is older than (a partial one went by
+     * while the whole one was being asked for), so the whole one is needed again.
+     */
+    static Optional<SupervisorView> apply(SupervisorView base, SupervisorView partial) {
         Map<Long, QueueMetricsView> queues = new LinkedHashMap<>();
         list(base.queues()).forEach(q -> queues.put(q.queueId(), q));
         list(partial.queues()).forEach(q -> queues.put(q.queueId(), q));
@@ -30,11 +36,15 @@ final class DashboardMerge {
         list(base.agents()).forEach(a -> agents.put(a.agentId(), a));
         list(partial.agents()).forEach(a -> agents.put(a.agentId(), a));
         for (AgentRowChange change : list(partial.agentChanges())) {
-            agents.computeIfPresent(change.agentId(), (id, row) -> change.applyTo(row)); // unknown: next full one
+            AgentMetricsView row = agents.get(change.agentId());
+            if (row == null) {
+                return Optional.empty();
+            }
+            agents.put(change.agentId(), change.applyTo(row));
         }
         gone.forEach(agents::remove);
-        return new SupervisorView(partial.at(), new ArrayList<>(queues.values()), new ArrayList<>(agents.values()),
-                partial.alerts());
+        return Optional.of(new SupervisorView(partial.at(), new ArrayList<>(queues.values()),
+                new ArrayList<>(agents.values()), partial.alerts()));
     }
 
     private static <T> List<T> list(List<T> l) {

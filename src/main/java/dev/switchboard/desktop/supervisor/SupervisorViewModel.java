@@ -218,13 +218,16 @@ public final class SupervisorViewModel {
         if (!view.partial()) {
             show(view);
         } else if (base != null) {
-            show(DashboardMerge.apply(base, view));
+            DashboardMerge.apply(base, view).ifPresentOrElse(this::show, this::resynced);
         } else if (!inFlight) {
             refresh(); // only what changed, and nothing yet to apply it to: ask for the whole
         }
     }
 
-    /** Dashboards were missed: partial ones to come would apply to an old grid, so the whole one first. */
+    /**
+     * Dashboards were missed, or one could not be applied: partial ones to come would apply to an old
+     * grid, so the whole one first.
+     */
     private void resynced() {
         base = null; // (off the live settings there is none, and the dashboard is asked for every 2 s)
         if (isLive() && !inFlight) {

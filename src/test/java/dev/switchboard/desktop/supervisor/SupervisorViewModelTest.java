@@ -107,6 +107,18 @@ class SupervisorViewModelTest {
     }
 
     @Test
+    void aChangeToAnAgentNotOnTheGridAsksForTheWholeDashboard() {
+        vm.start();
+        dev.switchboard.api.AgentMetricsView stranger = new dev.switchboard.api.AgentMetricsView(77, "Dee Stone",
+                AgentState.READY, null, Fixtures.NOW, null, List.of(), 0, null, null);
+        h.api.emit(EventTypes.DASHBOARD, new SupervisorView(Fixtures.NOW.plusSeconds(1), List.of(), List.of(),
+                List.of(), true, List.of(), List.of(dev.switchboard.api.AgentRowChange.between(stranger, stranger))));
+
+        assertThat(h.api.dashboardAsks).as("made against a dashboard newer than the grid").hasSize(2);
+        assertThat(vm.allAgents()).extracting(AgentRow::name).doesNotContain("Dee Stone");
+    }
+
+    @Test
     void aPartialDashboardBeforeAnyWholeOneAsksForTheWhole() {
         h.api.dashboardFailure = new ServerUnreachableException("down", null);
         vm.start();
