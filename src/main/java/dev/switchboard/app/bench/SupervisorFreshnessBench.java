@@ -81,6 +81,11 @@ final class SupervisorFreshnessBench {
                   int streamsReached, int streamsOpenAtEnd, int streamsClosedByServer, int dashboards,
                   double dashboardsPerSecond, long dashboardBytes, long dashboardBytesTotal, long agentEvents,
                   long serverRssPeak, long serverRssEnd, StateDeliveries.Result sessions, CpuTimes.Shares cpu) {
+        /** The average size of a dashboard event, in KiB (0 when none came). */
+        long averageDashboardKiB() {
+            return dashboards == 0 ? 0 : dashboardBytesTotal / dashboards / 1024;
+        }
+
         double percentileMs(double p) {
             return SupervisorFreshnessBench.percentileMs(freshnessNanos, p);
         }
@@ -456,7 +461,7 @@ final class SupervisorFreshnessBench {
         entry.put("dashboards", r.dashboards());
         entry.put("dashboardsPerSecond", Bench.round(r.dashboardsPerSecond()));
         entry.put("dashboardKiB", r.dashboardBytes() / 1024);
-        entry.put("dashboardAvgKiB", r.dashboards() == 0 ? 0 : r.dashboardBytesTotal() / r.dashboards() / 1024);
+        entry.put("dashboardAvgKiB", r.averageDashboardKiB());
         entry.put("agentStateEventsOnAgentStreams", r.agentEvents());
         entry.put("serverRssMiB", r.serverRssPeak() / MIB);
         r.cpu().addTo(entry);
@@ -468,7 +473,7 @@ final class SupervisorFreshnessBench {
                         + "generator %.0f %% of a core, machine %.0f %% busy (%s) -> %s",
                 r.percentileMs(50), r.percentileMs(95), p99, r.percentileMs(100), r.freshnessNanos().length,
                 r.changes(), r.changesPerSecond(), r.unseenPairs(), r.streamsReached(), wanted, r.streamsOpenAtEnd(),
-                r.dashboards(), r.dashboards() == 0 ? 0 : r.dashboardBytesTotal() / r.dashboards() / 1024,
+                r.dashboards(), r.averageDashboardKiB(),
                 r.serverRssPeak() / MIB, r.cpu().serverPercent(), r.cpu().generatorPercent(),
                 r.cpu().machinePercent(), met ? "met" : "missed", file));
         recordAgentSessions(quick, p4, r, results, log);
