@@ -8,7 +8,9 @@ import dev.switchboard.api.NewCustomerRequest;
 import dev.switchboard.api.TicketView;
 import dev.switchboard.api.TimelinePage;
 import dev.switchboard.domain.AddressNormalizer;
+import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.ContactPoint;
+import dev.switchboard.domain.Customer;
 import dev.switchboard.domain.Interaction;
 import dev.switchboard.domain.Postcodes;
 import dev.switchboard.domain.Salutations;
@@ -55,7 +57,7 @@ public final class CustomerService {
             return List.of();
         }
         String key = query.get().key();
-        List<Long> ids = switch (query.get().kind()) {
+        List<Customer> found = switch (query.get().kind()) {
             case TICKET -> {
                 long ticketId;
                 try {
@@ -63,14 +65,14 @@ public final class CustomerService {
                 } catch (NumberFormatException e) {
                     yield List.of();
                 }
-                yield tickets.find(ticketId).map(t -> List.of(t.customerId())).orElse(List.of());
+                yield tickets.find(ticketId).map(t -> customers.findAll(List.of(t.customerId()))).orElse(List.of());
             }
-            case EMAIL -> customers.idsByContact(dev.switchboard.domain.ContactKind.EMAIL, key, limit);
-            case HANDLE -> customers.idsByContact(dev.switchboard.domain.ContactKind.SOCIAL, key, limit);
-            case PHONE -> customers.idsByContact(dev.switchboard.domain.ContactKind.PHONE, key, limit);
-            case NAME -> customers.idsByNamePrefix(key, limit);
+            case EMAIL -> customers.findByContact(ContactKind.EMAIL, key, limit);
+            case HANDLE -> customers.findByContact(ContactKind.SOCIAL, key, limit);
+            case PHONE -> customers.findByContact(ContactKind.PHONE, key, limit);
+            case NAME -> customers.findAll(customers.idsByNamePrefix(key, limit));
         };
-        return customers.findAll(ids).stream().map(views::customer).toList();
+        return found.stream().map(views::customer).toList();
     }
 
     /** The customers with these ids, in that order. */

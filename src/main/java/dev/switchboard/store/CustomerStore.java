@@ -22,8 +22,25 @@ import java.util.Optional;
 
 /** Customers and their contact points. */
 public final class CustomerStore {
-    private static final String COLUMNS = "id, first_name, last_name, company, segment, lifetime_value, "
-            + "address_line, city, postcode, country, created_at, version";
+    /**
+     * Customers with their contact points in one statement: a row per contact point (one with null
+     * point columns for a customer without any), each customer's rows together in id order. One
+     * statement instead of one for the customers and one for their points: a search is on the path of
+     * every screen-pop and lookup, and each statement costs a connection's bookkeeping besides its reads.
+     * The columns are read by position (see {@link #row}).
+     */
+    private static final String WITH_POINTS = "SELECT c.id, c.first_name, c.last_name, c.company, c.segment, "
+            + "c.lifetime_value, c.address_line, c.city, c.postcode, c.country, c.created_at, c.version, "
+            + "p.kind, p.address, p.label FROM customer c LEFT JOIN contact_point p ON p.customer_id = c.id ";
+    private static final String IN_ORDER = " ORDER BY c.id, p.position";
+    /** The condition of {@link #findByContact}: kind, address, limit. */
+    private static final String BY_CONTACT = "WHERE c.id IN (SELECT customer_id FROM contact_point "
+            + "WHERE kind = ? AND address = ? ORDER BY customer_id FETCH FIRST ? ROWS ONLY)";
+
+    /** The statement of {@link #findByContact}, for a test of how the database plans it. */
+    static String findByContactSql() {
+        return WITH_POINTS + BY_CONTACT + IN_ORDER;
+    }
 
     private final Jdbc jdbc;
 
@@ -42,22 +59,19 @@ public final class CustomerStore {
             return List.of();
         }
         List<Long> list = List.copyOf(new LinkedHashSet<>(ids));
-        return jdbc.read(c -> {
-            Map<Long, Row> rows = new HashMap<>();
-            for (Row r : Jdbc.query(c, "SELECT " + COLUMNS + " FROM customer WHERE id IN ("
-                    + Jdbc.placeholders(list.size()) + ")", ps -> bindAll(ps, list), CustomerStore::row)) {
-                rows.put(r.id, r);
+        Map<Long, Customer> found = new HashMap<>();
+        for (Customer customer : withPoints("WHERE c.id IN (" + Jdbc.placeholders(list.size()) + ")",
+                ps -> bindAll(ps, list))) {
+            found.put(customer.id(), customer);
+        }
+        List<Customer> out = new ArrayList<>(found.size());
+        for (Long id : list) {
+            Customer customer = found.get(id);
+            if (customer != null) {
+                out.add(customer);
             }
-            Map<Long, List<ContactPoint>> points = contactPoints(c, list);
-            List<Customer> out = new ArrayList<>();
-            for (Long id : list) {
-                Row r = rows.get(id);
-                if (r != null) {
-                    out.add(r.toCustomer(points.getOrDefault(id, List.of())));
-                }
-            }
-            return out;
-        });
+        }
+        return out;
     }
 
     /** Ids of the customers holding this exact (normalised) contact point, at most {@code limit}. */
@@ -69,6 +83,39 @@ public final class CustomerStore {
                     ps.setString(2, value);
                     ps.setInt(3, limit);
                 }, rs -> rs.getLong(1));
+    }
+
+    /**
+     * The customers holding this exact (normalised) contact point, at most {@code limit}, in id order:
+     * {@link #idsByContact} and {@link #findAll} in one statement.
+     */
+    public List<Customer> findByContact(ContactKind kind, String value, int limit) {
+        return withPoints(BY_CONTACT, ps -> {
+            ps.setString(1, kind.name());
+            ps.setString(2, value);
+            ps.setInt(3, limit);
+        });
+    }
+
+    /** The customers the condition picks, in id order, each with its contact points in their order. */
+    private List<Customer> withPoints(String where, Jdbc.Binder binder) {
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        Map<Long, List<ContactPoint>> points = new HashMap<>();
+        jdbc.query(WITH_POINTS + where + IN_ORDER, binder, rs -> {
+            long id = rs.getLong(1);
+            if (!rows.containsKey(id)) {
+                rows.put(id, row(rs));
+                points.put(id, new ArrayList<>());
+            }
+            String kind = rs.getString(13);
+            if (kind != null) {
+                points.get(id).add(new ContactPoint(ContactKind.valueOf(kind), rs.getString(14), rs.getString(15)));
+            }
+            return id;
+        });
+        List<Customer> out = new ArrayList<>(rows.size());
+        rows.forEach((id, row) -> out.add(row.toCustomer(points.get(id))));
+        return out;
     }
 
     /**
@@ -190,18 +237,6 @@ public final class CustomerStore {
                 }, rs -> rs.getString(1));
     }
 
-    private static Map<Long, List<ContactPoint>> contactPoints(Connection c, List<Long> ids)
-            throws SQLException {
-        Map<Long, List<ContactPoint>> out = new HashMap<>();
-        Jdbc.query(c, "SELECT customer_id, kind, address, label FROM contact_point WHERE customer_id IN ("
-                        + Jdbc.placeholders(ids.size()) + ") ORDER BY customer_id, position",
-                ps -> bindAll(ps, ids),
-                rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new ContactPoint(ContactKind.valueOf(rs.getString(2)), rs.getString(3),
-                                rs.getString(4))));
-        return out;
-    }
-
     private static void bindAll(java.sql.PreparedStatement ps, List<Long> ids) throws SQLException {
         for (int i = 0; i < ids.size(); i++) {
             ps.setLong(i + 1, ids.get(i));
@@ -219,11 +254,11 @@ public final class CustomerStore {
         }
     }
 
+    /** The customer's columns of a {@link #WITH_POINTS} row, read by position. */
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
-                rs.getString("company"), rs.getString("segment"), rs.getBigDecimal("lifetime_value"),
-                new Address(rs.getString("address_line"), rs.getString("city"), rs.getString("postcode"),
-                        rs.getString("country")),
-                Jdbc.instant(rs, "created_at"), rs.getLong("version"));
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBigDecimal(6), new Address(rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)),
+                Jdbc.instant(rs, 11), rs.getLong(12));
     }
 }

@@ -75,6 +75,12 @@ class PgStoresTest extends PgTestBase {
         assertThat(customers.idsByContact(ContactKind.PHONE, "+447700900111", 10)).containsExactly(ann.id(), bob.id());
         assertThat(customers.idsByContact(ContactKind.EMAIL, "ann@example.com", 10)).containsExactly(ann.id());
         assertThat(customers.idsByContact(ContactKind.EMAIL, "nobody@example.com", 10)).isEmpty();
+        List<Customer> holders = customers.findByContact(ContactKind.PHONE, "+447700900111", 10);
+        assertThat(holders).extracting(Customer::id).containsExactly(ann.id(), bob.id());
+        assertThat(holders.get(0).contactPoints()).extracting(ContactPoint::value)
+                .containsExactly("+447700900111", "ann@example.com");
+        assertThat(customers.findByContact(ContactKind.PHONE, "+447700900111", 1)).extracting(Customer::id)
+                .containsExactly(ann.id());
         assertThat(customers.sharedAddresses(ContactKind.PHONE, 10)).containsExactly("+447700900111");
 
         Customer read = customers.find(ann.id()).orElseThrow();
