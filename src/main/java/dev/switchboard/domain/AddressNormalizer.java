@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
 public final class AddressNormalizer {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
     private static final Pattern HANDLE = Pattern.compile("^@?[\\p{L}\\p{N}_.\\-]{1,64}$");
+    private static final Set<Integer> CALLING_CODES =
+            Set.copyOf(PhoneNumberUtil.getInstance().getSupportedCallingCodes());
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
@@ -104,13 +107,60 @@ public final class AddressNormalizer {
         }
     }
 
-    /** A number for people to read, in international format ({@code +44 7700 900123}). */
+    /**
+     * A number for people to read, in international format ({@code +44 7700 900123}). A key as
+     * {@link #phone} writes it is taken apart without parsing (see {@link #fromKey}); anything else is
+     * parsed. Every customer card and search answer formats its numbers, and parsing was the greater
+     * part of that.
+     */
     public String display(String e164) {
-        try {
-            return phones.format(phones.parse(e164, defaultRegion),
-                    PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
-        } catch (NumberParseException e) {
-            return e164;
+        PhoneNumber number = fromKey(e164);
+        if (number == null) {
+            try {
+                number = phones.parse(e164, defaultRegion);
+            } catch (NumberParseException e) {
+                return e164;
+            }
         }
+        return phones.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+    }
+
+    /**
+     * The number of a key as {@link #phone} writes it: '+', a country calling code, the national number,
+     * at most 15 digits in all. Calling codes are prefix-free, so the code is the one prefix of one to
+     * three digits that is a calling code; the national number keeps its leading zeros as
+     * {@link PhoneNumberUtil#parse} records them (Italy's fixed lines). Null for anything else.
+     */
+    PhoneNumber fromKey(String key) {
+        int length = key.length();
+        if (length < 3 || length > 16 || key.charAt(0) != '+') {
+            return null;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = key.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        for (int digits = 1; digits <= 3 && 1 + digits < length; digits++) {
+            int code = Integer.parseInt(key, 1, 1 + digits, 10);
+            if (CALLING_CODES.contains(code)) {
+                String national = key.substring(1 + digits);
+                PhoneNumber number = new PhoneNumber().setCountryCode(code)
+                        .setNationalNumber(Long.parseLong(national));
+                if (national.length() > 1 && national.charAt(0) == '0') {
+                    int zeros = 1;
+                    while (zeros < national.length() - 1 && national.charAt(zeros) == '0') {
+                        zeros++;
+                    }
+                    number.setItalianLeadingZero(true);
+                    if (zeros > 1) {
+                        number.setNumberOfLeadingZeros(zeros);
+                    }
+                }
+                return number;
+            }
+        }
+        return null;
     }
 }

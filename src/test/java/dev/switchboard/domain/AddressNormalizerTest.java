@@ -1,5 +1,7 @@
 package dev.switchboard.domain;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,58 @@ class AddressNormalizerTest {
         assertThat(gb.regionOf("+4930123456")).contains("DE");
         assertThat(gb.regionOf("+442079460000")).contains("GB");
         assertThat(gb.display("+447700900123")).isEqualTo("+44 7700 900123");
+    }
+
+    @Test
+    void aKeyIsDisplayedAsParsingItWouldDisplayIt() throws Exception {
+        PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+        int keys = 0;
+        int withLeadingZero = 0;
+        for (String region : phones.getSupportedRegions()) {
+            for (PhoneNumberUtil.PhoneNumberType type : PhoneNumberUtil.PhoneNumberType.values()) {
+                Phonenumber.PhoneNumber example = phones.getExampleNumberForType(region, type);
+                if (example == null) {
+                    continue;
+                }
+                String key = gb.phone(phones.format(example, PhoneNumberUtil.PhoneNumberFormat.E164)).orElse(null);
+                if (key == null) {
+                    continue;
+                }
+                keys++;
+                if (example.hasItalianLeadingZero()) {
+                    withLeadingZero++;
+                }
+                String parsed = phones.format(phones.parse(key, "GB"), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+                assertThat(gb.fromKey(key)).as(key).isNotNull();
+                assertThat(gb.display(key)).as(key).isEqualTo(parsed);
+            }
+        }
+        for (int code : phones.getSupportedGlobalNetworkCallingCodes()) {
+            Phonenumber.PhoneNumber example = phones.getExampleNumberForNonGeoEntity(code);
+            String key = example == null ? null
+                    : gb.phone(phones.format(example, PhoneNumberUtil.PhoneNumberFormat.E164)).orElse(null);
+            if (key != null) {
+                keys++;
+                assertThat(gb.display(key)).as(key)
+                        .isEqualTo(phones.format(phones.parse(key, "GB"), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL));
+            }
+        }
+        assertThat(keys).isGreaterThan(1_000);
+        assertThat(withLeadingZero).isPositive();
+        assertThat(gb.display("+390612345678")).isEqualTo("+39 06 1234 5678");
+    }
+
+    @Test
+    void whatIsNotAKeyIsParsedOrShownAsItIs() {
+        assertThat(gb.fromKey("+44 7700 900123")).isNull();
+        assertThat(gb.display("+44 7700 900123")).isEqualTo("+44 7700 900123");
+        assertThat(gb.fromKey("07700900123")).isNull();
+        assertThat(gb.display("07700900123")).isEqualTo("+44 7700 900123");
+        assertThat(gb.fromKey("+")).isNull();
+        assertThat(gb.fromKey("+4")).isNull();
+        assertThat(gb.fromKey("+9991234567")).as("999 is no calling code").isNull();
+        assertThat(gb.fromKey("+4477009001234567")).as("longer than E.164").isNull();
+        assertThat(gb.display("anonymous")).isEqualTo("anonymous");
     }
 
     @Test
