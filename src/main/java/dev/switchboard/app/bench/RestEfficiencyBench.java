@@ -341,7 +341,7 @@ final class RestEfficiencyBench {
                 + "database was not there", p1Customers));
         return quick
                 ? new Settings(customers, 5.0, 1_000, 8, Duration.ofSeconds(3), Duration.ofSeconds(5), 1, dir, "1g", database)
-                : new Settings(customers, 5.0, 20_000, 8, Duration.ofSeconds(10), Duration.ofSeconds(30), 2, dir, "2g",
+                : new Settings(customers, 5.0, 20_000, 8, Duration.ofSeconds(40), Duration.ofSeconds(30), 2, dir, "2g",
                 database);
     }
 
