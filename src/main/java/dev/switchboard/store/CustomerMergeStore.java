@@ -96,19 +96,29 @@ public final class CustomerMergeStore {
             return List.of();
         }
         List<String> list = List.copyOf(values);
-        return jdbc.query("SELECT p.customer_id, p.address FROM contact_point p JOIN customer c ON c.id = p.customer_id "
-                        + "WHERE p.kind = ? AND p.address IN (" + Jdbc.placeholders(list.size()) + ") "
-                        + "AND p.customer_id <> ? AND c.merged_into IS NULL "
-                        + "ORDER BY p.customer_id FETCH FIRST ? ROWS ONLY",
-                ps -> {
-                    int i = 1;
-                    ps.setString(i++, kind.name());
-                    for (String v : list) {
-                        ps.setString(i++, v);
-                    }
-                    ps.setLong(i++, exceptId);
-                    ps.setInt(i, limit);
-                }, rs -> new Holder(rs.getLong(1), rs.getString(2)));
+        return jdbc.query(holdersSql(list.size()), ps -> {
+            int i = 1;
+            for (String v : list) {
+                ps.setString(i++, kind.name());
+                ps.setString(i++, v);
+                ps.setLong(i++, exceptId);
+                ps.setInt(i++, limit);
+            }
+            ps.setInt(i, limit);
+        }, rs -> new Holder(rs.getLong(1), rs.getString(2)));
+    }
+
+    /**
+     * One branch per value, each an equality on {@code (kind, address)} that H2 finds in the key
+     * index: given {@code address IN (...)} H2 seeks on the kind alone and reads every point of that
+     * kind (a million and more in a large centre), and the duplicate check runs for every card shown.
+     */
+    static String holdersSql(int values) {
+        String one = "(SELECT p.customer_id, p.address FROM contact_point p JOIN customer c ON c.id = p.customer_id "
+                + "WHERE p.kind = ? AND p.address = ? AND p.customer_id <> ? AND c.merged_into IS NULL "
+                + "ORDER BY p.customer_id FETCH FIRST ? ROWS ONLY)";
+        return "SELECT customer_id, address FROM (" + String.join(" UNION ALL ", java.util.Collections.nCopies(values, one))
+                + ") holders ORDER BY customer_id FETCH FIRST ? ROWS ONLY";
     }
 
     /**

@@ -128,6 +128,45 @@ class CustomerMergeStoreTest {
         assertThat(customers.idsByNamePrefix("ann lee", 10)).containsExactly(survivor);
     }
 
+    @Test
+    void holdersOfSeveralValuesComeByCustomerIdUpToTheLimitAndEachValueIsLookedUpInTheKeyIndex() throws SQLException {
+        long a = customer("Ann", "Lee", "+441632960001");
+        long b = customer("Bob", "Lee", "+441632960002");
+        long c = customer("Cat", "Lee", "+441632960001");
+        long d = customer("Dan", "Lee", "+441632960003");
+
+        assertThat(merges.holders(ContactKind.PHONE, List.of("+441632960002", "+441632960001", "+441632960003"), a, 10))
+                .extracting(CustomerMergeStore.Holder::customerId, CustomerMergeStore.Holder::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(b, "+441632960002"),
+                        org.assertj.core.groups.Tuple.tuple(c, "+441632960001"),
+                        org.assertj.core.groups.Tuple.tuple(d, "+441632960003"));
+        assertThat(merges.holders(ContactKind.PHONE, List.of("+441632960003", "+441632960001"), 0, 2))
+                .extracting(CustomerMergeStore.Holder::customerId).containsExactly(a, c);
+        assertThat(merges.holders(ContactKind.EMAIL, List.of("+441632960001"), 0, 10)).isEmpty();
+
+        StringBuilder plan = new StringBuilder();
+        try (Connection conn = db.connection();
+             PreparedStatement ps = conn.prepareStatement("EXPLAIN " + CustomerMergeStore.holdersSql(2))) {
+            int i = 1;
+            for (String v : List.of("+441632960001", "+441632960002")) {
+                ps.setString(i++, "PHONE");
+                ps.setString(i++, v);
+                ps.setLong(i++, 0);
+                ps.setInt(i++, 10);
+            }
+            ps.setInt(i, 10);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1));
+                }
+            }
+        }
+        // both the kind and the address are sought in the key index, not the kind alone
+        assertThat(plan.toString().toUpperCase(Locale.ROOT).replaceAll("\\s+", " "))
+                .contains("PUBLIC.CONTACT_POINT_KEY: KIND = ?1 AND ADDRESS = ?2",
+                        "PUBLIC.CONTACT_POINT_KEY: KIND = ?5 AND ADDRESS = ?6");
+    }
+
     private long customer(String first, String last, String phone) {
         return customers.create(first, last, null, List.of(new ContactPoint(ContactKind.PHONE, phone, "")), null, NOW)
                 .id();

@@ -25,6 +25,7 @@ import dev.switchboard.store.AgentStore;
 import dev.switchboard.store.AuditStore;
 import dev.switchboard.store.CampaignRecordStore;
 import dev.switchboard.store.CampaignStore;
+import dev.switchboard.store.CustomerMergeStore;
 import dev.switchboard.store.CustomerStore;
 import dev.switchboard.store.IdempotencyStore;
 import dev.switchboard.store.InteractionStore;
@@ -82,6 +83,9 @@ class PgStoresTest extends PgTestBase {
         assertThat(customers.findByContact(ContactKind.PHONE, "+447700900111", 1)).extracting(Customer::id)
                 .containsExactly(ann.id());
         assertThat(customers.sharedAddresses(ContactKind.PHONE, 10)).containsExactly("+447700900111");
+        assertThat(new CustomerMergeStore(db.dataSource()).holders(ContactKind.PHONE,
+                List.of("+447700900999", "+447700900111"), ann.id(), 10))
+                .extracting(CustomerMergeStore.Holder::customerId).containsExactly(bob.id());
 
         Customer read = customers.find(ann.id()).orElseThrow();
         assertThat(read.firstName()).isEqualTo("Ann");
