@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * Loads a {@link View} with the text bundle and a controller factory, so controllers get their
- * collaborators through their constructors; the view's stylesheet is attached to its root.
+ * collaborators through their constructors. The view's stylesheet is on the scene ({@link SceneStyles}).
  */
 public final class ViewLoader {
     private final Messages messages;
@@ -35,7 +35,6 @@ public final class ViewLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + view, e);
         }
-        root.getStylesheets().add(view.stylesheet().toExternalForm());
         return new Loaded<>(root, controllerType.cast(loader.getController()));
     }
 
