@@ -8,6 +8,8 @@ import dev.switchboard.domain.AgentState;
 import dev.switchboard.api.SendMessageRequest;
 import dev.switchboard.api.WrapUpRequest;
 import dev.switchboard.domain.Channel;
+import dev.switchboard.domain.Interaction;
+import dev.switchboard.domain.InteractionState;
 import dev.switchboard.server.ApiProblem;
 import dev.switchboard.server.EventHub;
 import dev.switchboard.server.Replies;
@@ -90,6 +92,26 @@ public final class SimulatedAgents implements AutoCloseable {
         });
         for (Agent a : simulated) {
             work.signIn(a, config.skills(a.id()), config.capacity(a.id()), true);
+        }
+        finishWhatTheyHeld(simulated);
+    }
+
+    /**
+     * Contacts a colleague had in hand when the server stopped come back to them when it starts: they
+     * end and wrap up those first, as a person signing in again would. Left alone they would hold the
+     * colleague's capacity for good, and each restart of a demo or a benchmark's server would leave
+     * fewer colleagues taking contacts.
+     */
+    private void finishWhatTheyHeld(List<Agent> simulated) {
+        for (Agent a : simulated) {
+            for (Interaction i : work.activeWork(a.id())) {
+                long after = ThreadLocalRandom.current().nextLong(1000, 5000);
+                if (i.state() == InteractionState.ACTIVE) {
+                    timer.schedule(() -> end(a, i.id()), after, TimeUnit.MILLISECONDS);
+                } else if (i.state() == InteractionState.WRAP_UP) {
+                    timer.schedule(() -> wrapUp(a, i.id()), after, TimeUnit.MILLISECONDS);
+                }
+            }
         }
     }
 
