@@ -14,8 +14,8 @@ import java.util.List;
  * <p>The views' sheets are the scene's, not their roots': JavaFX registers every parent below a
  * root with sheets of its own as a user of each of those sheets, in a list it walks each time a
  * node's style is worked out again. A desktop has thousands of parents, so every cell that changed
- * paid for a walk through all of them. Each view's selectors begin with its feature's name, so the
- * sheets do not meet; they follow the base sheet, as they did when they were the roots'.
+ * paid for a walk through all of them. No selector is in two views' sheets, so their order among
+ * themselves does not matter; they follow the base sheet, as they did when they were the roots'.
  */
 public final class SceneStyles {
     private static final URL BASE = View.resource("/styles/base.css");

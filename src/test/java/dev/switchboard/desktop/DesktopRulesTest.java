@@ -69,6 +69,27 @@ class DesktopRulesTest {
     }
 
     @Test
+    void noSelectorIsInTwoViewsSheets() throws IOException {
+        // every view's sheet is on the scene (SceneStyles), so two views must not style one selector
+        Map<String, Set<String>> sheetsOf = new TreeMap<>();
+        for (View view : View.values()) {
+            String css = stripComments(Files.readString(STYLES.resolve(view.feature() + ".css")));
+            Matcher rule = Pattern.compile("([^{}]+)\\{[^}]*}").matcher(css);
+            while (rule.find()) {
+                for (String selector : rule.group(1).split(",")) {
+                    String s = selector.trim().replaceAll("\\s+", " ");
+                    if (!s.isEmpty()) {
+                        sheetsOf.computeIfAbsent(s, k -> new TreeSet<>()).add(view.feature());
+                    }
+                }
+            }
+        }
+        assertThat(sheetsOf).isNotEmpty();
+        sheetsOf.values().removeIf(sheets -> sheets.size() < 2);
+        assertThat(sheetsOf).isEmpty();
+    }
+
+    @Test
     void coloursLiveOnlyInTheTokenSheets() throws IOException {
         Map<String, String> offenders = new TreeMap<>();
         try (Stream<Path> files = Files.list(STYLES)) {
