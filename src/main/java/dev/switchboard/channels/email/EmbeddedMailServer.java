@@ -3,33 +3,58 @@ package dev.switchboard.channels.email;
 import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The demo's own mail server on 127.0.0.1: IMAP for the support mailbox and SMTP that accepts mail
  * for any address (a customer's mailbox is created when an agent first writes to it), each on a free
  * port. {@link #sendAsCustomer} mails the support mailbox over SMTP the way a customer's client would.
+ *
+ * <p>Mail the support mailbox has handled (marked seen) is removed from it {@link #KEEP_HANDLED}
+ * after it arrived: its contacts hold it, and this server walks the whole folder for each message a
+ * client fetches or marks, so a demo fed mail for hours would spend ever more of its CPU there. The
+ * watcher reads and marks mail by UID, so the removals never make it read the wrong mail.
  */
 public final class EmbeddedMailServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration DEMO_POLL = Duration.ofSeconds(30);
+    /** How long handled mail stays in the support mailbox. */
+    static final Duration KEEP_HANDLED = Duration.ofMinutes(1);
 
     private final String address;
     private final String password;
     private final GreenMail mail;
     private final Session clientSession;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "demo-mail-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Starts the server with {@code supportAddress} (also its login) and {@code password}. */
     public EmbeddedMailServer(String supportAddress, String password) {
@@ -52,6 +77,54 @@ public final class EmbeddedMailServer implements AutoCloseable {
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "30000");
         this.clientSession = Session.getInstance(props);
+        long every = KEEP_HANDLED.toSeconds() / 2;
+        sweeper.scheduleWithFixedDelay(this::removeHandledQuietly, every, every, TimeUnit.SECONDS);
+    }
+
+    private void removeHandledQuietly() {
+        try {
+            removeHandled(Instant.now());
+        } catch (MessagingException | RuntimeException e) {
+            LOG.warn("could not remove handled mail from the demo mailbox: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Removes from the support mailbox the mail marked seen that arrived {@link #KEEP_HANDLED} or
+     * more before {@code now}; mail not handled yet stays. It works over IMAP, as someone tidying
+     * the mailbox in their own mail client would. Returns how many were removed.
+     */
+    int removeHandled(Instant now) throws MessagingException {
+        Instant before = now.minus(KEEP_HANDLED);
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(LOOPBACK, imapPort(), address, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            Message[] seen = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), true));
+            FetchProfile dates = new FetchProfile();
+            dates.add(FetchProfile.Item.ENVELOPE);
+            inbox.fetch(seen, dates);
+            Message[] old = Arrays.stream(seen)
+                    .filter(m -> arrivedBy(m, before))
+                    .toArray(Message[]::new);
+            if (old.length > 0) {
+                inbox.setFlags(old, new Flags(Flags.Flag.DELETED), true);
+            }
+            inbox.close(true);
+            return old.length;
+        } finally {
+            store.close();
+        }
+    }
+
+    private static boolean arrivedBy(Message m, Instant before) {
+        try {
+            Date received = m.getReceivedDate();
+            return received != null && !received.toInstant().isAfter(before);
+        } catch (MessagingException e) {
+            return false;
+        }
     }
 
     /** The support mailbox, ready for a {@link MailboxWatcher}. */
@@ -133,6 +206,7 @@ public final class EmbeddedMailServer implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeper.shutdownNow();
         mail.stop();
     }
 }

@@ -1,20 +1,14 @@
 package dev.switchboard.channels.email;
 
 import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.FetchProfile;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
-import jakarta.mail.Message;
-import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.StoreClosedException;
-import jakarta.mail.UIDFolder;
 import jakarta.mail.event.MessageCountAdapter;
 import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -255,37 +249,37 @@ public final class MailboxWatcher implements AutoCloseable {
         }
     }
 
-    /** Hands over every unseen mail in order; false when the handler failed on one (the round stops there). */
+    /**
+     * Hands over every unseen mail in order; false when the handler failed on one (the round stops
+     * there). Mail is read and marked by its UID only (see {@link UidCommands}). A mail removed from
+     * the mailbox meanwhile (by someone tidying it in their own mail client, say) is passed over:
+     * before its handover it is simply gone, after it there is nothing left to mark.
+     */
     private boolean handOverUnseen(IMAPFolder inbox) throws MessagingException, IOException {
-        Message[] unseen = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-        FetchProfile uids = new FetchProfile();
-        uids.add(UIDFolder.FetchProfileItem.UID);
-        inbox.fetch(unseen, uids);
-        for (Message message : unseen) {
+        for (long uid : UidCommands.unseen(inbox)) {
             if (!running()) {
                 return true;
             }
-            long uid;
-            MimeMessage copy;
-            Instant arrived;
-            try {
-                uid = inbox.getUID(message);
-                if (skipped.contains(uid)) {
-                    continue;
-                }
-                // one fetch of the whole message; parsing the copy needs no more round trips
-                copy = new MimeMessage((MimeMessage) message);
-                arrived = message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant();
-            } catch (MessageRemovedException e) {
+            if (skipped.contains(uid)) {
                 continue;
             }
-            Outcome outcome = handOver(uid, copy, arrived);
+            UidCommands.Fetched fetched = UidCommands.fetch(inbox, uid);
+            if (fetched == null) {
+                LOG.info("Mailbox {}: UID {} was removed before it could be read; passing over it", box.address(), uid);
+                failures.remove(uid);
+                continue;
+            }
+            // the whole message in one fetch; parsing it needs no more round trips
+            MimeMessage copy = new MimeMessage((Session) null, fetched.content());
+            Outcome outcome = handOver(uid, copy, fetched.arrived());
             if (outcome == Outcome.FAILED) {
                 return false;
             }
             if (outcome == Outcome.HANDLED) {
-                message.setFlag(Flags.Flag.SEEN, true);
                 failures.remove(uid);
+                if (!UidCommands.markSeen(inbox, uid)) {
+                    LOG.debug("Mailbox {}: UID {} was removed after it was handled", box.address(), uid);
+                }
             }
         }
         return true;

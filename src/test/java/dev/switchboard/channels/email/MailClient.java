@@ -55,6 +55,43 @@ final class MailClient {
         }
     }
 
+    /** Deletes and expunges the mails with these Message-IDs (no brackets), as someone tidying the mailbox would. */
+    void remove(String... messageIds) throws MessagingException {
+        Mailbox box = server.supportMailbox();
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(box.host(), box.port(), box.user(), box.password());
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            for (String id : messageIds) {
+                for (Message m : inbox.search(new HeaderTerm("Message-ID", "<" + id + ">"))) {
+                    m.setFlag(Flags.Flag.DELETED, true);
+                }
+            }
+            inbox.close(true);
+        } finally {
+            store.close();
+        }
+    }
+
+    /** How many mails the support mailbox holds. */
+    int count() throws MessagingException {
+        Mailbox box = server.supportMailbox();
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(box.host(), box.port(), box.user(), box.password());
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return inbox.getMessageCount();
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
     /** A message whose Message-ID survives saveChanges. */
     static MimeMessage withId(Session session, String id) {
         return new MimeMessage(session) {

@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,64 @@ class MailboxWatcherTest {
         assertThat(logo.data()).isEqualTo(PNG);
 
         await().until(() -> client.seen("rich-1@customer.example"));
+    }
+
+    @Test
+    void mailRemovedFromTheMailboxDuringARoundIsPassedOverWithoutReconnecting() throws Exception {
+        String first = server.sendAsCustomer("hana@customer.example", null, "First", "one", null);
+        String second = server.sendAsCustomer("hana@customer.example", null, "Second", "two", null);
+        String third = server.sendAsCustomer("hana@customer.example", null, "Third", "three", null);
+        MailHandler tidiedMeanwhile = mail -> {
+            if (mail.messageId().equals(first)) {
+                // someone else removes this mail and the next one while the first is being handled
+                client.remove(first, second);
+            }
+            received.add(mail);
+        };
+        // a failed round would reconnect only after a minute, well past the wait below
+        watcher = new MailboxWatcher(server.supportMailbox(), tidiedMeanwhile, true, Duration.ofMinutes(1));
+        watcher.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 2);
+        assertThat(received).extracting(InboundMail::messageId).containsExactly(first, third);
+        await().until(() -> client.seen(third));
+        assertThat(watcher.connected()).isTrue();
+        assertThat(watcher.lastError()).isNull();
+    }
+
+    @Test
+    void handledMailLeavesTheDemoMailboxAMinuteAfterItArrivedAndMailNotHandledStays() throws Exception {
+        watcher = new MailboxWatcher(server.supportMailbox(), received::add);
+        watcher.start();
+        String handled = server.sendAsCustomer("gina@customer.example", null, "Handled", "one", null);
+        await().until(() -> client.seen(handled));
+        watcher.close();
+        String waiting = server.sendAsCustomer("gina@customer.example", null, "Waiting", "two", null);
+        await().until(() -> client.count() == 2);
+
+        assertThat(server.removeHandled(Instant.now())).as("handled, but only just").isZero();
+        assertThat(server.removeHandled(Instant.now().plus(EmbeddedMailServer.KEEP_HANDLED))).isEqualTo(1);
+        assertThat(client.count()).isEqualTo(1);
+        assertThat(client.seen(waiting)).isFalse();
+    }
+
+    @Test
+    void whileHandledMailIsRemovedEveryMailArrivingIsHandedOverOnceAndInOrder() throws Exception {
+        watcher = new MailboxWatcher(server.supportMailbox(), received::add, true, Duration.ofMinutes(1));
+        watcher.start();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            sent.add(server.sendAsCustomer("ivo@customer.example", null, "Mail " + i, "text " + i, null));
+            if (i % 3 == 2) {
+                server.removeHandled(Instant.now().plus(EmbeddedMailServer.KEEP_HANDLED));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= sent.size());
+        assertThat(received).extracting(InboundMail::messageId).containsExactlyElementsOf(sent);
+        assertThat(received).extracting(InboundMail::subject)
+                .containsExactlyElementsOf(IntStream.range(0, sent.size()).mapToObj(i -> "Mail " + i).toList());
+        assertThat(watcher.lastError()).isNull();
     }
 
     @Test
