@@ -151,9 +151,18 @@ public final class RoutingStore {
         });
     }
 
+    /**
+     * Closes the agent's open state row. The open row is found in a sub-select: H2 plans an UPDATE
+     * without index conditions on the column it sets, so {@code WHERE agent_id = ? AND ended_at IS
+     * NULL} read every row the agent ever had, which grows all shift; the sub-select seeks
+     * {@code agent_state_log_open} and the UPDATE goes by primary key.
+     */
+    static final String CLOSE_OPEN_STATE = "UPDATE agent_state_log SET ended_at = ? WHERE id IN "
+            + "(SELECT id FROM agent_state_log WHERE agent_id = ? AND ended_at IS NULL)";
+
     private static void closeAndOpen(java.sql.Connection c, long agentId, String state, String reason, Instant at)
             throws SQLException {
-        Jdbc.update(c, "UPDATE agent_state_log SET ended_at = ? WHERE agent_id = ? AND ended_at IS NULL", ps -> {
+        Jdbc.update(c, CLOSE_OPEN_STATE, ps -> {
             Jdbc.setInstant(ps, 1, at);
             ps.setLong(2, agentId);
         });
