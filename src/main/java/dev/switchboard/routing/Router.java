@@ -359,8 +359,9 @@ public final class Router {
     }
 
     /**
-     * Expires offers whose time is up (the agent is made not ready: nobody is at that desk) and
-     * retries contacts that only the agent who declined them could take. Call it often.
+     * Expires offers whose time is up (the agent is made not ready: nobody is at that desk, so their
+     * other standing offers are withdrawn too and go to others at once) and retries contacts that only
+     * the agent who declined them could take. Call it often.
      */
     public List<Decision> tick() {
         Instant now = clock.instant();
@@ -370,6 +371,11 @@ public final class Router {
                 .sorted(Comparator.comparing((StandingOffer o) -> o.contact().queuedAt()))
                 .toList();
         for (StandingOffer o : expired) {
+            if (offers.get(o.contact().interactionId()) != o) {
+                continue; // already withdrawn with an earlier one to the same agent
+            }
+            // nobody is at that desk: the agent's other offers go to others now, not when they run out too
+            List<StandingOffer> alsoTheirs = offersTo(o.agentId()).stream().filter(x -> x != o).toList();
             removeOffer(o);
             out.add(new Decision.Revoke(o.contact().interactionId(), o.agentId(), RevokeReason.TIMEOUT));
             out.add(new Decision.AgentNoAnswer(o.agentId()));
@@ -377,7 +383,15 @@ public final class Router {
             if (a != null) {
                 a.available = false;
             }
+            for (StandingOffer x : alsoTheirs) {
+                removeOffer(x);
+                RevokeReason why = x.expiresAt().isAfter(now) ? RevokeReason.AGENT_UNAVAILABLE : RevokeReason.TIMEOUT;
+                out.add(new Decision.Revoke(x.contact().interactionId(), x.agentId(), why));
+            }
             requeue(o.contact(), o.agentId(), out);
+            for (StandingOffer x : alsoTheirs) {
+                requeue(x.contact(), x.agentId(), out);
+            }
         }
         // a contact only some declined may be theirs again once their sparing ends
         while (!sparingEnds.isEmpty() && !sparingEnds.peek().until().isAfter(now)) {

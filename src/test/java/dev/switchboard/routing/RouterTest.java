@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class RouterTest {
     private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
@@ -172,6 +173,31 @@ class RouterTest {
     }
 
     @Test
+    void whenOneOfferRunsOutTheAgentsOtherOffersGoToSomeoneElseAtOnce() {
+        agent(1, Map.of());
+        ready(1);
+        r.enqueue(contact(1, GENERAL, Channel.CHAT, T0));
+        clock.advance(Duration.ofSeconds(10));
+        r.enqueue(contact(2, GENERAL, Channel.CHAT, T0.plusSeconds(10)));
+        assertThat(r.offeredTo(2)).contains(1L);
+        agent(2, Map.of());
+        ready(2);
+        clock.advance(Duration.ofSeconds(5));
+
+        List<Decision> ds = r.tick();
+
+        assertThat(ds).containsSubsequence(
+                new Decision.Revoke(1, 1, RevokeReason.TIMEOUT), new Decision.AgentNoAnswer(1),
+                new Decision.Revoke(2, 1, RevokeReason.AGENT_UNAVAILABLE));
+        assertThat(offers(ds)).extracting(Decision.Offer::interactionId, Decision.Offer::agentId)
+                .containsExactly(tuple(1L, 2L), tuple(2L, 2L));
+        assertThat(r.accept(2, 1)).as("the second offer to the absent agent stands no more").isFalse();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(r.tick()).as("nothing left to run out for agent 1")
+                .noneMatch(d -> d instanceof Decision.Revoke v && v.agentId() == 1);
+    }
+
+    @Test
     void aRejectedContactGoesToSomeoneElseAndBackOnlyWhenNobodyElseCanTakeIt() {
         agent(1, Map.of());
         agent(2, Map.of());
@@ -254,7 +280,7 @@ class RouterTest {
         assertThat(r.isWaiting(5)).isTrue();
         List<Decision.Offer> next = offers(r.release(6));
         assertThat(next).extracting(Decision.Offer::interactionId, Decision.Offer::agentId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(5L, 2L));
+                .containsExactly(tuple(5L, 2L));
     }
 
     @Test
