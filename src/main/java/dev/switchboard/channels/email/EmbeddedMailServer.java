@@ -1,25 +1,24 @@
 package dev.switchboard.channels.email;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.FlagTerm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +49,7 @@ public final class EmbeddedMailServer implements AutoCloseable {
     private final String password;
     private final GreenMail mail;
     private final Session clientSession;
+    private final GreenMailUser support;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "demo-mail-sweeper");
         t.setDaemon(true);
@@ -69,7 +69,7 @@ public final class EmbeddedMailServer implements AutoCloseable {
             new ServerSetup(smtpPort, LOOPBACK, ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, LOOPBACK, ServerSetup.PROTOCOL_IMAP)});
         mail.start();
-        mail.setUser(address, address, password);
+        this.support = mail.setUser(address, address, password);
         Properties props = new Properties();
         props.put("mail.smtp.host", LOOPBACK);
         props.put("mail.smtp.port", String.valueOf(smtpPort()));
@@ -84,47 +84,34 @@ public final class EmbeddedMailServer implements AutoCloseable {
     private void removeHandledQuietly() {
         try {
             removeHandled(Instant.now());
-        } catch (MessagingException | RuntimeException e) {
+        } catch (FolderException | RuntimeException e) {
             LOG.warn("could not remove handled mail from the demo mailbox: {}", e.getMessage());
         }
     }
 
     /**
      * Removes from the support mailbox the mail marked seen that arrived {@link #KEEP_HANDLED} or
-     * more before {@code now}; mail not handled yet stays. It works over IMAP, as someone tidying
-     * the mailbox in their own mail client would. Returns how many were removed.
+     * more before {@code now}; mail not handled yet stays. Returns how many were removed.
+     *
+     * <p>It works on the server's store, not over IMAP: flags set over IMAP reach every open session
+     * as updates, and this server drops a session's connection when mail arrives while it is sending
+     * many such updates ahead of a removal.
      */
-    int removeHandled(Instant now) throws MessagingException {
+    int removeHandled(Instant now) throws FolderException {
+        MailFolder inbox = mail.getManagers().getImapHostManager().getInbox(support);
         Instant before = now.minus(KEEP_HANDLED);
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect(LOOPBACK, imapPort(), address, password);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_WRITE);
-            Message[] seen = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), true));
-            FetchProfile dates = new FetchProfile();
-            dates.add(FetchProfile.Item.ENVELOPE);
-            inbox.fetch(seen, dates);
-            Message[] old = Arrays.stream(seen)
-                    .filter(m -> arrivedBy(m, before))
-                    .toArray(Message[]::new);
-            if (old.length > 0) {
-                inbox.setFlags(old, new Flags(Flags.Flag.DELETED), true);
-            }
-            inbox.close(true);
-            return old.length;
-        } finally {
-            store.close();
-        }
-    }
-
-    private static boolean arrivedBy(Message m, Instant before) {
-        try {
+        int removed = 0;
+        for (StoredMessage m : inbox.getMessages()) {
             Date received = m.getReceivedDate();
-            return received != null && !received.toInstant().isAfter(before);
-        } catch (MessagingException e) {
-            return false;
+            if (m.isSet(Flags.Flag.SEEN) && received != null && !received.toInstant().isAfter(before)) {
+                m.setFlag(Flags.Flag.DELETED, true);
+                removed++;
+            }
         }
+        if (removed > 0) {
+            inbox.expunge();
+        }
+        return removed;
     }
 
     /** The support mailbox, ready for a {@link MailboxWatcher}. */
