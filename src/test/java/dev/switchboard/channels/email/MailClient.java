@@ -35,55 +35,47 @@ final class MailClient {
 
     /** Whether the support mailbox holds the mail with this Message-ID (no brackets) with \Seen set. */
     boolean seen(String messageId) throws MessagingException {
-        Mailbox box = server.supportMailbox();
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect(box.host(), box.port(), box.user(), box.password());
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                Message[] found = inbox.search(new HeaderTerm("Message-ID", "<" + messageId + ">"));
-                if (found.length != 1) {
-                    throw new AssertionError(found.length + " mails with Message-ID " + messageId);
-                }
-                return found[0].isSet(Flags.Flag.SEEN);
-            } finally {
-                inbox.close(false);
+        return inInbox(Folder.READ_ONLY, inbox -> {
+            Message[] found = inbox.search(new HeaderTerm("Message-ID", "<" + messageId + ">"));
+            if (found.length != 1) {
+                throw new AssertionError(found.length + " mails with Message-ID " + messageId);
             }
-        } finally {
-            store.close();
-        }
+            return found[0].isSet(Flags.Flag.SEEN);
+        });
     }
 
     /** Deletes and expunges the mails with these Message-IDs (no brackets), as someone tidying the mailbox would. */
     void remove(String... messageIds) throws MessagingException {
-        Mailbox box = server.supportMailbox();
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect(box.host(), box.port(), box.user(), box.password());
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_WRITE);
+        inInbox(Folder.READ_WRITE, inbox -> {
             for (String id : messageIds) {
                 for (Message m : inbox.search(new HeaderTerm("Message-ID", "<" + id + ">"))) {
                     m.setFlag(Flags.Flag.DELETED, true);
                 }
             }
-            inbox.close(true);
-        } finally {
-            store.close();
-        }
+            inbox.expunge();
+            return null;
+        });
     }
 
     /** How many mails the support mailbox holds. */
     int count() throws MessagingException {
+        return inInbox(Folder.READ_ONLY, Folder::getMessageCount);
+    }
+
+    private interface InboxWork<T> {
+        T on(Folder inbox) throws MessagingException;
+    }
+
+    /** Logs in to the support mailbox, opens INBOX in {@code mode}, does the work and logs out. */
+    private <T> T inInbox(int mode, InboxWork<T> work) throws MessagingException {
         Mailbox box = server.supportMailbox();
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect(box.host(), box.port(), box.user(), box.password());
         try {
             Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+            inbox.open(mode);
             try {
-                return inbox.getMessageCount();
+                return work.on(inbox);
             } finally {
                 inbox.close(false);
             }
