@@ -3,12 +3,13 @@ package dev.switchboard.channels.email;
 import jakarta.mail.MessagingException;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.stream.LongStream;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.UID;
@@ -30,14 +31,12 @@ final class UidCommands {
         return (long[]) inbox.doCommand(p -> {
             Response[] r = p.command("UID SEARCH UNSEEN", null);
             Response result = r[r.length - 1];
-            long[] uids = new long[0];
+            LongStream.Builder uids = LongStream.builder();
             if (result.isOK()) {
                 for (int i = 0; i < r.length - 1; i++) {
                     if (r[i] instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
-                        long uid;
-                        while ((uid = ir.readLong()) != -1) {
-                            uids = Arrays.copyOf(uids, uids.length + 1);
-                            uids[uids.length - 1] = uid;
+                        for (long uid = ir.readLong(); uid != -1; uid = ir.readLong()) {
+                            uids.add(uid);
                         }
                         r[i] = null;
                     }
@@ -45,8 +44,7 @@ final class UidCommands {
             }
             p.notifyResponseHandlers(r);
             p.handleResult(result);
-            Arrays.sort(uids);
-            return uids;
+            return uids.build().sorted().toArray();
         });
     }
 
@@ -94,7 +92,7 @@ final class UidCommands {
         });
     }
 
-    private static boolean holds(org.eclipse.angus.mail.imap.protocol.IMAPProtocol p, long uid) throws ProtocolException {
+    private static boolean holds(IMAPProtocol p, long uid) throws ProtocolException {
         long[] found = p.fetchSequenceNumbers(uid, uid);
         return found != null && found.length > 0;
     }
