@@ -1,6 +1,7 @@
 package dev.switchboard.store.pg;
 
 import dev.switchboard.domain.Capacity;
+import dev.switchboard.domain.CaseFile;
 import dev.switchboard.domain.Channel;
 import dev.switchboard.domain.ContactKind;
 import dev.switchboard.domain.ContactPoint;
@@ -167,6 +168,24 @@ class PgStoresTest extends PgTestBase {
         assertThat(tickets.find(t.id()).orElseThrow().subject()).isEqualTo("Broken");
         assertThat(tickets.openByCustomer(customer)).extracting(Ticket::id).containsExactly(t.id());
         assertThat(tickets.update(987_654, null, "x", null, null, null, T0)).isEmpty();
+    }
+
+    @Test
+    void theEscalationReadsTheTicketsWhoseClocksRun() {
+        long customer = new CustomerStore(db.dataSource()).create("Cla", "Ck", null, List.of(), null, T0).id();
+        TicketStore tickets = new TicketStore(db.dataSource());
+        CaseFile clock = CaseFile.NONE.withClock(T0, 60, 480, 0, null, null);
+        Ticket open = tickets.create(customer, "Open", TicketPriority.NORMAL, List.of(), null, null, "", T0, clock, "Opened");
+        Ticket pending = tickets.create(customer, "Wait", TicketPriority.NORMAL, List.of(), null, null, "", T0, clock, "Opened");
+        tickets.update(pending.id(), null, null, TicketStatus.PENDING, null, null, T0);
+        Ticket solved = tickets.create(customer, "Done", TicketPriority.NORMAL, List.of(), null, null, "", T0, clock, "Opened");
+        tickets.update(solved.id(), null, null, TicketStatus.SOLVED, null, null, T0);
+        Ticket none = tickets.create(customer, "None", TicketPriority.NORMAL, null, null, null, "", T0);
+
+        assertThat(tickets.openWithClocks()).extracting(Ticket::id)
+                .contains(open.id(), pending.id()).doesNotContain(solved.id(), none.id());
+        assertThat(tickets.openWithClocks()).filteredOn(t -> t.id() == open.id()).singleElement()
+                .satisfies(t -> assertThat(t.caseFile().slaStartedAt()).isEqualTo(T0));
     }
 
     @Test
